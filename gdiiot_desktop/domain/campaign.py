@@ -1,0 +1,428 @@
+"""The campaign model: everything year-specific, loaded from a versioned campaign file.
+
+A campaign file (TOML) is described in resources/campaigns/README.md and validated against
+resources/campaigns/campaign.schema.json, then checked for consistency (ids that refer to
+each other, direction counts). Every problem is reported with its location.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time
+from typing import Any
+
+from .enums import AttachmentClass, Authority, Grade
+
+FORMAT_NAME = "gdiiot-campaign"
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a campaign or direction file: where, and what."""
+
+    location: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}：{self.message}" if self.location else self.message
+
+
+class CampaignError(ValueError):
+    """A campaign (or direction list) that cannot be used, with every problem found."""
+
+    def __init__(self, source: str, problems: list[Problem]):
+        self.source = source
+        self.problems = problems
+        lines = "\n".join(f"  - {p}" for p in problems)
+        super().__init__(f"活动文件 {source} 有 {len(problems)} 处问题：\n{lines}")
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Direction:
+    """A 具体方向 with a stable id: applications refer to the id, so renaming keeps them valid."""
+
+    id: str
+    no: int
+    category_id: str
+    name: str
+    authorities: tuple[Authority, ...]
+
+    @property
+    def authority_text(self) -> str:
+        return "、".join(a.value for a in self.authorities)
+
+
+@dataclass(frozen=True)
+class Region:
+    id: str
+    name: str
+    quota: int
+
+
+@dataclass(frozen=True)
+class City:
+    name: str  # short form, e.g. 广州
+    division: str  # 440100
+    region_id: str
+    direct_quota: int | None = None  # 计划单列市 submitting directly (深圳: 15)
+
+    @property
+    def full_name(self) -> str:
+        return self.name + "市"
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """How one rule applies this year: its grade, whether it can be overridden, its clause."""
+
+    id: str
+    title: str
+    grade: Grade
+    overridable: bool
+    clause: str  # e.g. 二(三)
+    clause_text: str
+
+    @property
+    def citation(self) -> str:
+        return f"{self.clause}：{self.clause_text}"
+
+
+@dataclass(frozen=True)
+class Material:
+    """A required or optional material, in the order the package prints them."""
+
+    id: str
+    name: str
+    attachment_class: AttachmentClass
+    required: bool
+    missing_grade: Grade
+    min_count: int = 1
+    distinct_years: bool = False  # audit reports: one per year
+
+
+@dataclass(frozen=True)
+class Deadline:
+    day: date
+    time_of_day: time
+    text: str
+
+    @property
+    def moment(self) -> datetime:
+        return datetime.combine(self.day, self.time_of_day)
+
+
+@dataclass(frozen=True)
+class DirectionRules:
+    """What a valid direction list must satisfy this year (DIRECTIONS.md)."""
+
+    total: int | None
+    per_authority: Mapping[Authority, int]
+
+
+@dataclass(frozen=True)
+class Campaign:
+    id: str
+    title: str
+    year: int
+    province_notice: str
+    province_notice_date: date
+    ministry_notice: str
+    ministry_notice_date: date
+    deadline: Deadline
+    submit_authority: Authority
+    categories: tuple[Category, ...]
+    directions: tuple[Direction, ...]
+    directions_confirmed: bool
+    directions_note: str
+    direction_rules: DirectionRules
+    regions: tuple[Region, ...]
+    cities: tuple[City, ...]
+    max_projects_per_applicant: int
+    directions_per_category: int
+    eligible_province: str
+    eligible_types: tuple[str, ...]
+    video_min_seconds: float
+    video_max_seconds: float
+    video_tolerance_seconds: float
+    video_formats: tuple[str, ...]
+    demonstration_period_years: int
+    materials: tuple[Material, ...]
+    copies: Mapping[str, int]
+    rules: Mapping[str, RuleSpec]
+    source_text: str = field(default="", repr=False, compare=False)
+
+    # --- look-ups -------------------------------------------------------------------
+    def category(self, category_id: str) -> Category | None:
+        return next((c for c in self.categories if c.id == category_id), None)
+
+    def category_by_name(self, name: str) -> Category | None:
+        name = name.strip()
+        return next((c for c in self.categories if c.name == name or c.id == name), None)
+
+    def direction(self, direction_id: str) -> Direction | None:
+        return self._direction_index.get(direction_id)
+
+    def direction_by_name(self, category_id: str, name: str) -> Direction | None:
+        name = name.strip()
+        return next(
+            (d for d in self.directions if d.category_id == category_id and d.name == name), None
+        )
+
+    def directions_of(self, category_id: str) -> list[Direction]:
+        return [d for d in self.directions if d.category_id == category_id]
+
+    def city(self, name: str) -> City | None:
+        """A city by its short or full name, with or without 广东省 in front."""
+        key = name.strip().removeprefix("广东省").removesuffix("市")
+        return next((c for c in self.cities if c.name == key), None)
+
+    def region(self, region_id: str) -> Region:
+        return next(r for r in self.regions if r.id == region_id)
+
+    def quota_for(self, city: City) -> int:
+        return city.direct_quota if city.direct_quota is not None else self.region(city.region_id).quota
+
+    def rule(self, rule_id: str) -> RuleSpec:
+        return self.rules[rule_id]
+
+    def with_directions(self, directions: Iterable[Direction], confirmed: bool) -> Campaign:
+        """The same campaign with another direction list (edited or imported by the user)."""
+        return replace(self, directions=tuple(directions), directions_confirmed=confirmed)
+
+    @property
+    def _direction_index(self) -> dict[str, Direction]:
+        index: dict[str, Direction] | None = self.__dict__.get("_dir_index")
+        if index is None or len(index) != len(self.directions):
+            index = {d.id: d for d in self.directions}
+            object.__setattr__(self, "_dir_index", index)
+        return index
+
+
+# ---------------------------------------------------------------------------------------
+# Loading
+# ---------------------------------------------------------------------------------------
+
+
+def parse_campaign(text: str, source: str = "活动文件") -> Campaign:
+    """Parse and validate a campaign file's text; raises CampaignError listing every problem."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise CampaignError(source, [Problem("", f"不是有效的 TOML 文件：{exc}")]) from exc
+    problems = _schema_problems(data)
+    if problems:
+        raise CampaignError(source, problems)
+    campaign = _build(data, text)
+    problems = consistency_problems(campaign)
+    if problems:
+        raise CampaignError(source, problems)
+    return campaign
+
+
+def _schema_problems(data: Mapping[str, Any]) -> list[Problem]:
+    import jsonschema  # deferred: only loading a file needs it
+
+    from .. import resources
+
+    schema = resources.campaign_schema()
+    validator = jsonschema.Draft202012Validator(schema)
+    problems = []
+    for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        location = _json_path(error.absolute_path)
+        problems.append(Problem(location, _schema_message(error)))
+    return problems
+
+
+def _json_path(parts: Iterable[Any]) -> str:
+    out = ""
+    for part in parts:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "（文件顶层）"
+
+
+def _schema_message(error: Any) -> str:
+    kind = error.validator
+    if kind == "required":
+        missing = [k for k in error.validator_value if k not in error.instance]
+        return f"缺少必填项 {', '.join(missing)}"
+    if kind == "type":
+        return f"类型错误：应为 {error.validator_value}，实际为 {error.instance!r}"
+    if kind == "enum":
+        return f"取值 {error.instance!r} 不在允许范围 {error.validator_value} 内"
+    if kind == "pattern":
+        return f"格式错误：{error.instance!r} 不符合 {error.validator_value}"
+    if kind in ("minimum", "maximum", "exclusiveMinimum"):
+        return f"数值 {error.instance!r} 超出范围（{kind} {error.validator_value}）"
+    if kind == "additionalProperties":
+        return f"有无法识别的项：{error.message}"
+    if kind == "const":
+        return f"应为 {error.validator_value!r}，实际为 {error.instance!r}"
+    return str(error.message)
+
+
+def _build(data: Mapping[str, Any], text: str) -> Campaign:
+    notice = data["notice"]
+    deadline = data["deadline"]
+    dirs = data["directions"]
+    limits = data["applicant"]
+    video = data["video"]
+    return Campaign(
+        id=data["id"],
+        title=data["title"],
+        year=data["year"],
+        province_notice=notice["province_number"],
+        province_notice_date=date.fromisoformat(notice["province_date"]),
+        ministry_notice=notice["ministry_number"],
+        ministry_notice_date=date.fromisoformat(notice["ministry_date"]),
+        deadline=Deadline(
+            day=date.fromisoformat(deadline["date"]),
+            time_of_day=time.fromisoformat(deadline["time"]),
+            text=deadline["text"],
+        ),
+        submit_authority=Authority(data["submit_authority"]),
+        categories=tuple(Category(c["id"], c["name"]) for c in data["categories"]),
+        directions=tuple(
+            Direction(
+                id=d["id"],
+                no=d["no"],
+                category_id=d["category"],
+                name=d["name"],
+                authorities=tuple(Authority(a) for a in d["authorities"]),
+            )
+            for d in dirs["list"]
+        ),
+        directions_confirmed=dirs["confirmed"],
+        directions_note=dirs.get("note", ""),
+        direction_rules=DirectionRules(
+            total=dirs.get("expected_total"),
+            per_authority={Authority(k): v for k, v in dirs.get("expected_per_authority", {}).items()},
+        ),
+        regions=tuple(Region(r["id"], r["name"], r["quota"]) for r in data["regions"]),
+        cities=tuple(
+            City(c["name"], c["division"], c["region"], c.get("direct_quota")) for c in data["cities"]
+        ),
+        max_projects_per_applicant=limits["max_projects"],
+        directions_per_category=limits["directions_per_category"],
+        eligible_province=limits["registered_province"],
+        eligible_types=tuple(limits["eligible_types"]),
+        video_min_seconds=video["min_seconds"],
+        video_max_seconds=video["max_seconds"],
+        video_tolerance_seconds=video.get("tolerance_seconds", 0.5),
+        video_formats=tuple(video["formats"]),
+        demonstration_period_years=data["demonstration"]["period_years"],
+        materials=tuple(
+            Material(
+                id=m["id"],
+                name=m["name"],
+                attachment_class=AttachmentClass(m["class"]),
+                required=m["required"],
+                missing_grade=Grade(m.get("missing_grade", "error")),
+                min_count=m.get("min_count", 1),
+                distinct_years=m.get("distinct_years", False),
+            )
+            for m in data["materials"]
+        ),
+        copies=dict(data["copies"]),
+        rules={
+            rule_id: RuleSpec(
+                id=rule_id,
+                title=r["title"],
+                grade=Grade(r["grade"]),
+                overridable=r["overridable"],
+                clause=r["clause"],
+                clause_text=r["clause_text"],
+            )
+            for rule_id, r in data["rules"].items()
+        },
+        source_text=text,
+    )
+
+
+REQUIRED_RULES = (
+    "CITY_QUOTA",
+    "APPLICANT_MAX_PROJECTS",
+    "APPLICANT_ONE_DIRECTION_PER_CATEGORY",
+    "DUPLICATE_PROJECT",
+    "ALREADY_RECOMMENDED",
+    "IN_DEMONSTRATION_PERIOD",
+    "INNOVATION_PROJECT_NOT_ACCEPTED",
+    "PROJECT_NOT_BUILT",
+    "APPLICANT_NOT_ELIGIBLE",
+    "USCC_INVALID",
+    "VIDEO_REQUIRED",
+    "MATERIALS_MISSING",
+    "DIRECTION_AUTHORITY",
+    "DEADLINE",
+)
+
+
+def consistency_problems(campaign: Campaign) -> list[Problem]:
+    """Cross-references and counts that a schema cannot express."""
+    problems: list[Problem] = []
+    problems += _duplicates("categories", [c.id for c in campaign.categories], "类别编号")
+    problems += _duplicates("regions", [r.id for r in campaign.regions], "地区编号")
+    problems += _duplicates("cities", [c.name for c in campaign.cities], "城市")
+    problems += _duplicates("materials", [m.id for m in campaign.materials], "材料编号")
+    region_ids = {r.id for r in campaign.regions}
+    for i, city in enumerate(campaign.cities, 1):
+        if city.region_id not in region_ids:
+            problems.append(Problem(f"cities[{i}].region", f"未知地区 {city.region_id!r}"))
+    for rule_id in REQUIRED_RULES:
+        if rule_id not in campaign.rules:
+            problems.append(Problem(f"rules.{rule_id}", "缺少该规则的设置"))
+    for rule_id in campaign.rules:
+        if rule_id not in REQUIRED_RULES:
+            problems.append(Problem(f"rules.{rule_id}", "未知规则编号"))
+    if campaign.video_min_seconds >= campaign.video_max_seconds:
+        problems.append(Problem("video", "视频最短时长应小于最长时长"))
+    problems += direction_problems(campaign, campaign.directions, "directions.list")
+    return problems
+
+
+def direction_problems(
+    campaign: Campaign, directions: Iterable[Direction], where: str
+) -> list[Problem]:
+    """Check a direction list against the campaign's categories and this year's counts."""
+    directions = list(directions)
+    problems: list[Problem] = []
+    category_ids = {c.id for c in campaign.categories}
+    problems += _duplicates(where, [d.id for d in directions], "方向编号")
+    names = Counter(d.name for d in directions)
+    for i, d in enumerate(directions, 1):
+        loc = f"{where}[{i}]"
+        if d.category_id not in category_ids:
+            problems.append(Problem(loc, f"类别 {d.category_id!r} 不是本年度的类别"))
+        if not d.name.strip():
+            problems.append(Problem(loc, "方向名称为空"))
+        elif names[d.name] > 1:
+            problems.append(Problem(loc, f"方向名称重复：{d.name}"))
+        if not d.authorities:
+            problems.append(Problem(loc, "未填写负责单位（工信厅/通信管理局）"))
+    used = {d.category_id for d in directions}
+    for c in campaign.categories:
+        if c.id not in used:
+            problems.append(Problem(where, f"类别“{c.name}”下没有任何方向"))
+    rules = campaign.direction_rules
+    if rules.total is not None and len(directions) != rules.total:
+        problems.append(Problem(where, f"本年度应有 {rules.total} 个具体方向，实际为 {len(directions)} 个"))
+    for authority, expected in rules.per_authority.items():
+        count = sum(1 for d in directions if authority in d.authorities)
+        if count != expected:
+            problems.append(
+                Problem(where, f"{authority.value}负责的方向应有 {expected} 个，实际为 {count} 个")
+            )
+    return problems
+
+
+def _duplicates(where: str, values: list[str], what: str) -> list[Problem]:
+    return [Problem(where, f"{what}重复：{v}") for v, n in Counter(values).items() if n > 1]

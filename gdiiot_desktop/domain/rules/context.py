@@ -1,0 +1,52 @@
+"""What every rule needs besides the applications: the campaign and the city, and a helper to report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from ..campaign import Campaign, City
+from ..enums import Grade
+from ..model import Application, Violation
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    campaign: Campaign
+    city: City | None
+    now: datetime | None = None  # set when the deadline should be judged (exports)
+
+    def violation(
+        self,
+        rule_id: str,
+        message: str,
+        app: Application | None = None,
+        *,
+        grade: Grade | None = None,
+        field: str | None = None,
+    ) -> Violation:
+        spec = self.campaign.rule(rule_id)
+        final_grade = grade or spec.grade
+        overridable = spec.overridable or final_grade is Grade.NEEDS_EXPLANATION
+        reason = app.overrides.get(rule_id) if (app is not None and overridable) else None
+        return Violation(
+            rule=rule_id,
+            grade=final_grade,
+            message=message,
+            clause=spec.citation,
+            application_id=app.id if app else None,
+            project=app.project_name if app else None,
+            applicant_uscc=(app.applicant.uscc or None) if app else None,
+            applicant_name=app.applicant.name if app else None,
+            county=app.county if app else None,
+            field=field,
+            overridable=overridable,
+            override_reason=reason,
+        )
+
+
+def order_key(app: Application, fallback: int) -> tuple[int, int, int]:
+    """Recommended applications first in priority order, then the rest in the order entered."""
+    if app.is_recommended and app.priority is not None:
+        return (0, app.priority, app.id if app.id is not None else fallback)
+    return (1, 0, app.id if app.id is not None else fallback)

@@ -1,0 +1,156 @@
+"""Runs all rules over a city's applications, in full or incrementally after one edit."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import datetime
+
+from ..campaign import Campaign
+from ..model import Application, Violation
+from ..names import normalize_name
+from .city import check_deadline, check_quota
+from .context import RuleContext, order_key
+from .per_applicant import check_applicant, check_same_name
+from .per_application import check_application
+
+# The order of SPEC's rule table: violations of one application are listed in it.
+RULE_ORDER = (
+    "CITY_QUOTA",
+    "APPLICANT_MAX_PROJECTS",
+    "APPLICANT_ONE_DIRECTION_PER_CATEGORY",
+    "DUPLICATE_PROJECT",
+    "ALREADY_RECOMMENDED",
+    "IN_DEMONSTRATION_PERIOD",
+    "INNOVATION_PROJECT_NOT_ACCEPTED",
+    "PROJECT_NOT_BUILT",
+    "APPLICANT_NOT_ELIGIBLE",
+    "USCC_INVALID",
+    "VIDEO_REQUIRED",
+    "MATERIALS_MISSING",
+    "DIRECTION_AUTHORITY",
+    "DEADLINE",
+)
+_RULE_RANK = {rule: i for i, rule in enumerate(RULE_ORDER)}
+_CODE, _NAME = "code:", "name:"
+
+
+def check_city(
+    campaign: Campaign,
+    city_name: str,
+    apps: Iterable[Application],
+    now: datetime | None = None,
+) -> list[Violation]:
+    """Every violation among one city's applications: city-wide ones first, then in priority order.
+
+    Applications without an id (not saved yet) get temporary negative ids.
+    """
+    engine = RuleEngine(campaign, city_name, now=now)
+    engine.load(
+        app if app.id is not None else replace(app, id=-(i + 1)) for i, app in enumerate(apps)
+    )
+    return engine.violations()
+
+
+class RuleEngine:
+    """Keeps each application's and each applicant's violations, so one edit re-checks only its part.
+
+    Applications are grouped by applicant: by 统一社会信用代码, and also by normalised name so a
+    duplicate filed under a mistyped code is still found. Every application must carry an id.
+    """
+
+    def __init__(self, campaign: Campaign, city_name: str, now: datetime | None = None):
+        self.ctx = RuleContext(campaign, campaign.city(city_name), now)
+        self._apps: dict[int, Application] = {}
+        self._per_app: dict[int, list[Violation]] = {}
+        self._groups: dict[str, set[int]] = defaultdict(set)
+        self._per_group: dict[str, list[Violation]] = {}
+
+    def load(self, apps: Iterable[Application]) -> None:
+        for app in apps:
+            self._put(app)
+        for group in list(self._groups):
+            self._recheck_group(group)
+
+    def update(self, app: Application) -> None:
+        """Re-check after `app` was added or edited."""
+        touched = self._remove(_id(app)) | self._put(app)
+        for group in touched:
+            self._recheck_group(group)
+
+    def remove(self, app_id: int) -> None:
+        for group in self._remove(app_id):
+            self._recheck_group(group)
+
+    def violations(self) -> list[Violation]:
+        apps = list(self._apps.values())
+        found = check_deadline(self.ctx) + check_quota(self.ctx, apps)
+        for per_app in self._per_app.values():
+            found.extend(per_app)
+        for per_group in self._per_group.values():
+            found.extend(per_group)
+        rank = {app_id: order_key(app, app_id) for app_id, app in self._apps.items()}
+
+        def sort_key(v: Violation) -> tuple[object, ...]:
+            if v.application_id is None:
+                return (0, (0, 0, 0), _RULE_RANK.get(v.rule, 99))
+            return (1, rank.get(v.application_id, (9, 0, 0)), _RULE_RANK.get(v.rule, 99))
+
+        found.sort(key=sort_key)
+        return found
+
+    def violations_of(self, app_id: int) -> list[Violation]:
+        return [v for v in self.violations() if v.application_id == app_id]
+
+    # --- internals ------------------------------------------------------------------
+    def _put(self, app: Application) -> set[str]:
+        app_id = _id(app)
+        self._apps[app_id] = app
+        if not app.status.is_active:
+            self._per_app[app_id] = []
+            return set()
+        self._per_app[app_id] = check_application(self.ctx, app)
+        groups = _group_keys(app)
+        for group in groups:
+            self._groups[group].add(app_id)
+        return groups
+
+    def _remove(self, app_id: int) -> set[str]:
+        old = self._apps.pop(app_id, None)
+        self._per_app.pop(app_id, None)
+        if old is None:
+            return set()
+        touched = set()
+        for group in _group_keys(old):
+            members = self._groups.get(group)
+            if members is not None and app_id in members:
+                members.discard(app_id)
+                touched.add(group)
+        return touched
+
+    def _recheck_group(self, group: str) -> None:
+        members = self._groups.get(group)
+        if not members:
+            self._groups.pop(group, None)
+            self._per_group.pop(group, None)
+            return
+        apps = sorted((self._apps[k] for k in members), key=lambda a: order_key(a, _id(a)))
+        if group.startswith(_CODE):
+            self._per_group[group] = check_applicant(self.ctx, apps)
+        else:
+            self._per_group[group] = check_same_name(self.ctx, apps)
+
+
+def _id(app: Application) -> int:
+    if app.id is None:
+        raise ValueError("RuleEngine needs applications with ids")
+    return app.id
+
+
+def _group_keys(app: Application) -> set[str]:
+    keys = {_CODE + app.applicant.key}
+    name = normalize_name(app.applicant.name)
+    if name:
+        keys.add(_NAME + name)
+    return keys

@@ -1,0 +1,216 @@
+"""Rules that look at one application alone."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from ..enums import AttachmentClass, Grade, InnovationAcceptance, OtherChannel
+from ..enums import BuildStatus
+from ..model import Application, Violation
+from ..uscc import normalize_uscc, uscc_problem
+from .context import RuleContext
+
+Rule = Callable[[RuleContext, Application], Iterator[Violation]]
+
+
+def uscc_invalid(ctx: RuleContext, app: Application) -> Iterator[Violation]:
+    problem = uscc_problem(normalize_uscc(app.applicant.uscc))
+    if problem:
+        yield ctx.violation("USCC_INVALID", f"{app.applicant.name}：{problem}", app, field="uscc")
+
+
+def applicant_not_eligible(ctx: RuleContext, app: Application) -> Iterator[Violation]:
+    applicant = app.applicant
+    types = ctx.campaign.eligible_types
+    kind = applicant.applicant_type.value if applicant.applicant_type else ""
+    if not kind:
+        yield ctx.violation(
+            "APPLICANT_NOT_ELIGIBLE", "未填写单位类型", app, grade=Grade.HINT, field="applicant_type"
+        )
+    elif kind not in types:
+        yield ctx.violation(
+            "APPLICANT_NOT_ELIGIBLE",
+            f"单位类型“{kind}”不在可申报的类型（{'、'.join(types)}）之内",
+            app,
+            field="applicant_type",
+        )
+    if applicant.independent_legal_person is False:
+        yield ctx.violation(
+            "APPLICANT_NOT_ELIGIBLE",
+            f"{applicant.name}不具备独立法人资格，不能作为申报主体",
+            app,
+            field="independent_legal_person",
+        )
+    place = applicant.registered_city.strip()
+    if not place:
+        yield ctx.violation(
+            "APPLICANT_NOT_ELIGIBLE", "未填写注册地", app, grade=Grade.HINT, field="registered_city"
+        )
+    elif not registered_in_province(ctx, place):
+        yield ctx.violation(
+            "APPLICANT_NOT_ELIGIBLE",
+            f"申报主体注册地为“{place}”，不在{ctx.campaign.eligible_province}省境内",
+            app,
+            field="registered_city",
+        )
+
+
+def registered_in_province(ctx: RuleContext, place: str) -> bool:
+    province = ctx.campaign.eligible_province
+    rest = place.removeprefix(province + "省").removeprefix(province)
+    if not rest:
+        return True  # only the province was given
+    return any(rest.startswith(city.name) for city in ctx.campaign.cities)
+
+
+def already_recommended(ctx: RuleContext, app: Application) -> Iterator[Violation]:
+    if app.other_channel is not OtherChannel.NONE:
+        yield ctx.violation(
+            "ALREADY_RECOMMENDED",
+            f"该项目已通过{app.other_channel.value}推荐，不再重复推荐",
+            app,
+            field="other_channel",
+        )
+
+
+def in_demonstration_period(ctx: RuleContext, app: Application) -> Iterator[Violation]:
+    year = app.pilot_year
+    period = ctx.campaign.demonstration_period_years
+    if year is not None and 0 <= ctx.campaign.year - year < period:
+        yield ctx.violation(
+            "IN_DEMONSTRATION_PERIOD",
+            f"该项目已列入{year}年试点示范，仍在{period}年示范期内，不可重复申报",
+            app,
+            field="pilot_year",
+        )
+
+
+def innovation_not_accepted(ctx: RuleContext, app: Application) -> Iterator[Violation]:
+    if app.innovation_acceptance in (InnovationAcceptance.NOT_ACCEPTED, InnovationAcceptance.FAILED):
+        yield ctx.violation(
+            "INNOVATION_PROJECT_NOT_ACCEPTED",
+            f"工业互联网创新发展工程项目{app.innovation_acceptance.value}，不可申报",
+            app,
+            field="innovation_acceptance",
+        )
+
+
+def project_not_built(ctx: RuleContext, app: Application) -> Iterator[Violation]:
+    if app.build_status is BuildStatus.NOT_BUILT:
+        yield ctx.violation("PROJECT_NOT_BUILT", "项目未建，不可申报", app, field="build_status")
+
+
+def video_required(ctx: RuleContext, app: Application) -> Iterator[Violation]:
+    videos = app.attachments_of(AttachmentClass.VIDEO)
+    campaign = ctx.campaign
+    low, high, slack = campaign.video_min_seconds, campaign.video_max_seconds, campaign.video_tolerance_seconds
+    bounds = f"{_minutes(low)}~{_minutes(high)}"
+    if not videos:
+        yield ctx.violation(
+            "VIDEO_REQUIRED", f"缺少项目视频（须{bounds}），否则视为无效申报材料", app, field="attachments"
+        )
+        return
+    durations = [v.duration_seconds for v in videos]
+    if any(d is not None and low - slack <= d <= high + slack for d in durations):
+        return
+    unreadable = [v.file_name for v in videos if v.duration_seconds is None]
+    if unreadable:
+        yield ctx.violation(
+            "VIDEO_REQUIRED",
+            f"无法读取视频“{'、'.join(unreadable)}”的时长（格式无法识别），请人工核对是否为{bounds}",
+            app,
+            grade=Grade.WARNING,
+            field="attachments",
+        )
+        return
+    measured = "、".join(_clock(d) for d in durations if d is not None)
+    yield ctx.violation(
+        "VIDEO_REQUIRED", f"视频时长为{measured}，不在{bounds}之间", app, field="attachments"
+    )
+
+
+def materials_missing(ctx: RuleContext, app: Application) -> Iterator[Violation]:
+    for material in ctx.campaign.materials:
+        if not material.required or material.attachment_class is AttachmentClass.VIDEO:
+            continue  # the video has its own rule
+        if material_satisfied(app, material.id, material.attachment_class, material.min_count):
+            continue
+        have = len(app.attachments_of(material.attachment_class))
+        detail = f"（需{material.min_count}份，现有{have}份）" if material.min_count > 1 else ""
+        yield ctx.violation(
+            "MATERIALS_MISSING",
+            f"缺少{material.name}{detail}",
+            app,
+            grade=material.missing_grade,
+            field="attachments",
+        )
+
+
+def material_satisfied(app: Application, material_id: str, cls: AttachmentClass, min_count: int) -> bool:
+    """Attached in enough copies, ticked as received on paper, or declared on the form."""
+    if material_id in app.materials_received:
+        return True
+    if cls is AttachmentClass.COMMITMENT_LETTER and app.commitment_letter:
+        return True
+    if cls is AttachmentClass.CREDIT_CHECK and app.credit_checked:
+        return True
+    attached = app.attachments_of(cls)
+    if cls is AttachmentClass.AUDIT_REPORT:
+        years = {a.year for a in attached if a.year is not None}
+        undated = sum(1 for a in attached if a.year is None)
+        return len(years) + undated >= min_count
+    return len(attached) >= min_count
+
+
+def direction_authority(ctx: RuleContext, app: Application) -> Iterator[Violation]:
+    campaign = ctx.campaign
+    direction = campaign.direction(app.direction_id)
+    category = campaign.category(app.category_id)
+    if direction is None:
+        yield ctx.violation(
+            "DIRECTION_AUTHORITY", "所选方向不在本年度的方向清单中，请重新选择", app, field="direction"
+        )
+        return
+    if category is None or direction.category_id != app.category_id:
+        owner = campaign.category(direction.category_id)
+        yield ctx.violation(
+            "DIRECTION_AUTHORITY",
+            f"方向“{direction.name}”属于{owner.name if owner else '其他类别'}，与所填类别不符",
+            app,
+            field="direction",
+        )
+        return
+    if campaign.submit_authority not in direction.authorities:
+        yield ctx.violation(
+            "DIRECTION_AUTHORITY",
+            f"方向“{direction.name}”由{direction.authority_text}负责，"
+            f"不能通过{campaign.submit_authority.value}推荐，请申报单位通过相应渠道申报",
+            app,
+            field="direction",
+        )
+
+
+def _minutes(seconds: float) -> str:
+    return f"{seconds / 60:g}分钟"
+
+
+def _clock(seconds: float) -> str:
+    whole = int(round(seconds))
+    return f"{whole // 60}分{whole % 60:02d}秒"
+
+
+PER_APPLICATION_RULES: tuple[Rule, ...] = (
+    uscc_invalid,
+    applicant_not_eligible,
+    already_recommended,
+    in_demonstration_period,
+    innovation_not_accepted,
+    project_not_built,
+    direction_authority,
+    video_required,
+    materials_missing,
+)
+
+
+def check_application(ctx: RuleContext, app: Application) -> list[Violation]:
+    return [v for rule in PER_APPLICATION_RULES for v in rule(ctx, app)]

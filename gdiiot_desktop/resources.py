@@ -1,0 +1,45 @@
+"""Bundled, read-only resources (campaign files, fonts, templates, migrations), from source or frozen."""
+
+from __future__ import annotations
+
+import json
+import sys
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+DEFAULT_CAMPAIGN = "2023-pilot"
+
+
+def root() -> Path:
+    """The folder that holds resources/ and db/: the checkout, or PyInstaller's bundle folder."""
+    frozen_base = getattr(sys, "_MEIPASS", None)
+    if frozen_base:
+        return Path(frozen_base)
+    return Path(__file__).resolve().parent.parent
+
+
+def resource(*parts: str) -> Path:
+    return root().joinpath("resources", *parts)
+
+
+def migrations_dir() -> Path:
+    return root() / "db"
+
+
+def campaign_file(name: str = DEFAULT_CAMPAIGN) -> Path:
+    """A shipped campaign by name (e.g. 2023-pilot), or the path given as it is."""
+    shipped = resource("campaigns", f"{name}.toml")
+    return shipped if shipped.exists() else Path(name)
+
+
+@cache
+def campaign_schema() -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads(
+        resource("campaigns", "campaign.schema.json").read_text(encoding="utf-8")
+    )
+    return schema
+
+
+def fonts_dir() -> Path:
+    return resource("fonts")
