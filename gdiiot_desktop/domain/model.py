@@ -26,6 +26,7 @@ class Applicant:
     uscc: str
     name: str
     applicant_type: ApplicantType | None = None
+    applicant_type_text: str = ""  # what was filed when it is none of the six types
     is_central_enterprise: bool = False
     independent_legal_person: bool | None = True
     registered_city: str = ""  # 注册地 (市)
@@ -38,6 +39,10 @@ class Applicant:
     profit: float | None = None  # 上年度利润, 万元
     rnd_spending: float | None = None  # 上年度研发投入, 万元
     industry: str = ""
+
+    @property
+    def type_text(self) -> str:
+        return self.applicant_type.value if self.applicant_type else self.applicant_type_text
 
     @property
     def key(self) -> str:
@@ -58,6 +63,7 @@ class Attachment:
     pages: int | None = None
     duration_seconds: float | None = None  # videos: read from the file; None when unreadable
     note: str = ""
+    source_path: str = ""  # the path as filed (intake sheet: relative to the workbook)
 
 
 @dataclass

@@ -101,7 +101,17 @@ class RuleEngine:
         return found
 
     def violations_of(self, app_id: int) -> list[Violation]:
-        return [v for v in self.violations() if v.application_id == app_id]
+        """One application's violations, without sorting the whole city's (fast, for the editor)."""
+        app = self._apps.get(app_id)
+        if app is None:
+            return []
+        found = list(self._per_app.get(app_id, []))
+        for group in _group_keys(app):
+            found += [v for v in self._per_group.get(group, []) if v.application_id == app_id]
+        if app.is_recommended:
+            found += [v for v in check_quota(self.ctx, list(self._apps.values())) if v.application_id == app_id]
+        found.sort(key=lambda v: _RULE_RANK.get(v.rule, 99))
+        return found
 
     # --- internals ------------------------------------------------------------------
     def _put(self, app: Application) -> set[str]:

@@ -22,7 +22,7 @@ def uscc_invalid(ctx: RuleContext, app: Application) -> Iterator[Violation]:
 def applicant_not_eligible(ctx: RuleContext, app: Application) -> Iterator[Violation]:
     applicant = app.applicant
     types = ctx.campaign.eligible_types
-    kind = applicant.applicant_type.value if applicant.applicant_type else ""
+    kind = applicant.type_text.strip()
     if not kind:
         yield ctx.violation(
             "APPLICANT_NOT_ELIGIBLE", "未填写单位类型", app, grade=Grade.HINT, field="applicant_type"

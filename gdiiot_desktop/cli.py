@@ -1,0 +1,406 @@
+"""The `gdiiot` command: a thin face over the services, for scripting and for tests.
+
+Exit codes (SPEC): 0 success, 1 rule violations found by `check`, 2 bad input or usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any, NoReturn
+
+from . import paths
+from .domain.enums import AttachmentClass, Grade, Status
+from .services.applications import ApplicationService
+from .services.checks import check_workspace, report_json
+from .services.errors import ServiceError
+from .services.workspace import Workspace, create_workspace, open_workspace
+from .storage.errors import StorageError
+
+EXIT_OK, EXIT_VIOLATIONS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors in Chinese with exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"用法错误：{message}\n请运行 gdiiot --help 查看用法。\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="gdiiot", description="广东省工业互联网试点示范申报管理（命令行）")
+    parser.add_argument("--db", type=Path, help="数据库文件（默认：用户数据目录下的 gdiiot.sqlite3）")
+    parser.add_argument("--operator", help="操作员姓名（记入操作日志）")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="命令")
+
+    p = sub.add_parser("init", help="新建本市数据库")
+    p.add_argument("--city", required=True, help="地级以上市，如 广州、韶关")
+    p.add_argument("--campaign", type=Path, help="活动文件（默认：2023年试点示范）")
+    p.set_defaults(run=cmd_init)
+
+    p = sub.add_parser("import-xlsx", help="从 Excel 模板导入申报项目")
+    p.add_argument("file", type=Path)
+    p.add_argument("--skip-bad-rows", action="store_true", help="有错误时只导入正确的行")
+    p.set_defaults(run=cmd_import_xlsx)
+
+    p = sub.add_parser("export-xlsx", help="把全部申报项目导出为 Excel 模板格式（连同附件）")
+    p.add_argument("file", type=Path)
+    p.add_argument("--no-files", action="store_true", help="不复制视频和申报书文件")
+    p.set_defaults(run=cmd_export_xlsx)
+
+    p = sub.add_parser("list", help="列出申报项目")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_list)
+
+    p = sub.add_parser("check", help="按本年度规则检查全部申报项目")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--hints", action="store_true", help="同时列出提示（如纸质材料待登记）")
+    p.add_argument("--at", help="按此时间判断是否逾期，如 2023-12-08T18:00；now 表示当前时间")
+    p.set_defaults(run=cmd_check)
+
+    p = sub.add_parser("order", help="设定推荐项目及其优先顺序")
+    p.add_argument("ids", nargs="*", type=int, help="按优先顺序排列的项目编号（见 list）")
+    p.add_argument("--clear", action="store_true", help="取消全部推荐")
+    p.set_defaults(run=cmd_order)
+
+    p = sub.add_parser("status", help="退回或撤回一个项目，或恢复为已登记")
+    p.add_argument("id", type=int)
+    p.add_argument("status", choices=["registered", "returned", "withdrawn"])
+    p.add_argument("--reason", default="")
+    p.set_defaults(run=cmd_status)
+
+    p = sub.add_parser("override", help="记录接受某项问题的理由（如真实的旧版信用代码）")
+    p.add_argument("id", type=int)
+    p.add_argument("rule", help="规则编号，如 USCC_INVALID")
+    p.add_argument("--reason", help="理由；不填则撤销")
+    p.set_defaults(run=cmd_override)
+
+    p = sub.add_parser("attach", help="为项目添加附件")
+    p.add_argument("id", type=int)
+    p.add_argument("file", type=Path)
+    p.add_argument("--class", dest="cls", required=True, choices=[c.value for c in AttachmentClass])
+    p.add_argument("--year", type=int, help="审计报告所属年度")
+    p.set_defaults(run=cmd_attach)
+
+    p = sub.add_parser("template", help="输出 Excel 导入模板")
+    p.add_argument("file", type=Path)
+    p.add_argument("--campaign", type=Path, help="活动文件（默认：2023年试点示范）")
+    p.set_defaults(run=cmd_template)
+
+    p = sub.add_parser("directions", help="导出、导入或确认本年度方向清单")
+    dsub = p.add_subparsers(dest="action", required=True, parser_class=_Parser, metavar="操作")
+    d = dsub.add_parser("export", help="导出方向清单（xlsx）")
+    d.add_argument("file", type=Path)
+    d.set_defaults(run=cmd_directions_export)
+    d = dsub.add_parser("import", help="导入方向清单（列：序号、类别、方向、负责单位）")
+    d.add_argument("file", type=Path)
+    d.add_argument("--confirm", action="store_true", help="导入的是正式清单：同时确认")
+    d.set_defaults(run=cmd_directions_import)
+    d = dsub.add_parser("confirm", help="确认现有方向清单与通知附件2一致")
+    d.set_defaults(run=cmd_directions_confirm)
+
+    p = sub.add_parser("backup", help="备份数据库，或列出备份")
+    p.add_argument("--list", action="store_true")
+    p.add_argument("--reason", default="manual")
+    p.set_defaults(run=cmd_backup)
+
+    p = sub.add_parser("restore", help="从备份恢复数据库（先自动备份当前数据库）")
+    p.add_argument("backup", type=Path)
+    p.set_defaults(run=cmd_restore)
+    return parser
+
+
+# --- commands -----------------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    ws = create_workspace(_db_path(args), args.city, args.campaign, operator=args.operator or "操作员")
+    try:
+        city = ws.campaign.city(ws.city)
+        assert city is not None
+        quota = ws.campaign.quota_for(city)
+        print(f"已创建 {ws.city}市 数据库：{ws.db.path}")
+        print(f"活动：{ws.campaign.title}（{ws.campaign.province_notice}），推荐指标 {quota} 个")
+        if not ws.campaign.directions_confirmed:
+            print("注意：方向清单为暂定名称，请核对通知附件2后确认（gdiiot directions confirm）或导入正式清单。")
+    finally:
+        ws.close()
+    return EXIT_OK
+
+
+def cmd_import_xlsx(args: argparse.Namespace) -> int:
+    from .services.intake import import_workbook
+
+    def run(ws: Workspace) -> int:
+        report = import_workbook(ws, args.file, skip_bad_rows=args.skip_bad_rows)
+        for error in report.errors:
+            print(f"跳过：{error}")
+        print(report.summary())
+        return EXIT_OK
+
+    return _with_workspace(args, run)
+
+
+def cmd_export_xlsx(args: argparse.Namespace) -> int:
+    from .services.intake import export_workbook
+
+    def run(ws: Workspace) -> int:
+        count = export_workbook(ws, args.file, with_files=not args.no_files)
+        print(f"已导出 {count} 个项目到 {args.file}")
+        return EXIT_OK
+
+    return _with_workspace(args, run)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    def run(ws: Workspace) -> int:
+        apps = ApplicationService(ws).list()
+        rows = [_app_json(ws, a) for a in apps]
+        if args.json:
+            _print_json(rows)
+            return EXIT_OK
+        if not rows:
+            print("尚无申报项目")
+        for r in rows:
+            order = f"第{r['priority']}位" if r["priority"] else "—"
+            print(
+                f"[{r['id']}] {r['project']} | {r['applicant']} | {r['county']} | "
+                f"{r['category']}/{r['direction']} | {r['status_label']} {order}"
+            )
+        return EXIT_OK
+
+    return _with_workspace(args, run)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    at = _parse_at(args.at)
+
+    def run(ws: Workspace) -> int:
+        report = check_workspace(ws, now=at)
+        if args.json:
+            _print_json(report_json(report, include_hints=args.hints))
+        else:
+            shown = [v for v in report.violations if args.hints or v.grade is not Grade.HINT]
+            for v in shown:
+                where = f"{v.project}（{v.applicant_name}，{v.county}）" if v.project else f"{ws.city}市"
+                state = f" [已接受：{v.override_reason}]" if v.is_overridden else ""
+                print(f"【{v.grade.label}】{v.rule} {where}：{v.message}{state}")
+                print(f"        依据 {v.clause}")
+            counts = report.counts()
+            print(
+                f"共检查 {report.applications} 个项目：错误 {counts[Grade.ERROR]}，需说明 "
+                f"{counts[Grade.NEEDS_EXPLANATION]}，警告 {counts[Grade.WARNING]}，提示 {counts[Grade.HINT]}"
+            )
+        return EXIT_VIOLATIONS if report.has_errors else EXIT_OK
+
+    return _with_workspace(args, run)
+
+
+def cmd_order(args: argparse.Namespace) -> int:
+    def run(ws: Workspace) -> int:
+        service = ApplicationService(ws)
+        if args.clear:
+            service.set_order([])
+            print("已取消全部推荐")
+            return EXIT_OK
+        if not args.ids:
+            recommended = sorted((a for a in service.list() if a.is_recommended), key=lambda a: a.priority or 0)
+            for a in recommended:
+                print(f"第{a.priority}位 [{a.id}] {a.project_name}（{a.applicant.name}）")
+            if not recommended:
+                print("尚未推荐任何项目")
+            return EXIT_OK
+        service.set_order(args.ids)
+        print(f"已设定推荐顺序：共 {len(args.ids)} 个项目")
+        return EXIT_OK
+
+    return _with_workspace(args, run)
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    def run(ws: Workspace) -> int:
+        app = ApplicationService(ws).set_status(args.id, Status(args.status), args.reason)
+        print(f"[{app.id}] {app.project_name}：{app.status.label}")
+        return EXIT_OK
+
+    return _with_workspace(args, run)
+
+
+def cmd_override(args: argparse.Namespace) -> int:
+    def run(ws: Workspace) -> int:
+        ApplicationService(ws).set_override(args.id, args.rule, args.reason)
+        print("已记录理由" if args.reason else "已撤销")
+        return EXIT_OK
+
+    return _with_workspace(args, run)
+
+
+def cmd_attach(args: argparse.Namespace) -> int:
+    def run(ws: Workspace) -> int:
+        a = ApplicationService(ws).attach(args.id, args.file, AttachmentClass(args.cls), year=args.year)
+        facts = []
+        if a.pages is not None:
+            facts.append(f"{a.pages}页")
+        if a.duration_seconds is not None:
+            facts.append(f"{a.duration_seconds:.0f}秒")
+        print(f"已添加附件 {a.file_name}（{a.attachment_class.label}，{a.size} 字节{'，' if facts else ''}{'，'.join(facts)}）")
+        if a.note:
+            print(f"注意：{a.note}")
+        return EXIT_OK
+
+    return _with_workspace(args, run)
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from .services.intake_sheet import write_template
+    from .services.workspace import load_campaign_file
+    from .resources import campaign_file
+
+    campaign = load_campaign_file(args.campaign or campaign_file())
+    write_template(args.file, campaign)
+    print(f"已生成导入模板：{args.file}")
+    return EXIT_OK
+
+
+def cmd_directions_export(args: argparse.Namespace) -> int:
+    from .services.directions import export_directions
+
+    def run(ws: Workspace) -> int:
+        export_directions(ws.campaign, args.file)
+        state = "已确认" if ws.campaign.directions_confirmed else "暂定（未确认）"
+        print(f"已导出 {len(ws.campaign.directions)} 个方向（{state}）到 {args.file}")
+        return EXIT_OK
+
+    return _with_workspace(args, run)
+
+
+def cmd_directions_import(args: argparse.Namespace) -> int:
+    from .services.directions import read_directions, replace_directions
+
+    def run(ws: Workspace) -> int:
+        directions = read_directions(ws.campaign, args.file)
+        notes = replace_directions(ws, directions, confirmed=args.confirm)
+        print(f"已导入 {len(directions)} 个方向{'并确认' if args.confirm else '（仍为未确认）'}")
+        for note in notes:
+            print(f"  {note}")
+        return EXIT_OK
+
+    return _with_workspace(args, run)
+
+
+def cmd_directions_confirm(args: argparse.Namespace) -> int:
+    from .services.directions import confirm_directions
+
+    def run(ws: Workspace) -> int:
+        confirm_directions(ws)
+        print("已确认方向清单")
+        return EXIT_OK
+
+    return _with_workspace(args, run)
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from .storage.backup import list_backups, make_backup
+
+    db_path = _db_path(args)
+    folder = paths.backups_dir(db_path)
+    if args.list:
+        backups = list_backups(folder)
+        for b in backups:
+            print(f"{b.created:%Y-%m-%d %H:%M:%S}  {b.reason:<20} {b.size:>10} 字节  {b.path}")
+        if not backups:
+            print("尚无备份")
+        return EXIT_OK
+    if not db_path.exists():
+        raise ServiceError(f"找不到数据库：{db_path}")
+    path = make_backup(db_path, folder, args.reason)
+    print(f"已备份到 {path}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from .storage.backup import restore_backup
+
+    saved = restore_backup(args.backup, _db_path(args))
+    print(f"已从 {args.backup} 恢复；恢复前的数据库已备份到 {saved}")
+    return EXIT_OK
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    return Path(args.db) if args.db else paths.default_db_path()
+
+
+def _with_workspace(args: argparse.Namespace, run: Callable[[Workspace], int]) -> int:
+    ws = open_workspace(_db_path(args), operator=args.operator)
+    try:
+        return run(ws)
+    finally:
+        ws.close()
+
+
+def _app_json(ws: Workspace, app: Any) -> dict[str, Any]:
+    campaign = ws.campaign
+    category = campaign.category(app.category_id)
+    direction = campaign.direction(app.direction_id)
+    return {
+        "id": app.id,
+        "project": app.project_name,
+        "applicant": app.applicant.name,
+        "uscc": app.applicant.uscc or None,
+        "county": app.county,
+        "category": category.name if category else app.category_id,
+        "direction": direction.name if direction else app.direction_id,
+        "direction_id": app.direction_id,
+        "priority": app.priority,
+        "status": app.status.value,
+        "status_label": app.status.label,
+        "central_enterprise": app.applicant.is_central_enterprise,
+        "attachments": len(app.attachments),
+    }
+
+
+def _parse_at(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    if text == "now":
+        return datetime.now()
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise ServiceError(f"时间格式应为 2023-12-08T18:00，实际为“{text}”") from exc
+
+
+def _print_json(value: object) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def _utf8_console() -> None:
+    """Chinese text must survive a Windows console (GBK by default) and pipes."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_console()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.run(args)
+        return code
+    except (ServiceError, StorageError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+if __name__ == "__main__":
+    sys.exit(main())

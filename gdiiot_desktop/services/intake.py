@@ -1,0 +1,193 @@
+"""Importing an intake workbook into the workspace, and exporting the workspace back to one.
+
+The import is all-or-nothing per call: with any bad cell nothing is written, unless the user
+chose to import the good rows. Importing the same sheet twice changes nothing: each row is
+matched to the application it made before (same county, applicant and project name).
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath, PureWindowsPath
+
+from ..domain.enums import AttachmentClass
+from ..domain.model import Application, Attachment
+from ..domain.names import normalize_name
+from ..storage.repository import ApplicationRepository
+from .errors import InputError
+from .intake_sheet import CellError, IntakeRow, read_sheet, write_template
+from .media import probe_file
+from .workspace import Workspace
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    files_added: int = 0
+    skipped_rows: list[int] = field(default_factory=list)
+    errors: list[CellError] = field(default_factory=list)
+
+    def summary(self) -> str:
+        text = f"导入完成：新增 {self.created} 项，更新 {self.updated} 项，未变 {self.unchanged} 项，附件 {self.files_added} 个"
+        if self.skipped_rows:
+            text += f"；跳过有错误的行：{'、'.join(map(str, self.skipped_rows))}"
+        return text
+
+
+class IntakeRejected(InputError):
+    """The sheet has bad cells and the user did not choose to import the good rows."""
+
+    def __init__(self, errors: list[CellError]):
+        rows = sorted({e.row for e in errors})
+        super().__init__(
+            f"表格有 {len(errors)} 处错误（涉及 {len(rows)} 行），未导入任何数据。"
+            "请改正后重新导入，或选择只导入正确的行（--skip-bad-rows）。",
+            [str(e) for e in errors],
+        )
+        self.errors = errors
+
+
+def import_workbook(ws: Workspace, path: Path, *, skip_bad_rows: bool = False) -> ImportReport:
+    result = read_sheet(path, ws.campaign)
+    if result.sheet_errors:
+        raise InputError(f"无法导入 {path.name}", list(result.sheet_errors))
+    bad_rows = {e.row for e in result.errors}
+    if bad_rows and not skip_bad_rows:
+        raise IntakeRejected(result.errors)
+    rows = [r for r in result.rows if r.row_number not in bad_rows]
+    report = ImportReport(skipped_rows=sorted(bad_rows), errors=list(result.errors))
+    # Files go to the content-addressed store first: a file there that nothing refers to is harmless,
+    # a row that refers to a missing file is not.
+    files = {p: _store(ws, p) for r in rows for p in (r.video_path, r.form_path) if p is not None}
+    with ws.db.session() as session:
+        repo = ApplicationRepository(session)
+        known = repo.ids_by_identity()
+        claimed: set[int] = set()
+        for row in rows:
+            app_id = _match(known, claimed, row.application)
+            before = repo.get(app_id) if app_id is not None else None
+            app = row.application
+            if before is not None:
+                # The sheet does not carry what was added in the program: keep it.
+                app = replace(
+                    app,
+                    id=before.id,
+                    attachments=before.attachments,
+                    overrides=before.overrides,
+                    materials_received=before.materials_received,
+                )
+            saved_id, changes = repo.save(app)
+            claimed.add(saved_id)
+            added = _attach_row_files(ws, repo, saved_id, row, files, before)
+            report.files_added += added
+            if before is None:
+                report.created += 1
+                ws.audit(session, "import", "application", saved_id, {"file": path.name, "row": row.row_number, "changes": changes})
+            elif changes or added:
+                report.updated += 1
+                ws.audit(session, "import", "application", saved_id, {"file": path.name, "row": row.row_number, "changes": changes})
+            else:
+                report.unchanged += 1
+    return report
+
+
+def _match(known: dict[tuple[str, str, str], list[int]], claimed: set[int], app: Application) -> int | None:
+    key = (app.county, app.applicant.key, normalize_name(app.project_name))
+    return next((i for i in known.get(key, []) if i not in claimed), None)
+
+
+def _store(ws: Workspace, path: Path) -> tuple[str, int, int | None, float | None, str]:
+    facts = probe_file(path)
+    stored = ws.db.store.put_file(path)
+    return stored.sha256, stored.size, facts.pages, facts.duration_seconds, facts.problem or ""
+
+
+def _attach_row_files(
+    ws: Workspace,
+    repo: ApplicationRepository,
+    app_id: int,
+    row: IntakeRow,
+    files: dict[Path, tuple[str, int, int | None, float | None, str]],
+    before: Application | None,
+) -> int:
+    """Attach the row's video and form unless the same file of that class is already attached."""
+    added = 0
+    existing = before.attachments if before is not None else []
+    for cls, path, given in (
+        (AttachmentClass.VIDEO, row.video_path, row.video_text),
+        (AttachmentClass.APPLICATION_FORM, row.form_path, row.form_text),
+    ):
+        if path is None:
+            continue
+        sha, size, pages, duration, problem = files[path]
+        if any(a.attachment_class is cls and a.sha256 == sha for a in existing):
+            continue
+        # A changed file in the sheet replaces the one the sheet brought before.
+        for old in existing:
+            if old.attachment_class is cls and old.source_path == given and old.id is not None:
+                repo.remove_attachment(old.id)
+        repo.add_attachment(
+            app_id,
+            Attachment(
+                attachment_class=cls,
+                file_name=path.name,
+                source_path=given,
+                sha256=sha,
+                size=size,
+                pages=pages,
+                duration_seconds=duration,
+                note=problem,
+            ),
+        )
+        added += 1
+    return added
+
+
+def export_workbook(ws: Workspace, out: Path, *, with_files: bool = True) -> int:
+    """Write every application to an intake workbook; with files, copy attachments beside it.
+
+    Returns the number of rows. The workbook imports back unchanged (the intake round trip).
+    """
+    from .applications import ApplicationService
+
+    apps = ApplicationService(ws).list()
+    names: dict[int, tuple[str | None, str | None]] = {}
+    copies: dict[Path, str] = {}
+    used: dict[str, str] = {}
+    for app in apps:
+        assert app.id is not None
+        video = _latest(app, AttachmentClass.VIDEO)
+        form = _latest(app, AttachmentClass.APPLICATION_FORM)
+        pair = []
+        for attachment in (video, form):
+            if attachment is None:
+                pair.append(None)
+                continue
+            rel = _safe_relative(attachment.source_path or attachment.file_name)
+            if used.setdefault(rel, attachment.sha256) != attachment.sha256:
+                rel = str(PurePosixPath(attachment.sha256[:8]) / PurePosixPath(rel).name)
+            pair.append(rel)
+            copies[out.parent / rel] = attachment.sha256
+        names[app.id] = (pair[0], pair[1])
+    write_template(out, ws.campaign, apps, names)
+    if with_files:
+        for target, sha in copies.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if not target.exists():
+                shutil.copyfile(ws.db.store.path_of(sha), target)
+    return len(apps)
+
+
+def _latest(app: Application, cls: AttachmentClass) -> Attachment | None:
+    found = app.attachments_of(cls)
+    return found[-1] if found else None
+
+
+def _safe_relative(text: str) -> str:
+    """A path as filed, made relative and free of '..' so exported files stay beside the workbook."""
+    parts = [p for p in PureWindowsPath(text).parts if p not in ("..", ".") and not p.endswith((":", ":\\"))]
+    parts = [p for p in parts if p not in ("\\", "/")]
+    return str(PurePosixPath(*parts)) if parts else "file"

@@ -1,0 +1,146 @@
+"""A workspace: one open city database with its campaign, the unit every service works on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..domain.campaign import Campaign, CampaignError, Direction, parse_campaign
+from ..domain.enums import Authority
+from ..resources import campaign_file
+from ..storage.audit import append_audit
+from ..storage.database import Database
+from ..storage.models import CampaignRecord, DirectionRecord, Setting
+from ..storage.repository import now_utc
+from .errors import InputError, ServiceError
+
+DEFAULT_OPERATOR = "操作员"
+
+
+@dataclass
+class Workspace:
+    """An open database, the campaign it works under (with the user's direction list) and its city."""
+
+    db: Database
+    campaign: Campaign
+    city: str
+    operator: str = DEFAULT_OPERATOR
+    counties: list[str] = field(default_factory=list)
+
+    @property
+    def read_only(self) -> bool:
+        return self.db.read_only
+
+    def audit(
+        self, session: Session, action: str, entity: str, entity_id: object, details: dict[str, object]
+    ) -> None:
+        append_audit(
+            session,
+            actor=self.operator,
+            action=action,
+            entity=entity,
+            entity_id=str(entity_id),
+            details=details,
+        )
+
+    def reload_campaign(self) -> None:
+        with self.db.session() as session:
+            self.campaign = _load_campaign(session)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def create_workspace(
+    db_path: Path, city: str, campaign_path: Path | None = None, operator: str = DEFAULT_OPERATOR
+) -> Workspace:
+    """A new database for `city` under a campaign file (the shipped 2023 campaign by default)."""
+    source = campaign_path or campaign_file()
+    campaign = load_campaign_file(source)
+    found = campaign.city(city)
+    if found is None:
+        names = "、".join(c.name for c in campaign.cities)
+        raise InputError(f"“{city}”不是本活动的地级以上市。可选：{names}")
+    if db_path.exists():
+        raise InputError(f"数据库文件已存在：{db_path}。如需重新开始，请换一个文件名。")
+    db = Database.open(db_path, create=True)
+    with db.session() as session:
+        session.add(
+            CampaignRecord(
+                id=campaign.id,
+                source_text=campaign.source_text,
+                directions_confirmed=campaign.directions_confirmed,
+                loaded_at=now_utc(),
+            )
+        )
+        session.add(Setting(key="city", value=found.name))
+        session.add(Setting(key="campaign_id", value=campaign.id))
+        append_audit(
+            session,
+            actor=operator,
+            action="init",
+            entity="database",
+            entity_id=found.name,
+            details={"city": found.name, "campaign": campaign.id, "campaign_file": str(source)},
+        )
+    return Workspace(db=db, campaign=campaign, city=found.name, operator=operator)
+
+
+def open_workspace(db_path: Path, operator: str | None = None) -> Workspace:
+    """Open an existing database (migrating it with a backup first when it is older)."""
+    db = Database.open(db_path)
+    try:
+        with db.session() as session:
+            settings = {s.key: s.value for s in session.scalars(select(Setting))}
+            if "city" not in settings:
+                raise ServiceError("数据库尚未初始化（缺少城市设置）。请先运行 gdiiot init --city 城市名。")
+            campaign = _load_campaign(session)
+    except Exception:
+        db.close()
+        raise
+    return Workspace(
+        db=db,
+        campaign=campaign,
+        city=settings["city"],
+        operator=operator or settings.get("operator", DEFAULT_OPERATOR),
+    )
+
+
+def load_campaign_file(path: Path) -> Campaign:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise InputError(f"找不到活动文件：{path}") from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(f"活动文件不是 UTF-8 编码：{path}") from exc
+    try:
+        return parse_campaign(text, source=path.name)
+    except CampaignError as exc:
+        raise InputError(f"活动文件 {path.name} 无法使用", [str(p) for p in exc.problems]) from exc
+
+
+def _load_campaign(session: Session) -> Campaign:
+    campaign_id = session.scalar(select(Setting.value).where(Setting.key == "campaign_id"))
+    record = session.get(CampaignRecord, campaign_id)
+    if record is None:
+        raise ServiceError("数据库中缺少活动设置，数据库可能已损坏。请从备份恢复。")
+    campaign = parse_campaign(record.source_text, source=record.id)
+    rows = session.scalars(
+        select(DirectionRecord).where(DirectionRecord.campaign_id == record.id).order_by(DirectionRecord.no)
+    ).all()
+    directions = campaign.directions
+    if rows:
+        directions = tuple(
+            Direction(
+                id=r.id,
+                no=r.no,
+                category_id=r.category_id,
+                name=r.name,
+                authorities=tuple(Authority(a) for a in r.authorities.split("、") if a),
+            )
+            for r in rows
+        )
+    return campaign.with_directions(directions, confirmed=record.directions_confirmed)
