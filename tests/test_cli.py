@@ -221,9 +221,11 @@ def test_round_trip_template_import_export(capsys, tmp_path, sheet_dir):  # type
     second = row(项目名称="=HYPERLINK(\"x\")", 申报单位="乙公司", 统一社会信用代码=CODES[1], 视频文件=None)
     for r in (first, second):
         ws.append([r.get(str(h).split("（")[0].split("(")[0].strip()) for h in headers])
+    ws.cell(ws.max_row, headers.index("项目名称") + 1).data_type = "s"  # typed text, not a formula
     filled = sheet_dir / "filled.xlsx"
     wb.save(filled)
-    assert run(capsys, "--db", db, "import-xlsx", filled)[0] == 0
+    code, out, err = run(capsys, "--db", db, "import-xlsx", filled)
+    assert code == 0, out + err
     exported = tmp_path / "out" / "export.xlsx"
     assert run(capsys, "--db", db, "export-xlsx", exported)[0] == 0
     assert (exported.parent / "videos" / "ok.mp4").exists()

@@ -219,7 +219,7 @@ def parse_campaign(text: str, source: str = "活动文件") -> Campaign:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CampaignError(source, [Problem("", f"不是有效的 TOML 文件：{exc}")]) from exc
-    problems = _schema_problems(data)
+    problems = _schema_problems(data) or _date_problems(data)
     if problems:
         raise CampaignError(source, problems)
     campaign = _build(data, text)
@@ -240,6 +240,23 @@ def _schema_problems(data: Mapping[str, Any]) -> list[Problem]:
     for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         location = _json_path(error.absolute_path)
         problems.append(Problem(location, _schema_message(error)))
+    return problems
+
+
+def _date_problems(data: Mapping[str, Any]) -> list[Problem]:
+    """Dates and times that match the schema's pattern but do not exist (2023-02-30, 25:00)."""
+    fields = [
+        ("notice.province_date", data["notice"]["province_date"], date.fromisoformat),
+        ("notice.ministry_date", data["notice"]["ministry_date"], date.fromisoformat),
+        ("deadline.date", data["deadline"]["date"], date.fromisoformat),
+        ("deadline.time", data["deadline"]["time"], time.fromisoformat),
+    ]
+    problems = []
+    for location, value, parse in fields:
+        try:
+            parse(value)
+        except ValueError:
+            problems.append(Problem(location, f"不存在的日期或时间：{value!r}"))
     return problems
 
 

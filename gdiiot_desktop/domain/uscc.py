@@ -19,6 +19,9 @@ def normalize_uscc(raw: str | None) -> str:
 
 def check_character(first17: str) -> str:
     """The 18th character for the first 17; raises ValueError on a character outside the set."""
+    bad = [ch for ch in first17 if ch not in _VALUE]
+    if bad or len(first17) != len(WEIGHTS):
+        raise ValueError(f"not the first 17 characters of a code: {first17!r}")
     total = sum(_VALUE[ch] * w for ch, w in zip(first17, WEIGHTS, strict=True))
     return ALPHABET[(31 - total % 31) % 31]
 

@@ -172,6 +172,7 @@ def export_workbook(ws: Workspace, out: Path, *, with_files: bool = True) -> int
             pair.append(rel)
             copies[out.parent / rel] = attachment.sha256
         names[app.id] = (pair[0], pair[1])
+    out.parent.mkdir(parents=True, exist_ok=True)
     write_template(out, ws.campaign, apps, names)
     if with_files:
         for target, sha in copies.items():

@@ -136,7 +136,9 @@ def verify_chain(session: Session) -> list[str]:
             else:
                 problems.append(f"审计日志缺少第 {expected_id}–{entry.id - 1} 条记录（可能被删除）。")
         if entry.prev_hash != expected_prev:
-            problems.append(f"审计日志第 {entry.id} 条记录与前一条记录的链接不符（前面的记录可能被删除或修改）。")
+            problems.append(
+                f"审计日志第 {entry.id} 条记录与前一条记录的链接不符（前面的记录可能被删除或修改）。"
+            )
         recomputed = entry_hash(
             entry.prev_hash,
             entry_id=entry.id,

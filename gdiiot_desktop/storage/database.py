@@ -145,7 +145,9 @@ class Database:
             if not exists:
                 if lock_possible:
                     raise DatabaseLockedError(path, "新建数据库")
-                raise StorageError(f"无法在该文件夹中新建数据库（没有写入权限）：{path.parent}。请选择其他文件夹。")
+                raise StorageError(
+                    f"无法在该文件夹中新建数据库（没有写入权限）：{path.parent}。请选择其他文件夹。"
+                )
             return cls._open_read_only(path, locked_by_other=lock_possible)
         except BaseException:
             lock.release()

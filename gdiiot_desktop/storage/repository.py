@@ -154,11 +154,13 @@ class ApplicationRepository:
         before = self.get(app.id) if (diff and app.id is not None) else None
         record = self.session.get(ApplicationRecord, app.id) if app.id is not None else None
         stamp = now_utc()
+        applicant = self.applicant(app.applicant)
+        county = self.county(app.county)
         if record is None:
             record = ApplicationRecord(created_at=stamp)
             self.session.add(record)
-        record.applicant = self.applicant(app.applicant)
-        record.county = self.county(app.county)
+        record.applicant = applicant
+        record.county = county
         record.project_name = app.project_name
         record.project_key = normalize_name(app.project_name)
         record.category_id = app.category_id

@@ -20,12 +20,26 @@ from gdiiot_desktop.storage.models import AuditEntry
 def db(tmp_path: Path) -> Iterator[Database]:
     database = Database.open(tmp_path / "audit.sqlite3", create=True)
     with database.session() as s:
-        append_audit(s, actor="张三", action="init", entity="database", entity_id="江门市", details={"city": "江门市"})
-        append_audit(s, actor="张三", action="create", entity="application", entity_id="1",
-                     details={"project_name": [None, "智能工厂"]})
+        append_audit(
+            s, actor="张三", action="init", entity="database", entity_id="江门市", details={"city": "江门市"}
+        )
+        append_audit(
+            s,
+            actor="张三",
+            action="create",
+            entity="application",
+            entity_id="1",
+            details={"project_name": [None, "智能工厂"]},
+        )
     with database.session() as s:
-        append_audit(s, actor="李四", action="update", entity="application", entity_id="1",
-                     details={"priority": [None, 1], "at": datetime(2023, 12, 1, tzinfo=UTC)})
+        append_audit(
+            s,
+            actor="李四",
+            action="update",
+            entity="application",
+            entity_id="1",
+            details={"priority": [None, 1], "at": datetime(2023, 12, 1, tzinfo=UTC)},
+        )
     yield database
     database.close()
 
@@ -41,7 +55,9 @@ def test_chain_links_and_verifies(db: Database) -> None:
         assert verify_chain(s) == []
 
 
-@pytest.mark.parametrize("sql", ["UPDATE audit_log SET actor = 'x' WHERE id = 2", "DELETE FROM audit_log WHERE id = 3"])
+@pytest.mark.parametrize(
+    "sql", ["UPDATE audit_log SET actor = 'x' WHERE id = 2", "DELETE FROM audit_log WHERE id = 3"]
+)
 def test_log_refuses_update_and_delete(db: Database, sql: str) -> None:
     with pytest.raises(IntegrityError, match="append-only"), db.session() as s:
         s.execute(text(sql))
@@ -88,8 +104,16 @@ def test_rehashed_entry_still_breaks_the_link(db: Database) -> None:
     with db.session() as s:
         e = s.get(AuditEntry, 2)
         assert e is not None
-        forged = entry_hash(e.prev_hash, entry_id=2, at=e.at, actor="王五", action=e.action,
-                            entity=e.entity, entity_id=e.entity_id, details=e.details)
+        forged = entry_hash(
+            e.prev_hash,
+            entry_id=2,
+            at=e.at,
+            actor="王五",
+            action=e.action,
+            entity=e.entity,
+            entity_id=e.entity_id,
+            details=e.details,
+        )
     _tamper(db.path, f"UPDATE audit_log SET actor = '王五', hash = '{forged}' WHERE id = 2")
     with db.session() as s:
         problems = [p for p in verify_chain(s) if "触发器" not in p]

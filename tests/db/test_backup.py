@@ -141,8 +141,12 @@ def test_restore_refuses_bad_backups(tmp_path: Path) -> None:
     conn.execute("UPDATE alembic_version SET version_num = 'ffff9999'")
     conn.commit()
     conn.close()
-    for bad, words in ((broken, "已损坏"), (foreign, "不是本程序"), (newer, "更新版本"),
-                       (tmp_path / "none.sqlite3", "找不到")):
+    for bad, words in (
+        (broken, "已损坏"),
+        (foreign, "不是本程序"),
+        (newer, "更新版本"),
+        (tmp_path / "none.sqlite3", "找不到"),
+    ):
         with pytest.raises(BackupInvalidError) as caught:
             restore_backup(bad, path)
         assert words in caught.value.message and "未做任何修改" in caught.value.message

@@ -43,9 +43,13 @@ def test_fresh_upgrade_equals_models(tmp_path: Path) -> None:
             context = MigrationContext.configure(conn, opts={"compare_type": True})
             assert compare_metadata(context, Base.metadata) == []
             assert migrate.current_revision(conn) == migrate.head_revision()
-            triggers = conn.exec_driver_sql(
-                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'"
-            ).scalars().all()
+            triggers = (
+                conn.exec_driver_sql(
+                    "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'"
+                )
+                .scalars()
+                .all()
+            )
             assert sorted(triggers) == ["trg_audit_log_no_delete", "trg_audit_log_no_update"]
     finally:
         engine.dispose()

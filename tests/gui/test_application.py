@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -95,12 +96,16 @@ def test_parse_args_keeps_qt_options() -> None:
 
 
 def test_module_help_answers_without_a_display() -> None:
+    # UTF-8 mode so the Chinese help text crosses the pipe the same way on Windows.
+    env = {**os.environ, "PYTHONUTF8": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "gdiiot_desktop", "--help"],
         capture_output=True,
         text=True,
         encoding="utf-8",
+        env=env,
         check=False,
     )
     assert result.returncode == 0, result.stderr
     assert "--db" in result.stdout
+    assert "数据库文件" in result.stdout

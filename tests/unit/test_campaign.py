@@ -150,7 +150,9 @@ def test_every_rule_is_configured_with_its_clause(campaign):
     for rule_id, spec in campaign.rules.items():
         assert spec.id == rule_id
         assert spec.title and spec.clause_text
-        assert re.fullmatch(r"[一二三四五六七八九十]+(\([一二三四五六七八九十]+\))?", spec.clause), spec.clause
+        assert re.fullmatch(r"[一二三四五六七八九十]+(\([一二三四五六七八九十]+\))?", spec.clause), (
+            spec.clause
+        )
         assert spec.citation.startswith(spec.clause)
     assert campaign.rule("USCC_INVALID").overridable
     assert campaign.rule("DEADLINE").grade is Grade.WARNING
@@ -186,7 +188,7 @@ def test_shipped_text_round_trips(text, campaign):
 
 
 def test_bad_toml(text):
-    problems = problems_of(text.replace('year = 2023', 'year = ', 1))
+    problems = problems_of(text.replace("year = 2023", "year = ", 1))
     assert len(problems) == 1
     assert "TOML" in problems[0]
     assert "line" in problems[0]  # where the parser stopped
@@ -226,7 +228,11 @@ def test_missing_top_level_table(text):
 
 
 def test_unknown_region(text):
-    bad = broken(text, 'name = "广州"\ndivision = "440100"\nregion = "prd"', 'name = "广州"\ndivision = "440100"\nregion = "pearl"')
+    bad = broken(
+        text,
+        'name = "广州"\ndivision = "440100"\nregion = "prd"',
+        'name = "广州"\ndivision = "440100"\nregion = "pearl"',
+    )
     assert locations_of(bad) == ["cities[1].region"]
     assert "pearl" in problems_of(bad)[0]
 

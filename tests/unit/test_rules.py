@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import datetime
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from gdiiot_desktop.domain.campaign import Campaign, parse_campaign
@@ -226,7 +226,9 @@ def test_registered_but_not_recommended_do_not_count(campaign):
 
 def test_withdrawn_and_returned_do_not_count(campaign):
     apps = [recommended(n, n) for n in range(1, 6)]
-    apps += [application(f"撤回{n}", company(60 + n), status=Status.WITHDRAWN, priority=None) for n in range(3)]
+    apps += [
+        application(f"撤回{n}", company(60 + n), status=Status.WITHDRAWN, priority=None) for n in range(3)
+    ]
     apps += [application(f"退回{n}", company(70 + n), status=Status.RETURNED) for n in range(3)]
     assert check(campaign, apps, "韶关") == []
 
@@ -404,6 +406,17 @@ def test_duplicate_is_not_also_counted_as_a_second_project_or_direction(campaign
     assert rules_of(check(campaign, apps)) == ["DUPLICATE_PROJECT"]
 
 
+def test_the_recommended_copy_is_kept_and_the_other_flagged(campaign):
+    # "The later one" in the city's order: recommended projects in priority order come first.
+    firm = company(1)
+    apps = [
+        application("智能工厂", firm, county="黄埔区", id=341),
+        application("智能工厂", firm, county="南沙区", id=342, status=Status.RECOMMENDED, priority=1),
+    ]
+    [v] = check(campaign, apps)
+    assert (v.rule, v.application_id) == ("DUPLICATE_PROJECT", 341)
+
+
 def test_same_name_different_applicants_is_not_a_duplicate(campaign):
     apps = [
         application("5G智能工厂建设项目", company(1), county="黄埔区"),
@@ -521,7 +534,9 @@ def test_innovation_project_accepted_or_not_applicable(campaign, state):
 
 
 def test_unbuilt_project(campaign):
-    assert rules_of(check(campaign, [application(build_status=BuildStatus.NOT_BUILT)])) == ["PROJECT_NOT_BUILT"]
+    assert rules_of(check(campaign, [application(build_status=BuildStatus.NOT_BUILT)])) == [
+        "PROJECT_NOT_BUILT"
+    ]
 
 
 @pytest.mark.parametrize("status", [BuildStatus.BUILT, BuildStatus.UNDER_CONSTRUCTION])
@@ -703,7 +718,9 @@ def test_video_attached_under_another_class_does_not_count(campaign):
 
 
 def without(cls: AttachmentClass, **changes: object) -> Application:
-    return application(attachments=[a for a in full_attachments() if a.attachment_class is not cls], **changes)
+    return application(
+        attachments=[a for a in full_attachments() if a.attachment_class is not cls], **changes
+    )
 
 
 def test_missing_application_form_is_an_error(campaign):
@@ -716,7 +733,10 @@ def test_missing_application_form_is_an_error(campaign):
 
 
 def test_application_form_received_on_paper(campaign):
-    assert check(campaign, [without(AttachmentClass.APPLICATION_FORM, materials_received=frozenset({"form"}))]) == []
+    assert (
+        check(campaign, [without(AttachmentClass.APPLICATION_FORM, materials_received=frozenset({"form"}))])
+        == []
+    )
 
 
 def test_missing_audit_reports_are_reported_as_the_campaign_grades_them(campaign):
@@ -729,8 +749,12 @@ def test_missing_audit_reports_are_reported_as_the_campaign_grades_them(campaign
 def test_audit_reports_must_be_three_distinct_years(campaign):
     attachments = [a for a in full_attachments() if a.attachment_class is not AttachmentClass.AUDIT_REPORT]
     same_year = [attachment(AttachmentClass.AUDIT_REPORT, f"审计{i}.pdf", year=2022) for i in range(3)]
-    assert rules_of(check(campaign, [application(attachments=attachments + same_year)])) == ["MATERIALS_MISSING"]
-    three_years = [attachment(AttachmentClass.AUDIT_REPORT, f"审计{y}.pdf", year=y) for y in (2020, 2021, 2022)]
+    assert rules_of(check(campaign, [application(attachments=attachments + same_year)])) == [
+        "MATERIALS_MISSING"
+    ]
+    three_years = [
+        attachment(AttachmentClass.AUDIT_REPORT, f"审计{y}.pdf", year=y) for y in (2020, 2021, 2022)
+    ]
     assert check(campaign, [application(attachments=attachments + three_years)]) == []
 
 
@@ -788,7 +812,9 @@ def test_unknown_direction(campaign):
 
 
 def test_unknown_category(campaign):
-    assert rules_of(check(campaign, [application(category="garden", direction="d05")])) == ["DIRECTION_AUTHORITY"]
+    assert rules_of(check(campaign, [application(category="garden", direction="d05")])) == [
+        "DIRECTION_AUTHORITY"
+    ]
 
 
 # --- DEADLINE ---------------------------------------------------------------------------------------------
@@ -801,7 +827,9 @@ def test_not_late(campaign, now):
     assert check(campaign, [application()], now=now) == []
 
 
-@pytest.mark.parametrize("now", [datetime(2023, 12, 8, 17, 31), datetime(2023, 12, 9, 8, 0), datetime(2024, 1, 1)])
+@pytest.mark.parametrize(
+    "now", [datetime(2023, 12, 8, 17, 31), datetime(2023, 12, 9, 8, 0), datetime(2024, 1, 1)]
+)
 def test_late(campaign, now):
     violations = check(campaign, [application()], now=now)
     assert rules_of(violations) == ["DEADLINE"]
@@ -916,13 +944,20 @@ POOL_DIRECTIONS = [("factory", "d05"), ("factory", "d06"), ("security", "d21"), 
                    ("park", "d12"), ("factory", "d99")]  # fmt: skip
 POOL_VIDEOS = [420, 299, None, 600]
 
+
+def spec(firm: int, name: str = "智能工厂", county: str = "清城区") -> dict:
+    return dict(firm=firm, name=name, direction=("factory", "d05"), status=Status.REGISTERED, priority=None,
+                county=county, video=420, not_built=False)  # fmt: skip
+
+
 app_strategy = st.builds(
     dict,
     firm=st.integers(0, len(POOL_FIRMS) - 1),
     name=st.sampled_from(POOL_NAMES),
     direction=st.sampled_from(POOL_DIRECTIONS),
-    status=st.sampled_from([Status.REGISTERED, Status.RECOMMENDED, Status.RECOMMENDED, Status.WITHDRAWN,
-                            Status.RETURNED]),  # fmt: skip
+    status=st.sampled_from(
+        [Status.REGISTERED, Status.RECOMMENDED, Status.RECOMMENDED, Status.WITHDRAWN, Status.RETURNED]
+    ),  # fmt: skip
     priority=st.one_of(st.none(), st.integers(1, 10)),
     county=st.sampled_from(["清城区", "英德市", "连州市"]),
     video=st.sampled_from(POOL_VIDEOS),
@@ -968,6 +1003,8 @@ edit_strategy = st.one_of(
     specs=st.lists(app_strategy, min_size=1, max_size=9),
     edits=st.lists(edit_strategy, min_size=1, max_size=4),
 )
+# Found by hypothesis: the first of three copies re-filed under a mistyped code of the same firm.
+@example(specs=[spec(0), spec(0), spec(0)], edits=[("edit", 0, spec(5, county="英德市"))])
 def test_incremental_engine_equals_full_check_after_random_edits(specs, edits):
     campaign = shipped_campaign()
     apps = {i + 1: build(i + 1, s) for i, s in enumerate(specs)}
@@ -994,10 +1031,13 @@ def test_incremental_engine_equals_full_check_after_random_edits(specs, edits):
         full = check(campaign, list(apps.values()), "清远")
         assert Counter(engine.violations()) == Counter(full)
         assert engine.violations() == full
+        for app_id in apps:
+            assert engine.violations_of(app_id) == [v for v in full if v.application_id == app_id]
 
 
 @settings(max_examples=100, deadline=None)
 @given(specs=st.lists(app_strategy, min_size=1, max_size=9))
+@example(specs=[spec(5), spec(0), spec(0)])  # found by hypothesis
 def test_random_cities_keep_the_spec_invariants(specs):
     campaign = shipped_campaign()
     apps = [build(i + 1, s) for i, s in enumerate(specs)]

@@ -12,7 +12,7 @@ from ..model import Application, Violation
 from ..names import normalize_name
 from .city import check_deadline, check_quota
 from .context import RuleContext, order_key
-from .per_applicant import check_applicant, check_same_name
+from .per_applicant import check_applicant
 from .per_application import check_application
 
 # The order of SPEC's rule table: violations of one application are listed in it.
@@ -54,42 +54,44 @@ def check_city(
 
 
 class RuleEngine:
-    """Keeps each application's and each applicant's violations, so one edit re-checks only its part.
+    """Keeps each application's violations, so one edit re-checks only what it can change.
 
-    Applications are grouped by applicant: by 统一社会信用代码, and also by normalised name so a
-    duplicate filed under a mistyped code is still found. Every application must carry an id.
+    Applicant rules run over *clusters*: applications linked by the same 统一社会信用代码 or the
+    same normalised applicant name (so a duplicate filed under a mistyped code is still found).
+    An edit re-checks the clusters the application left and joined. Every application needs an id.
     """
 
     def __init__(self, campaign: Campaign, city_name: str, now: datetime | None = None):
         self.ctx = RuleContext(campaign, campaign.city(city_name), now)
         self._apps: dict[int, Application] = {}
         self._per_app: dict[int, list[Violation]] = {}
-        self._groups: dict[str, set[int]] = defaultdict(set)
-        self._per_group: dict[str, list[Violation]] = {}
+        self._members: dict[str, set[int]] = defaultdict(set)  # applicant key → active app ids
+        self._per_cluster: dict[int, list[Violation]] = {}  # app id → its applicant-rule violations
 
     def load(self, apps: Iterable[Application]) -> None:
         for app in apps:
             self._put(app)
-        for group in list(self._groups):
-            self._recheck_group(group)
+        pending = set(self._apps)
+        while pending:
+            cluster = self._cluster(_group_keys(self._apps[pending.pop()]))
+            pending -= cluster
+            self._recheck(cluster)
 
     def update(self, app: Application) -> None:
         """Re-check after `app` was added or edited."""
         touched = self._remove(_id(app)) | self._put(app)
-        for group in touched:
-            self._recheck_group(group)
+        self._recheck_keys(touched)
 
     def remove(self, app_id: int) -> None:
-        for group in self._remove(app_id):
-            self._recheck_group(group)
+        self._recheck_keys(self._remove(app_id))
 
     def violations(self) -> list[Violation]:
         apps = list(self._apps.values())
         found = check_deadline(self.ctx) + check_quota(self.ctx, apps)
         for per_app in self._per_app.values():
             found.extend(per_app)
-        for per_group in self._per_group.values():
-            found.extend(per_group)
+        for per_cluster in self._per_cluster.values():
+            found.extend(per_cluster)
         rank = {app_id: order_key(app, app_id) for app_id, app in self._apps.items()}
 
         def sort_key(v: Violation) -> tuple[object, ...]:
@@ -105,9 +107,7 @@ class RuleEngine:
         app = self._apps.get(app_id)
         if app is None:
             return []
-        found = list(self._per_app.get(app_id, []))
-        for group in _group_keys(app):
-            found += [v for v in self._per_group.get(group, []) if v.application_id == app_id]
+        found = self._per_app.get(app_id, []) + self._per_cluster.get(app_id, [])
         if app.is_recommended:
             found += [v for v in check_quota(self.ctx, list(self._apps.values())) if v.application_id == app_id]
         found.sort(key=lambda v: _RULE_RANK.get(v.rule, 99))
@@ -121,35 +121,58 @@ class RuleEngine:
             self._per_app[app_id] = []
             return set()
         self._per_app[app_id] = check_application(self.ctx, app)
-        groups = _group_keys(app)
-        for group in groups:
-            self._groups[group].add(app_id)
-        return groups
+        keys = _group_keys(app)
+        for key in keys:
+            self._members[key].add(app_id)
+        return keys
 
     def _remove(self, app_id: int) -> set[str]:
         old = self._apps.pop(app_id, None)
         self._per_app.pop(app_id, None)
+        self._per_cluster.pop(app_id, None)
         if old is None:
             return set()
         touched = set()
-        for group in _group_keys(old):
-            members = self._groups.get(group)
+        for key in _group_keys(old):
+            members = self._members.get(key)
             if members is not None and app_id in members:
                 members.discard(app_id)
-                touched.add(group)
+                touched.add(key)
+                if not members:
+                    del self._members[key]
         return touched
 
-    def _recheck_group(self, group: str) -> None:
-        members = self._groups.get(group)
-        if not members:
-            self._groups.pop(group, None)
-            self._per_group.pop(group, None)
-            return
-        apps = sorted((self._apps[k] for k in members), key=lambda a: order_key(a, _id(a)))
-        if group.startswith(_CODE):
-            self._per_group[group] = check_applicant(self.ctx, apps)
-        else:
-            self._per_group[group] = check_same_name(self.ctx, apps)
+    def _cluster(self, keys: Iterable[str]) -> set[int]:
+        """Every active application reachable from `keys` through shared codes or names."""
+        found: set[int] = set()
+        todo = list(keys)
+        seen: set[str] = set()
+        while todo:
+            key = todo.pop()
+            if key in seen:
+                continue
+            seen.add(key)
+            for app_id in self._members.get(key, ()):
+                if app_id not in found:
+                    found.add(app_id)
+                    todo.extend(_group_keys(self._apps[app_id]))
+        return found
+
+    def _recheck_keys(self, keys: set[str]) -> None:
+        done: set[int] = set()
+        for key in keys:
+            cluster = self._cluster([key]) - done
+            if cluster:
+                self._recheck(cluster)
+                done |= cluster
+
+    def _recheck(self, cluster: set[int]) -> None:
+        apps = sorted((self._apps[i] for i in cluster), key=lambda a: order_key(a, _id(a)))
+        for app_id in cluster:
+            self._per_cluster[app_id] = []
+        for v in check_applicant(self.ctx, apps):
+            assert v.application_id is not None
+            self._per_cluster[v.application_id].append(v)
 
 
 def _id(app: Application) -> int:

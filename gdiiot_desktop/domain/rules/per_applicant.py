@@ -10,26 +10,22 @@ from .context import RuleContext
 
 
 def check_applicant(ctx: RuleContext, apps: Sequence[Application]) -> list[Violation]:
-    """`apps` are one applicant's active applications, already in priority order."""
+    """`apps` are the active applications of one applicant, linked by code or by name, in priority order.
+
+    The same project filed again is a duplicate (also under a mistyped code); the per-applicant
+    limits count each code's distinct projects.
+    """
     duplicates = duplicate_ids(apps)
     out = [_duplicate(ctx, app, first) for app, first in duplicates]
     repeated = {id(app) for app, _ in duplicates}
-    distinct = [a for a in apps if id(a) not in repeated]
-    out += _max_projects(ctx, distinct)
-    out += _one_direction_per_category(ctx, distinct)
+    by_code: dict[str, list[Application]] = {}
+    for app in apps:
+        if id(app) not in repeated:
+            by_code.setdefault(app.applicant.key, []).append(app)
+    for distinct in by_code.values():
+        out += _max_projects(ctx, distinct)
+        out += _one_direction_per_category(ctx, distinct)
     return out
-
-
-def check_same_name(ctx: RuleContext, apps: Sequence[Application]) -> list[Violation]:
-    """Duplicates among applications of one applicant *name* filed under different codes.
-
-    Pairs with the same code are left to `check_applicant`, which sees them in the code's group.
-    """
-    return [
-        _duplicate(ctx, app, first)
-        for app, first in duplicate_ids(apps)
-        if app.applicant.key != first.applicant.key
-    ]
 
 
 def _duplicate(ctx: RuleContext, app: Application, first: Application) -> Violation:
