@@ -49,12 +49,14 @@ def main() -> int:
         folder = Path(tmp)
         db_path = folder / "city.sqlite3"
         ws = create_workspace(db_path, CITY)
-        apps = generate_applications(ws.campaign, CITY, args.apps, seed=7)
+        apps = generate_applications(ws.campaign, CITY, args.apps, seed=7, attachment_records=True)
         start = time.perf_counter()
         with ws.db.session() as session:
             repo = ApplicationRepository(session)
             for app in apps:
-                repo.save(app, diff=False)
+                app_id, _ = repo.save(app, diff=False)
+                for attachment in app.attachments:
+                    repo.add_attachment(app_id, attachment)
         print(f"built {args.apps} applications in {time.perf_counter() - start:.1f} s")
         ws.close()
 

@@ -15,13 +15,14 @@ from pathlib import Path
 from .domain.campaign import Campaign
 from .domain.enums import (
     ApplicantType,
+    AttachmentClass,
     BuildStatus,
     InnovationAcceptance,
     OtherChannel,
     PriorityCondition,
     Status,
 )
-from .domain.model import Applicant, Application, Contact
+from .domain.model import Applicant, Application, Attachment, Contact
 from .domain.uscc import ALPHABET, check_character
 
 COUNTIES = {
@@ -53,9 +54,19 @@ def make_uscc(rng: random.Random, division: str) -> str:
 
 
 def generate_applications(
-    campaign: Campaign, city: str, count: int, seed: int = 2023, counties: list[str] | None = None
+    campaign: Campaign,
+    city: str,
+    count: int,
+    seed: int = 2023,
+    counties: list[str] | None = None,
+    *,
+    attachment_records: bool = False,
 ) -> list[Application]:
-    """`count` clean, varied applications; most applicants file one project, some two."""
+    """`count` clean, varied applications; most applicants file one project, some two.
+
+    With `attachment_records` each carries the records (not the files) of a 6-minute video and
+    an application form, as a city database under way would: for benchmarks.
+    """
     rng = random.Random(seed)
     found = campaign.city(city)
     assert found is not None, city
@@ -113,9 +124,18 @@ def generate_applications(
                     mobile="13" + "".join(rng.choice("0123456789") for _ in range(9)),
                     email=f"contact{i}@example.com.cn",
                 ),
+                attachments=_attachment_records(rng) if attachment_records else [],
             )
         )
     return apps
+
+
+def _attachment_records(rng: random.Random) -> list[Attachment]:
+    digest = "".join(rng.choice("0123456789abcdef") for _ in range(64))
+    return [
+        Attachment(AttachmentClass.VIDEO, "项目视频.mp4", digest, 30_000_000, duration_seconds=rng.uniform(300, 600)),
+        Attachment(AttachmentClass.APPLICATION_FORM, "项目申报书.pdf", digest[::-1], 2_000_000, pages=40),
+    ]
 
 
 def demo_problems(campaign: Campaign, apps: list[Application]) -> list[Application]:
@@ -157,7 +177,6 @@ def build_demo(db_path: Path, city: str = "佛山", count: int = 24) -> Path:
 
 def _attach_demo_files(service: object, ids: list[int], folder: Path) -> None:
     """A generated application form (PDF) for each, and a video where ffmpeg is to hand."""
-    from .domain.enums import AttachmentClass
     from .services.applications import ApplicationService
 
     assert isinstance(service, ApplicationService)

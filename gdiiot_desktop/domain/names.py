@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from functools import lru_cache
+
+# Everything but letters, digits and CJK ideographs: separators, punctuation, symbols, controls.
+_NOT_KEPT = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=65536)
 def normalize_name(text: str | None) -> str:
-    """A comparison key: NFKC (full-width → half-width), case-folded, no spaces or punctuation."""
+    """A comparison key: NFKC (full-width → half-width), case-folded, no spaces or punctuation.
+
+    "5G＋智能工厂（一期）" and "5g+智能工厂 一期" give the same key.
+    """
     if not text:
         return ""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(ch for ch in folded if _is_kept(ch))
-
-
-def _is_kept(ch: str) -> bool:
-    category = unicodedata.category(ch)
-    # Letters, digits and CJK ideographs stay; separators (Z*), punctuation (P*), symbols (S*)
-    # and control characters (C*) go: "5G＋智能工厂（一期）" ~ "5G+智能工厂 一期".
-    return category[0] in ("L", "N")
+    return _NOT_KEPT.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 
 def clean_text(text: object) -> str:

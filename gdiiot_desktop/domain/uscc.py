@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 _VALUE = {ch: i for i, ch in enumerate(ALPHABET)}
 
 
+@lru_cache(maxsize=65536)
 def normalize_uscc(raw: str | None) -> str:
     """Upper-case, half-width, no spaces: how codes are compared and stored."""
     if raw is None:

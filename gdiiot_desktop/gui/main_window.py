@@ -34,7 +34,7 @@ class MainWindow(QMainWindow):
     def __init__(self, header_source: HeaderSource | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_MainWindow()
-        self.ui.setupUi(self)
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]  # generated code has no annotations
         self.setWindowTitle(WINDOW_TITLE)
         self._header_source = header_source
         # A permanent widget, so transient status messages never hide which database is open.

@@ -79,7 +79,7 @@ def import_workbook(ws: Workspace, path: Path, *, skip_bad_rows: bool = False) -
                     overrides=before.overrides,
                     materials_received=before.materials_received,
                 )
-            saved_id, changes = repo.save(app)
+            saved_id, changes = repo.save(app, before=before)
             claimed.add(saved_id)
             added = _attach_row_files(ws, repo, saved_id, row, files, before)
             report.files_added += added

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import fields
+from dataclasses import fields, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -44,6 +44,7 @@ class ApplicationRepository:
 
     def __init__(self, session: Session):
         self.session = session
+        self._counties: dict[str, County] = {}
 
     # --- reading ----------------------------------------------------------------------
     def load_all(self, ids: Iterable[int] | None = None) -> list[Application]:
@@ -118,11 +119,14 @@ class ApplicationRepository:
 
     # --- writing ----------------------------------------------------------------------
     def county(self, name: str) -> County:
-        record = self.session.scalar(select(County).where(County.name == name))
+        record = self._counties.get(name)
+        if record is None:
+            record = self.session.scalar(select(County).where(County.name == name))
         if record is None:
             record = County(name=name)
             self.session.add(record)
             self.session.flush()
+        self._counties[name] = record
         return record
 
     def applicant(self, applicant: Applicant) -> ApplicantRecord:
@@ -146,12 +150,16 @@ class ApplicationRepository:
         self.session.flush()
         return record
 
-    def save(self, app: Application, *, diff: bool = True) -> tuple[int, dict[str, list[Any]]]:
+    def save(
+        self, app: Application, *, diff: bool = True, before: Application | None = None
+    ) -> tuple[int, dict[str, list[Any]]]:
         """Insert or update `app` (not its attachments or overrides); returns (id, changes).
 
-        With `diff=False` (bulk loads) the changes are not computed and come back empty.
+        `before` is the stored version when the caller has it already. With `diff=False` (bulk
+        loads) the changes are not computed and come back empty.
         """
-        before = self.get(app.id) if (diff and app.id is not None) else None
+        if diff and before is None and app.id is not None:
+            before = self.get(app.id)
         record = self.session.get(ApplicationRecord, app.id) if app.id is not None else None
         stamp = now_utc()
         applicant = self.applicant(app.applicant)
@@ -192,8 +200,7 @@ class ApplicationRepository:
         self.session.flush()
         if not diff:
             return record.id, {}
-        after = self.get(record.id)
-        assert after is not None
+        after = replace(app, id=record.id, applicant=replace(app.applicant, uscc=applicant.uscc or ""))
         return record.id, diff_applications(before, after)
 
     def set_override(self, app_id: int, rule_id: str, reason: str | None, actor: str) -> str | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..campaign import Campaign, City
@@ -15,6 +15,12 @@ class RuleContext:
     campaign: Campaign
     city: City | None
     now: datetime | None = None  # set when the deadline should be judged (exports)
+    # rule id → (grade, overridable, citation), looked up once: a full check reports tens of thousands
+    _specs: dict[str, tuple[Grade, bool, str]] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for rule_id, spec in self.campaign.rules.items():
+            self._specs[rule_id] = (spec.grade, spec.overridable, spec.citation)
 
     def violation(
         self,
@@ -25,15 +31,15 @@ class RuleContext:
         grade: Grade | None = None,
         field: str | None = None,
     ) -> Violation:
-        spec = self.campaign.rule(rule_id)
-        final_grade = grade or spec.grade
-        overridable = spec.overridable or final_grade is Grade.NEEDS_EXPLANATION
+        spec_grade, spec_overridable, citation = self._specs[rule_id]
+        final_grade = grade or spec_grade
+        overridable = spec_overridable or final_grade is Grade.NEEDS_EXPLANATION
         reason = app.overrides.get(rule_id) if (app is not None and overridable) else None
         return Violation(
             rule=rule_id,
             grade=final_grade,
             message=message,
-            clause=spec.citation,
+            clause=citation,
             application_id=app.id if app else None,
             project=app.project_name if app else None,
             applicant_uscc=(app.applicant.uscc or None) if app else None,

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
 
 from ..enums import AttachmentClass, Grade, InnovationAcceptance, OtherChannel
 from ..enums import BuildStatus
+from ..geography import names_place_outside
 from ..model import Application, Violation
 from ..uscc import normalize_uscc, uscc_problem
 from .context import RuleContext
@@ -47,10 +49,16 @@ def applicant_not_eligible(ctx: RuleContext, app: Application) -> Iterator[Viola
             "APPLICANT_NOT_ELIGIBLE", "未填写注册地", app, grade=Grade.HINT, field="registered_city"
         )
     elif not registered_in_province(ctx, place):
+        # A named place elsewhere is plainly ineligible; one the program cannot place is for the
+        # official to look at (a district or town written without its city).
+        elsewhere = names_place_outside(place)
         yield ctx.violation(
             "APPLICANT_NOT_ELIGIBLE",
-            f"申报主体注册地为“{place}”，不在{ctx.campaign.eligible_province}省境内",
+            f"申报主体注册地为“{place}”，不在{ctx.campaign.eligible_province}省境内"
+            if elsewhere
+            else f"无法确认注册地“{place}”在{ctx.campaign.eligible_province}省境内，请核实（应填写地级市）",
             app,
+            grade=None if elsewhere else Grade.WARNING,
             field="registered_city",
         )
 
@@ -130,12 +138,13 @@ def video_required(ctx: RuleContext, app: Application) -> Iterator[Violation]:
 
 
 def materials_missing(ctx: RuleContext, app: Application) -> Iterator[Violation]:
+    counts = Counter(a.attachment_class for a in app.attachments)
     for material in ctx.campaign.materials:
         if not material.required or material.attachment_class is AttachmentClass.VIDEO:
             continue  # the video has its own rule
-        if material_satisfied(app, material.id, material.attachment_class, material.min_count):
+        if material_satisfied(app, material.id, material.attachment_class, material.min_count, counts):
             continue
-        have = len(app.attachments_of(material.attachment_class))
+        have = counts[material.attachment_class]
         detail = f"（需{material.min_count}份，现有{have}份）" if material.min_count > 1 else ""
         yield ctx.violation(
             "MATERIALS_MISSING",
@@ -146,7 +155,13 @@ def materials_missing(ctx: RuleContext, app: Application) -> Iterator[Violation]
         )
 
 
-def material_satisfied(app: Application, material_id: str, cls: AttachmentClass, min_count: int) -> bool:
+def material_satisfied(
+    app: Application,
+    material_id: str,
+    cls: AttachmentClass,
+    min_count: int,
+    counts: Counter[AttachmentClass] | None = None,
+) -> bool:
     """Attached in enough copies, ticked as received on paper, or declared on the form."""
     if material_id in app.materials_received:
         return True
@@ -154,12 +169,13 @@ def material_satisfied(app: Application, material_id: str, cls: AttachmentClass,
         return True
     if cls is AttachmentClass.CREDIT_CHECK and app.credit_checked:
         return True
-    attached = app.attachments_of(cls)
     if cls is AttachmentClass.AUDIT_REPORT:
+        attached = app.attachments_of(cls)
         years = {a.year for a in attached if a.year is not None}
         undated = sum(1 for a in attached if a.year is None)
         return len(years) + undated >= min_count
-    return len(attached) >= min_count
+    have = counts[cls] if counts is not None else len(app.attachments_of(cls))
+    return have >= min_count
 
 
 def direction_authority(ctx: RuleContext, app: Application) -> Iterator[Violation]:
