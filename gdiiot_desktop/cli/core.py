@@ -1,42 +1,23 @@
-"""The `gdiiot` command: a thin face over the services, for scripting and for tests.
-
-Exit codes (SPEC): 0 success, 1 rule violations found by `check`, 2 bad input or usage.
-"""
+"""Core `gdiiot` commands: init, intake, list, check, order, status, overrides, directions, backups."""
 
 from __future__ import annotations
 
 import argparse
-import json
-import sys
-from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
-from . import paths
-from .domain.enums import AttachmentClass, Grade, Status
-from .services.applications import ApplicationService
-from .services.checks import check_workspace, report_json
-from .services.errors import ServiceError
-from .services.workspace import Workspace, create_workspace, open_workspace
-from .storage.errors import StorageError
-
-EXIT_OK, EXIT_VIOLATIONS, EXIT_BAD_INPUT = 0, 1, 2
+from .. import paths
+from ..domain.enums import AttachmentClass, Grade, Status
+from ..services.applications import ApplicationService
+from ..services.checks import check_workspace, report_json
+from ..services.errors import ServiceError
+from ..services.workspace import Workspace, create_workspace
+from .common import EXIT_OK, EXIT_VIOLATIONS, Parser, db_path, print_json, with_workspace
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse that reports usage errors in Chinese with exit code 2."""
-
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_BAD_INPUT, f"用法错误：{message}\n请运行 gdiiot --help 查看用法。\n")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="gdiiot", description="广东省工业互联网试点示范申报管理（命令行）")
-    parser.add_argument("--db", type=Path, help="数据库文件（默认：用户数据目录下的 gdiiot.sqlite3）")
-    parser.add_argument("--operator", help="操作员姓名（记入操作日志）")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="命令")
+def register(sub: Any) -> None:
+    """The core commands: database, intake, list, check, order, directions, backups."""
 
     p = sub.add_parser("init", help="新建本市数据库")
     p.add_argument("--city", required=True, help="地级以上市，如 广州、韶关")
@@ -93,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_template)
 
     p = sub.add_parser("directions", help="导出、导入或确认本年度方向清单")
-    dsub = p.add_subparsers(dest="action", required=True, parser_class=_Parser, metavar="操作")
+    dsub = p.add_subparsers(dest="action", required=True, parser_class=Parser, metavar="操作")
     d = dsub.add_parser("export", help="导出方向清单（xlsx）")
     d.add_argument("file", type=Path)
     d.set_defaults(run=cmd_directions_export)
@@ -112,14 +93,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("restore", help="从备份恢复数据库（先自动备份当前数据库）")
     p.add_argument("backup", type=Path)
     p.set_defaults(run=cmd_restore)
-    return parser
 
 
 # --- commands -----------------------------------------------------------------------------
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    ws = create_workspace(_db_path(args), args.city, args.campaign, operator=args.operator or "操作员")
+    ws = create_workspace(db_path(args), args.city, args.campaign, operator=args.operator or "操作员")
     try:
         city = ws.campaign.city(ws.city)
         assert city is not None
@@ -134,7 +114,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_import_xlsx(args: argparse.Namespace) -> int:
-    from .services.intake import import_workbook
+    from ..services.intake import import_workbook
 
     def run(ws: Workspace) -> int:
         report = import_workbook(ws, args.file, skip_bad_rows=args.skip_bad_rows)
@@ -143,26 +123,26 @@ def cmd_import_xlsx(args: argparse.Namespace) -> int:
         print(report.summary())
         return EXIT_OK
 
-    return _with_workspace(args, run)
+    return with_workspace(args, run)
 
 
 def cmd_export_xlsx(args: argparse.Namespace) -> int:
-    from .services.intake import export_workbook
+    from ..services.intake import export_workbook
 
     def run(ws: Workspace) -> int:
         count = export_workbook(ws, args.file, with_files=not args.no_files)
         print(f"已导出 {count} 个项目到 {args.file}")
         return EXIT_OK
 
-    return _with_workspace(args, run)
+    return with_workspace(args, run)
 
 
 def cmd_list(args: argparse.Namespace) -> int:
     def run(ws: Workspace) -> int:
         apps = ApplicationService(ws).list()
-        rows = [_app_json(ws, a) for a in apps]
+        rows = [app_json(ws, a) for a in apps]
         if args.json:
-            _print_json(rows)
+            print_json(rows)
             return EXIT_OK
         if not rows:
             print("尚无申报项目")
@@ -174,7 +154,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             )
         return EXIT_OK
 
-    return _with_workspace(args, run)
+    return with_workspace(args, run)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -183,7 +163,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     def run(ws: Workspace) -> int:
         report = check_workspace(ws, now=at)
         if args.json:
-            _print_json(report_json(report, include_hints=args.hints))
+            print_json(report_json(report, include_hints=args.hints))
         else:
             shown = [v for v in report.violations if args.hints or v.grade is not Grade.HINT]
             for v in shown:
@@ -198,7 +178,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             )
         return EXIT_VIOLATIONS if report.has_errors else EXIT_OK
 
-    return _with_workspace(args, run)
+    return with_workspace(args, run)
 
 
 def cmd_order(args: argparse.Namespace) -> int:
@@ -219,7 +199,7 @@ def cmd_order(args: argparse.Namespace) -> int:
         print(f"已设定推荐顺序：共 {len(args.ids)} 个项目")
         return EXIT_OK
 
-    return _with_workspace(args, run)
+    return with_workspace(args, run)
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -228,7 +208,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(f"[{app.id}] {app.project_name}：{app.status.label}")
         return EXIT_OK
 
-    return _with_workspace(args, run)
+    return with_workspace(args, run)
 
 
 def cmd_override(args: argparse.Namespace) -> int:
@@ -237,7 +217,7 @@ def cmd_override(args: argparse.Namespace) -> int:
         print("已记录理由" if args.reason else "已撤销")
         return EXIT_OK
 
-    return _with_workspace(args, run)
+    return with_workspace(args, run)
 
 
 def cmd_attach(args: argparse.Namespace) -> int:
@@ -253,13 +233,13 @@ def cmd_attach(args: argparse.Namespace) -> int:
             print(f"注意：{a.note}")
         return EXIT_OK
 
-    return _with_workspace(args, run)
+    return with_workspace(args, run)
 
 
 def cmd_template(args: argparse.Namespace) -> int:
-    from .services.intake_sheet import write_template
-    from .services.workspace import load_campaign_file
-    from .resources import campaign_file
+    from ..resources import campaign_file
+    from ..services.intake_sheet import write_template
+    from ..services.workspace import load_campaign_file
 
     campaign = load_campaign_file(args.campaign or campaign_file())
     write_template(args.file, campaign)
@@ -268,7 +248,7 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 
 def cmd_directions_export(args: argparse.Namespace) -> int:
-    from .services.directions import export_directions
+    from ..services.directions import export_directions
 
     def run(ws: Workspace) -> int:
         export_directions(ws.campaign, args.file)
@@ -276,11 +256,11 @@ def cmd_directions_export(args: argparse.Namespace) -> int:
         print(f"已导出 {len(ws.campaign.directions)} 个方向（{state}）到 {args.file}")
         return EXIT_OK
 
-    return _with_workspace(args, run)
+    return with_workspace(args, run)
 
 
 def cmd_directions_import(args: argparse.Namespace) -> int:
-    from .services.directions import read_directions, replace_directions
+    from ..services.directions import read_directions, replace_directions
 
     def run(ws: Workspace) -> int:
         directions = read_directions(ws.campaign, args.file)
@@ -290,25 +270,25 @@ def cmd_directions_import(args: argparse.Namespace) -> int:
             print(f"  {note}")
         return EXIT_OK
 
-    return _with_workspace(args, run)
+    return with_workspace(args, run)
 
 
 def cmd_directions_confirm(args: argparse.Namespace) -> int:
-    from .services.directions import confirm_directions
+    from ..services.directions import confirm_directions
 
     def run(ws: Workspace) -> int:
         confirm_directions(ws)
         print("已确认方向清单")
         return EXIT_OK
 
-    return _with_workspace(args, run)
+    return with_workspace(args, run)
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from .storage.backup import list_backups, make_backup
+    from ..storage.backup import list_backups, make_backup
 
-    db_path = _db_path(args)
-    folder = paths.backups_dir(db_path)
+    database = db_path(args)
+    folder = paths.backups_dir(database)
     if args.list:
         backups = list_backups(folder)
         for b in backups:
@@ -316,37 +296,23 @@ def cmd_backup(args: argparse.Namespace) -> int:
         if not backups:
             print("尚无备份")
         return EXIT_OK
-    if not db_path.exists():
-        raise ServiceError(f"找不到数据库：{db_path}")
-    path = make_backup(db_path, folder, args.reason)
+    if not database.exists():
+        raise ServiceError(f"找不到数据库：{database}")
+    path = make_backup(database, folder, args.reason)
     print(f"已备份到 {path}")
     return EXIT_OK
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from .storage.backup import restore_backup
+    from ..storage.backup import restore_backup
 
-    saved = restore_backup(args.backup, _db_path(args))
+    saved = restore_backup(args.backup, db_path(args))
     print(f"已从 {args.backup} 恢复；恢复前的数据库已备份到 {saved}")
     return EXIT_OK
 
 
-# --- helpers ------------------------------------------------------------------------------
-
-
-def _db_path(args: argparse.Namespace) -> Path:
-    return Path(args.db) if args.db else paths.default_db_path()
-
-
-def _with_workspace(args: argparse.Namespace, run: Callable[[Workspace], int]) -> int:
-    ws = open_workspace(_db_path(args), operator=args.operator)
-    try:
-        return run(ws)
-    finally:
-        ws.close()
-
-
-def _app_json(ws: Workspace, app: Any) -> dict[str, Any]:
+def app_json(ws: Workspace, app: Any) -> dict[str, Any]:
+    """One application as `list --json` prints it."""
     campaign = ws.campaign
     category = campaign.category(app.category_id)
     direction = campaign.direction(app.direction_id)
@@ -376,31 +342,3 @@ def _parse_at(text: str | None) -> datetime | None:
         return datetime.fromisoformat(text)
     except ValueError as exc:
         raise ServiceError(f"时间格式应为 2023-12-08T18:00，实际为“{text}”") from exc
-
-
-def _print_json(value: object) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=2))
-
-
-def _utf8_console() -> None:
-    """Chinese text must survive a Windows console (GBK by default) and pipes."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(encoding="utf-8", errors="replace")
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    _utf8_console()
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    try:
-        code: int = args.run(args)
-        return code
-    except (ServiceError, StorageError) as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-
-
-if __name__ == "__main__":
-    sys.exit(main())

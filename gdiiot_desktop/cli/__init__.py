@@ -1,0 +1,48 @@
+"""The `gdiiot` command: a thin face over the services, for scripting and for tests.
+
+Exit codes (SPEC): 0 success, 1 rule violations found by `check`, 2 bad input or usage.
+Each module here registers one group of subcommands.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..services.errors import ServiceError
+from ..storage.errors import StorageError
+from . import bundles, core, exports, meeting
+from .common import EXIT_BAD_INPUT, Parser
+
+_GROUPS = (core, exports, bundles, meeting)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(prog="gdiiot", description="广东省工业互联网试点示范申报管理（命令行）")
+    parser.add_argument("--db", type=Path, help="数据库文件（默认：用户数据目录下的 gdiiot.sqlite3）")
+    parser.add_argument("--operator", help="操作员姓名（记入操作日志）")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser, metavar="命令")
+    for group in _GROUPS:
+        group.register(sub)
+    return parser
+
+
+def _utf8_console() -> None:
+    """Chinese text must survive a Windows console (GBK by default) and pipes."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_console()
+    args = build_parser().parse_args(argv)
+    try:
+        code: int = args.run(args)
+        return code
+    except (ServiceError, StorageError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
