@@ -1,5 +1,7 @@
-"""Initial schema: settings, campaign, directions, counties, applicants, applications, attachments,
-overrides and the append-only audit log.
+"""Initial schema, with triggers that keep the audit log append-only.
+
+Tables: settings, campaigns, directions, counties, applicants, applications, attachments,
+overrides, audit_log.
 
 Revision ID: 0001
 Revises:

@@ -19,7 +19,13 @@ from pathlib import Path
 
 from .. import paths
 from . import migrate
-from .errors import BackupInvalidError, DatabaseCorruptError, DatabaseLockedError, DatabaseMissingError
+from .errors import (
+    BackupInvalidError,
+    DatabaseCorruptError,
+    DatabaseLockedError,
+    DatabaseMissingError,
+    StorageError,
+)
 from .locking import DatabaseLock
 
 DEFAULT_KEEP = 20
@@ -180,9 +186,15 @@ def restore_backup(backup: Path, db_path: Path, *, backups_dir: Path | None = No
                     side.unlink()
             os.replace(part, db_path)
             _fsync_dir(db_path.parent)
-        except BaseException:
+        except BaseException as exc:
             with contextlib.suppress(OSError):
                 part.unlink()
+            if isinstance(exc, OSError):
+                kept = f"恢复前的数据库已备份到：{saved}。" if saved is not None else ""
+                raise StorageError(
+                    f"无法用备份替换数据库文件：{db_path}（{exc.strerror or exc}）。{kept}"
+                    "请关闭可能占用该文件的程序（如杀毒软件、另一个窗口），确认磁盘有空间后重试。"
+                ) from exc
             raise
         return saved
     finally:

@@ -170,7 +170,10 @@ class Database:
                 migrate.upgrade(engine)
             elif revision != migrate.head_revision():
                 migrated_from = revision
-                backup = make_backup(path, backups, "before-migration")
+                try:
+                    backup = make_backup(path, backups, "before-migration")
+                except OSError as exc:  # no backup, no migration (STYLE.md practice 8)
+                    raise MigrationError(path, None, f"升级前无法备份：{exc}") from exc
                 try:
                     migrate.upgrade(engine)
                 except Exception as exc:
@@ -210,6 +213,18 @@ class Database:
         return cls(path, engine, store, None, read_only=True, locked_by_other=locked_by_other)
 
     # --- using ------------------------------------------------------------------------------
+
+    @property
+    def read_only_notice(self) -> str | None:
+        """What to tell the user when the database was opened read-only (None when writable)."""
+        if not self.read_only:
+            return None
+        if self.locked_by_other:
+            return (
+                "另一个程序窗口正在使用该数据库，本窗口以只读方式打开：可以查看和导出，不能保存修改。"
+                "如需修改，请关闭另一个窗口后重新打开。"
+            )
+        return "数据库所在位置不可写，已以只读方式打开：可以查看和导出，不能保存修改。"
 
     @property
     def backups_dir(self) -> Path:

@@ -155,6 +155,7 @@ def test_second_process_gets_read_only(db: Database) -> None:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "OPEN"
         with Database.open(path) as ro:
             assert ro.read_only and ro.locked_by_other
+            assert ro.read_only_notice is not None and "只读" in ro.read_only_notice
             with ro.session() as s:  # reads work, and see the holder's committed write
                 assert s.scalars(select(County.name)).all() == ["蓬江区"]
                 assert s.get(Setting, "holder") is not None

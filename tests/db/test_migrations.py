@@ -114,16 +114,28 @@ def test_empty_file_becomes_a_database(tmp_path: Path) -> None:
         assert migrate.current_revision(conn) == migrate.head_revision()
 
 
-def test_fixture_at_head_opens_without_backup(tmp_path: Path) -> None:
-    path = fixture_copy(tmp_path, "0001")
-    assert migrate.head_revision() == "0001"  # when a revision is added, keep this fixture: test its upgrade
+@pytest.mark.parametrize(
+    "fixture", sorted(FIXTURES.glob("schema-*.sqlite3")), ids=lambda p: p.stem.removeprefix("schema-")
+)
+def test_every_schema_fixture_opens_at_head(tmp_path: Path, fixture: Path) -> None:
+    """Each released schema's database opens, upgraded to head; a backup only when it migrated."""
+    revision = fixture.stem.removeprefix("schema-")
+    path = fixture_copy(tmp_path, revision)
+    migrated = revision != migrate.head_revision()
     with Database.open(path) as db:
-        assert db.migrated_from is None and db.migration_backup is None
+        assert (db.migrated_from == revision) is migrated
+        assert (db.migration_backup is not None) is migrated
+        with db.engine.connect() as conn:
+            assert migrate.current_revision(conn) == migrate.head_revision()
         with db.session() as s:
             assert s.scalar(select(func.count()).select_from(ApplicationRecord)) == 2
             assert s.scalar(select(func.count()).select_from(AttachmentRecord)) == 2
             assert verify_chain(s) == []
-    assert list_backups(paths.backups_dir(path, create=False)) == []
+    assert len(list_backups(paths.backups_dir(path, create=False))) == int(migrated)
+
+
+def test_there_is_a_fixture_for_revision_0001() -> None:
+    assert (FIXTURES / "schema-0001.sqlite3").is_file()
 
 
 def _migrations_with(tmp_path: Path, body: str) -> Path:
@@ -196,3 +208,21 @@ def test_failed_upgrade_leaves_database_as_it_was(tmp_path: Path, monkeypatch: p
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'half_done'").fetchone() is None
     conn.close()
+
+
+def test_no_backup_no_migration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gdiiot_desktop.storage import database
+
+    folder = _migrations_with(tmp_path, '    op.execute("DELETE FROM attachments")\n')
+    monkeypatch.setattr(resources, "migrations_dir", lambda: folder)
+
+    def disk_full(*_args: object, **_kwargs: object) -> Path:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(database, "make_backup", disk_full)
+    path = fixture_copy(tmp_path, "0001")
+    before = sha256(path)
+    with pytest.raises(MigrationError) as caught:
+        Database.open(path)
+    assert caught.value.backup is None and "无法备份" in caught.value.message
+    assert sha256(path) == before

@@ -1,0 +1,147 @@
+"""Business settings of a city database: its counties (县/区) and the operator's name, audited."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from ..storage.backup import BackupInfo, list_backups, restore_backup
+from ..storage.models import ApplicationRecord, County, Setting
+from .errors import InputError, NotFoundError
+from .workspace import DEFAULT_OPERATOR, Workspace
+
+__all__ = [
+    "BackupInfo", "CountyInfo", "add_county", "backup_now", "backups", "get_operator", "list_counties",
+    "remove_county", "rename_county", "restore", "set_operator",
+]
+
+OPERATOR_KEY = "operator"
+MAX_NAME_LENGTH = 64
+
+
+@dataclass(frozen=True)
+class CountyInfo:
+    """One county of the city and how many applications it holds (a county in use cannot be removed)."""
+
+    name: str
+    applications: int
+
+    @property
+    def in_use(self) -> bool:
+        return self.applications > 0
+
+
+def list_counties(ws: Workspace) -> list[CountyInfo]:
+    """The city's counties in the order they were added, with their application counts."""
+    with ws.db.session() as session:
+        counts = dict(
+            session.execute(
+                select(ApplicationRecord.county_id, func.count()).group_by(ApplicationRecord.county_id)
+            ).all()
+        )
+        rows = session.execute(select(County.id, County.name).order_by(County.id)).all()
+    counties = [CountyInfo(name, counts.get(county_id, 0)) for county_id, name in rows]
+    ws.counties = [c.name for c in counties]
+    return counties
+
+
+def add_county(ws: Workspace, name: str) -> CountyInfo:
+    name = _clean(name, "县区名称")
+    with ws.db.session() as session:
+        if session.scalar(select(County.id).where(County.name == name)) is not None:
+            raise InputError(f"县区“{name}”已存在")
+        session.add(County(name=name))
+        ws.audit(session, "add", "county", name, {"name": name})
+    ws.counties = [*ws.counties, name]
+    return CountyInfo(name, 0)
+
+
+def rename_county(ws: Workspace, old: str, new: str) -> None:
+    """Rename a county; its applications follow it (they refer to the county's row)."""
+    new = _clean(new, "县区名称")
+    if new == old:
+        return
+    with ws.db.session() as session:
+        record = session.scalar(select(County).where(County.name == old))
+        if record is None:
+            raise NotFoundError(f"找不到县区“{old}”")
+        if session.scalar(select(County.id).where(County.name == new)) is not None:
+            raise InputError(f"县区“{new}”已存在，不能重名")
+        record.name = new
+        ws.audit(session, "rename", "county", old, {"name": [old, new]})
+    ws.counties = [new if c == old else c for c in ws.counties]
+
+
+def remove_county(ws: Workspace, name: str) -> None:
+    """Remove a county that no application uses."""
+    with ws.db.session() as session:
+        record = session.scalar(select(County).where(County.name == name))
+        if record is None:
+            raise NotFoundError(f"找不到县区“{name}”")
+        used = session.scalar(
+            select(func.count()).select_from(ApplicationRecord).where(ApplicationRecord.county_id == record.id)
+        )
+        if used:
+            raise InputError(f"县区“{name}”下还有 {used} 个申报项目，不能删除。可以改名，或先把这些项目改到其他县区。")
+        session.delete(record)
+        ws.audit(session, "remove", "county", name, {"name": name})
+    ws.counties = [c for c in ws.counties if c != name]
+
+
+def get_operator(ws: Workspace) -> str:
+    with ws.db.session() as session:
+        value = session.scalar(select(Setting.value).where(Setting.key == OPERATOR_KEY))
+    return value or DEFAULT_OPERATOR
+
+
+def set_operator(ws: Workspace, name: str) -> None:
+    """Store the operator's name; every later change in the audit log is recorded under it."""
+    name = _clean(name, "操作员姓名")
+    with ws.db.session() as session:
+        record = session.get(Setting, OPERATOR_KEY)
+        old = record.value if record is not None else None
+        if old == name:
+            ws.operator = name
+            return
+        if record is None:
+            session.add(Setting(key=OPERATOR_KEY, value=name))
+        else:
+            record.value = name
+        # Recorded under the new name, with the old one in the details.
+        previous, ws.operator = ws.operator, name
+        try:
+            ws.audit(session, "operator", "settings", OPERATOR_KEY, {"operator": [old, name]})
+        except BaseException:
+            ws.operator = previous
+            raise
+
+
+def _clean(text: str, what: str) -> str:
+    text = " ".join(text.split())
+    if not text:
+        raise InputError(f"请填写{what}")
+    if len(text) > MAX_NAME_LENGTH:
+        raise InputError(f"{what}太长（最多{MAX_NAME_LENGTH}个字）")
+    return text
+
+
+# --- backups: the storage layer's functions for this workspace's database ---------------------
+
+
+def backups(ws: Workspace) -> list[BackupInfo]:
+    """This database's backups, newest first."""
+    return list_backups(ws.db.backups_dir)
+
+
+def backup_now(ws: Workspace, reason: str = "manual") -> Path:
+    path = ws.db.backup(reason)
+    with ws.db.session() as session:
+        ws.audit(session, "backup", "database", ws.city, {"file": path.name, "reason": reason})
+    return path
+
+
+def restore(db_path: Path, backup: Path) -> Path | None:
+    """Replace the (closed) database at `db_path` by `backup`; returns the backup taken of it first."""
+    return restore_backup(backup, db_path)
