@@ -80,6 +80,7 @@ def child(db_path: Path, seed: int) -> None:
                 uscc=uuid.uuid4().hex[:18].upper(), name=f"测试企业{rng.randint(1, 10**6)}"
             )
             app = ApplicationRecord(
+                uid=uuid.uuid4().hex,
                 applicant=applicant,
                 county=county,
                 project_name="崩溃测试项目",

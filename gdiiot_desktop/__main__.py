@@ -30,6 +30,11 @@ def parse_args(argv: Sequence[str] | None = None) -> tuple[argparse.Namespace, l
         metavar="PATH",
         help="数据库文件（默认：用户数据文件夹中的 gdiiot.sqlite3）",
     )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="自检：在临时数据库上打开主窗口，显示后退出（用于检验打包结果）",
+    )
     return parser.parse_known_args(argv)
 
 
@@ -39,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Imported late so `--help` and bad options answer without loading Qt.
     from gdiiot_desktop.app import run
 
-    return run(db_path=args.db, qt_argv=[sys.argv[0], *qt_args])
+    return run(db_path=args.db, qt_argv=[sys.argv[0], *qt_args], smoke_test=args.smoke_test)
 
 
 if __name__ == "__main__":

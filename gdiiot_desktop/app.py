@@ -2,25 +2,68 @@
 
 from __future__ import annotations
 
+import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
+
 from gdiiot_desktop import paths
 from gdiiot_desktop.gui.application import create_application
-from gdiiot_desktop.gui.main_window import HeaderSource, MainWindow
+from gdiiot_desktop.gui.launcher import Launcher, build_window
+from gdiiot_desktop.gui.main_window import MainWindow
+from gdiiot_desktop.services.workspace import create_workspace
+
+SMOKE_CITY = "广州"
 
 
-def build_main_window(db_path: Path, header_source: HeaderSource | None = None) -> MainWindow:
-    """The main window for one database. Services are wired in here as they arrive."""
-    window = MainWindow(header_source=header_source)
-    window.set_database_text(f"数据库：{db_path}")
-    return window
+def build_main_window(db_path: Path) -> MainWindow:
+    """A main window on the database at db_path, opened (and its list loading in the background)."""
+    from gdiiot_desktop.services.workspace import open_workspace
+
+    return build_window(open_workspace(db_path))
 
 
-def run(db_path: Path | None = None, qt_argv: Sequence[str] | None = None) -> int:
+def run(db_path: Path | None = None, qt_argv: Sequence[str] | None = None, *, smoke_test: bool = False) -> int:
     """Start the GUI on db_path (default: the user's data folder) and return the exit code."""
     app = create_application(qt_argv)
-    db_path = Path(db_path).expanduser().resolve() if db_path is not None else paths.default_db_path()
-    window = build_main_window(db_path)
-    window.show()
+    if smoke_test:
+        return smoke(app)
+    explicit = db_path is not None
+    path = Path(db_path).expanduser().resolve() if db_path is not None else paths.default_db_path()
+    launcher = Launcher()
+    if not launcher.start(path, explicit=explicit):
+        return 0
     return app.exec()
+
+
+def smoke(app: object) -> int:
+    """Open the main window on a new temporary database, wait until its list is shown, exit 0 (build test)."""
+    from PySide6.QtWidgets import QApplication
+
+    assert isinstance(app, QApplication)
+    with tempfile.TemporaryDirectory(prefix="gdiiot-smoke-") as folder:
+        ws = create_workspace(Path(folder) / "smoke.sqlite3", SMOKE_CITY)
+        window = build_window(ws)
+        window.confirm_close = lambda: True
+        result = {"code": 1}
+
+        def check() -> None:
+            session = window.session
+            if window.isVisible() and session is not None and session.is_loaded and session.is_checked:
+                print(f"smoke test: main window shown for {ws.city}, {window.windowTitle()}", flush=True)
+                result["code"] = 0
+                window.close()
+                app.quit()
+
+        timer = QTimer()
+        timer.timeout.connect(check)
+        timer.start(50)
+        QTimer.singleShot(60_000, app.quit)  # never hang a build
+        window.show()
+        app.exec()
+        timer.stop()
+        window.close()
+    print("smoke test: ok" if result["code"] == 0 else "smoke test: FAILED", file=sys.stderr if result["code"] else sys.stdout, flush=True)
+    return result["code"]

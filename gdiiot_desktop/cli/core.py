@@ -307,7 +307,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from ..storage.backup import restore_backup
 
     saved = restore_backup(args.backup, db_path(args))
-    print(f"已从 {args.backup} 恢复；恢复前的数据库已备份到 {saved}")
+    print(f"已从 {args.backup} 恢复" + (f"；恢复前的数据库已备份到 {saved}" if saved else ""))
     return EXIT_OK
 
 

@@ -87,6 +87,7 @@ class Application:
     category_id: str
     direction_id: str
     id: int | None = None
+    uid: str = ""  # stable across offices (county ↔ city); given when first stored
     build_status: BuildStatus = BuildStatus.BUILT
     innovation_acceptance: InnovationAcceptance = InnovationAcceptance.NOT_APPLICABLE
     other_channel: OtherChannel = OtherChannel.NONE

@@ -1,66 +1,538 @@
-"""The main window controller: composes the Designer form and fills the header from a provider."""
+"""The main window controller: header, application list with search and filters, problems panel, pages."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QLabel, QMainWindow, QMessageBox, QWidget
 
+from gdiiot_desktop.domain.enums import Status
+from gdiiot_desktop.domain.model import Violation
+from gdiiot_desktop.gui import overrides
+from gdiiot_desktop.gui.errors import show_error
 from gdiiot_desktop.gui.forms.ui_main_window import Ui_MainWindow
+from gdiiot_desktop.gui.models import ApplicationsModel, ApplicationsProxy, ListFilter, ProblemCounts, ViolationsModel
+from gdiiot_desktop.gui.session import HeaderTexts, WorkspaceSession
+from gdiiot_desktop.gui.styles import NOTICE_STYLE, OVERDUE_STYLE, READ_ONLY_STYLE
+from gdiiot_desktop.services.intake import ImportReport, IntakeRejected
 
 WINDOW_TITLE = "广东省工业互联网试点示范申报管理"
+PAGE_APPLICATIONS, PAGE_BOARD, PAGE_CAMPAIGN = range(3)
+SCOPE_SELECTED, SCOPE_CITY = range(2)
 
+PROBLEM_FILTERS = (("全部", ""), ("有错误", "errors"), ("有警告", "warnings"), ("有错误或警告", "any"), ("无错误和警告", "none"))
 
-@dataclass(frozen=True)
-class HeaderTexts:
-    """What the header shows, already worded for display (the services compute it, the GUI just shows it)."""
-
-    city: str = "未选择"
-    campaign: str = "未加载"
-    deadline: str = "—"
-    quota: str = "—"
-
-
-# Anything callable that returns the current header texts: a service method, a lambda in tests.
-HeaderSource = Callable[[], HeaderTexts]
+# Columns of the list and their starting widths (the problems column takes what is left).
+COLUMN_WIDTHS = {
+    ApplicationsModel.COL_PRIORITY: 48,
+    ApplicationsModel.COL_PROJECT: 300,
+    ApplicationsModel.COL_APPLICANT: 250,
+    ApplicationsModel.COL_USCC: 170,
+    ApplicationsModel.COL_COUNTY: 76,
+    ApplicationsModel.COL_CATEGORY: 76,
+    ApplicationsModel.COL_DIRECTION: 200,
+    ApplicationsModel.COL_STATUS: 120,
+}
 
 
 class MainWindow(QMainWindow):
-    """The application's main window. Knows nothing about the database: data comes in through
-    the header source and a table model handed to it by the composition root."""
+    """The application's main window. Without a session it offers only to create or open a database."""
 
-    def __init__(self, header_source: HeaderSource | None = None, parent: QWidget | None = None) -> None:
+    new_database_requested = Signal()
+    open_database_requested = Signal()
+    settings_requested = Signal()
+    editor_opened = Signal(object)
+
+    def __init__(self, session: WorkspaceSession | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_MainWindow()
-        self.ui.setupUi(self)  # type: ignore[no-untyped-call]  # generated code has no annotations
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.setWindowTitle(WINDOW_TITLE)
-        self._header_source = header_source
+        self.session: WorkspaceSession | None = None
+        self.model: ApplicationsModel | None = None
+        self.proxy = ApplicationsProxy(self)
+        self.violations_model: ViolationsModel | None = None
+        self.board: Any = None
+        self.campaign_page: Any = None
+        self.editor: Any = None
+        self.confirm_close = self._ask_close  # tests replace it
         # A permanent widget, so transient status messages never hide which database is open.
         self.database_label = QLabel(self)
         self.database_label.setObjectName("databaseLabel")
         self.ui.statusbar.addPermanentWidget(self.database_label)
+        self.ui.directionsNotice.setStyleSheet(NOTICE_STYLE)
+        self.ui.readOnlyBanner.setStyleSheet(READ_ONLY_STYLE)
+        self.ui.listSplitter.setStretchFactor(0, 3)
+        self.ui.listSplitter.setStretchFactor(1, 1)
+        self.ui.listSplitter.setSizes([520, 220])
+        self._connect_actions()
+        self._clock = QTimer(self)
+        self._clock.setInterval(60_000)  # the countdown
+        self._clock.timeout.connect(self.refresh_header)
+        self._clock.start()
+        if session is not None:
+            self.set_session(session)
+        else:
+            self._enable_actions()
+            self.refresh_header()
+
+    # --- wiring ------------------------------------------------------------------------------
+    def _connect_actions(self) -> None:
+        ui = self.ui
+        ui.actionNewDatabase.triggered.connect(self.new_database_requested)
+        ui.actionOpenDatabase.triggered.connect(self.open_database_requested)
+        ui.actionSettings.triggered.connect(self.settings_requested)
+        ui.actionQuit.triggered.connect(self.close)
+        ui.actionNewApplication.triggered.connect(lambda: self.edit_application(None))
+        ui.actionEditApplication.triggered.connect(self.edit_selected)
+        ui.actionSave.triggered.connect(self.save)
+        ui.actionFind.triggered.connect(self.focus_search)
+        ui.actionCheck.triggered.connect(self.check)
+        ui.actionImport.triggered.connect(self.pick_import)
+        ui.actionExport.triggered.connect(self.pick_export)
+        ui.actionShowApplications.triggered.connect(lambda: ui.pages.setCurrentIndex(PAGE_APPLICATIONS))
+        ui.actionShowBoard.triggered.connect(lambda: ui.pages.setCurrentIndex(PAGE_BOARD))
+        ui.actionShowCampaign.triggered.connect(lambda: ui.pages.setCurrentIndex(PAGE_CAMPAIGN))
+        ui.actionAbout.triggered.connect(self.about)
+        for action in self.findChildren(type(ui.actionSave)):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        ui.searchEdit.textChanged.connect(self._filters_changed)
+        for combo in (ui.countyFilter, ui.categoryFilter, ui.statusFilter, ui.problemFilter):
+            combo.currentIndexChanged.connect(self._filters_changed)
+        ui.applicationsView.doubleClicked.connect(lambda _index: self.edit_selected())
+        QShortcut(QKeySequence(Qt.Key.Key_Return), ui.applicationsView, activated=self.edit_selected)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), ui.searchEdit, activated=ui.searchEdit.clear)
+        ui.problemsScope.addItems(["所选项目", "全市"])
+        ui.problemsScope.currentIndexChanged.connect(self._show_problems)
+        ui.jumpButton.clicked.connect(self.jump_to_selected_problem)
+        ui.overrideButton.clicked.connect(self.override_selected_problem)
+        ui.withdrawOverrideButton.clicked.connect(self.withdraw_selected_override)
+        ui.violationsView.doubleClicked.connect(lambda _index: self.jump_to_selected_problem())
+        ui.pages.currentChanged.connect(lambda _i: self._enable_actions())
+
+    def set_session(self, session: WorkspaceSession) -> None:
+        """Show an open workspace (called once per window)."""
+        from gdiiot_desktop.gui.board import BoardPage
+        from gdiiot_desktop.gui.campaign_view import CampaignPage
+
+        self.session = session
+        campaign = session.campaign
+        self.model = ApplicationsModel(campaign, self)
+        self.proxy.setSourceModel(self.model)
+        view = self.ui.applicationsView
+        view.setModel(self.proxy)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col, width in COLUMN_WIDTHS.items():
+            view.setColumnWidth(col, width)
+        header.setStretchLastSection(True)
+        view.verticalHeader().setDefaultSectionSize(26)
+        view.sortByColumn(ApplicationsModel.COL_PRIORITY, Qt.SortOrder.AscendingOrder)
+        view.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.violations_model = ViolationsModel(campaign, self)
+        vv = self.ui.violationsView
+        vv.setModel(self.violations_model)
+        vh = vv.horizontalHeader()
+        vh.setStretchLastSection(False)
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        vh.setSectionResizeMode(ViolationsModel.COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
+        vv.setColumnWidth(ViolationsModel.COL_GRADE, 64)
+        vv.setColumnWidth(ViolationsModel.COL_PROJECT, 240)
+        vv.setColumnWidth(ViolationsModel.COL_RULE, 200)
+        vv.setColumnWidth(ViolationsModel.COL_OVERRIDE, 180)
+        vv.selectionModel().selectionChanged.connect(self._problem_selected)
+
+        self.board = BoardPage(session, self.ui.boardPage)
+        self.ui.boardPageLayout.addWidget(self.board)
+        self.board.edit_requested.connect(lambda app_id: self.edit_application(app_id))
+        self.board.order_changed.connect(self._enable_actions)
+        self.campaign_page = CampaignPage(session, self.ui.campaignPage)
+        self.ui.campaignPageLayout.addWidget(self.campaign_page)
+
+        self._fill_filters()
+        session.loaded.connect(self._loaded)
+        session.checked.connect(self._checked)
+        session.application_saved.connect(self._application_saved)
+        session.campaign_changed.connect(self._campaign_changed)
+        session.order_saved.connect(lambda: self.show_status("已保存推荐顺序"))
+        session.runner.task_started.connect(lambda _t: self._enable_actions())
+        session.runner.task_finished.connect(lambda _t: self._enable_actions())
+        self.set_database_text(f"数据库：{session.ws.db.path}")
+        self.setWindowTitle(f"{WINDOW_TITLE} — {session.ws.city}市")
+        notice = session.read_only_notice
+        self.ui.readOnlyBanner.setVisible(notice is not None)
+        self.ui.readOnlyBanner.setText(f"只读：{notice}" if notice else "")
+        if session.is_loaded:
+            self._loaded()
+        if session.is_checked:
+            self._checked()
         self.refresh_header()
+        self._enable_actions()
+
+    # --- header ---------------------------------------------------------------------------------
+    def header_texts(self) -> HeaderTexts:
+        return self.session.header_texts() if self.session is not None else HeaderTexts()
 
     def refresh_header(self) -> None:
-        """Ask the header source again (after a save, an import, or once a minute for the countdown)."""
-        texts = self._header_source() if self._header_source is not None else HeaderTexts()
-        self.ui.cityLabel.setText(texts.city)
-        self.ui.campaignLabel.setText(texts.campaign)
-        self.ui.deadlineLabel.setText(texts.deadline)
-        self.ui.quotaLabel.setText(texts.quota)
+        texts = self.header_texts()
+        ui = self.ui
+        ui.cityLabel.setText(texts.city)
+        ui.campaignLabel.setText(texts.campaign)
+        ui.deadlineLabel.setText(texts.deadline)
+        ui.deadlineLabel.setStyleSheet(OVERDUE_STYLE if texts.overdue else "")
+        ui.quotaLabel.setText(texts.quota)
+        ui.directionsNotice.setVisible(texts.directions_unconfirmed)
+        ui.quotaBar.setVisible(texts.quota_limit > 0)
+        ui.quotaBar.setMaximum(max(texts.quota_limit, 1))
+        ui.quotaBar.setValue(min(texts.quota_used, texts.quota_limit))
+        over = texts.quota_used > texts.quota_limit
+        ui.quotaBar.setStyleSheet("QProgressBar::chunk { background: #d93025; }" if over else "")
+        ui.quotaLabel.setStyleSheet(OVERDUE_STYLE if over else "")
 
-    def set_header_source(self, header_source: HeaderSource | None) -> None:
-        self._header_source = header_source
+    # --- list and filters -------------------------------------------------------------------------
+    def _fill_filters(self) -> None:
+        assert self.session is not None
+        ui = self.ui
+        for combo in (ui.countyFilter, ui.categoryFilter, ui.statusFilter, ui.problemFilter):
+            combo.blockSignals(True)
+            combo.clear()
+        ui.countyFilter.addItem("全部县区", "")
+        for county in self.session.counties():
+            ui.countyFilter.addItem(county, county)
+        ui.categoryFilter.addItem("全部类别", "")
+        for c in self.session.campaign.categories:
+            ui.categoryFilter.addItem(c.name, c.id)
+        ui.statusFilter.addItem("全部状态", "")
+        for s in Status:
+            ui.statusFilter.addItem(s.label, s.value)
+        for text, value in PROBLEM_FILTERS:
+            ui.problemFilter.addItem(text, value)
+        for combo in (ui.countyFilter, ui.categoryFilter, ui.statusFilter, ui.problemFilter):
+            combo.blockSignals(False)
+
+    def _refill_counties(self) -> None:
+        if self.session is None:
+            return
+        combo = self.ui.countyFilter
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("全部县区", "")
+        for county in self.session.counties():
+            combo.addItem(county, county)
+        index = combo.findData(current)
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+
+    def current_filter(self) -> ListFilter:
+        ui = self.ui
+        status = ui.statusFilter.currentData()
+        return ListFilter(
+            text=ui.searchEdit.text(),
+            county=ui.countyFilter.currentData() or "",
+            category_id=ui.categoryFilter.currentData() or "",
+            status=Status(status) if status else None,
+            problems=ui.problemFilter.currentData() or "",
+        )
+
+    def _filters_changed(self, *_args: Any) -> None:
+        self.proxy.set_filter(self.current_filter())
+        self._update_count()
+
+    def _update_count(self) -> None:
+        total = self.model.rowCount() if self.model is not None else 0
+        shown = self.proxy.rowCount()
+        self.ui.countLabel.setText(f"共 {total} 项" if shown == total else f"显示 {shown} / {total} 项")
+
+    def focus_search(self) -> None:
+        self.ui.pages.setCurrentIndex(PAGE_APPLICATIONS)
+        self.ui.searchEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.ui.searchEdit.selectAll()
+
+    def _loaded(self) -> None:
+        assert self.session is not None and self.model is not None
+        self.model.set_applications(list(self.session.apps.values()))
+        if self.session.is_checked:
+            self.model.set_problem_counts(self.session.counts)
+        self._refill_counties()
+        self._update_count()
+        self.refresh_header()
+        self._show_problems()
+        self.show_status(f"已读取 {len(self.session.apps)} 个申报项目")
+
+    def _checked(self) -> None:
+        assert self.session is not None and self.model is not None
+        self.model.set_problem_counts(self.session.counts)
+        self._update_count()
+        self._show_problems()
+        self.refresh_header()
+        counts = ProblemCounts.of(self.session.violations)
+        self.ui.problemsSummary.setText(f"全市：{counts.text}")
+
+    def _application_saved(self, app: Any) -> None:
+        assert self.model is not None
+        self.model.upsert(app)
+        self._refill_counties()
+        self._update_count()
         self.refresh_header()
 
-    def set_applications_model(self, model: QAbstractItemModel) -> None:
-        """Show a table model (normally a sort/filter proxy over the applications model)."""
-        self.ui.applicationsView.setModel(model)
+    def _campaign_changed(self) -> None:
+        assert self.session is not None and self.model is not None
+        self.model.campaign = self.session.campaign
+        if self.violations_model is not None:
+            self.violations_model.campaign = self.session.campaign
+        self.model.set_applications(list(self.session.apps.values()))
+        self.model.set_problem_counts(self.session.counts)
+        self.refresh_header()
 
+    def selected_ids(self) -> list[int]:
+        if self.model is None:
+            return []
+        rows = self.ui.applicationsView.selectionModel().selectedRows()
+        return [self.model.id_at(self.proxy.mapToSource(i).row()) for i in sorted(rows, key=lambda i: i.row())]
+
+    def select_application(self, app_id: int) -> bool:
+        if self.model is None:
+            return False
+        row = self.model.row_of(app_id)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.ui.applicationsView.selectRow(index.row())
+        self.ui.applicationsView.scrollTo(index)
+        return True
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._show_problems()
+        self._enable_actions()
+
+    # --- problems panel ---------------------------------------------------------------------------
+    def _show_problems(self, *_args: Any) -> None:
+        if self.session is None or self.violations_model is None:
+            return
+        scope = self.ui.problemsScope.currentIndex()
+        if scope == SCOPE_CITY:
+            shown = self.session.violations
+            self.ui.problemsTitle.setText("全市的问题")
+        else:
+            ids = self.selected_ids()
+            shown = [v for i in ids for v in self.session.by_app.get(i, [])]
+            if ids:
+                app = self.session.apps.get(ids[0])
+                title = f"“{app.project_name}”的问题" if app is not None and len(ids) == 1 else f"所选 {len(ids)} 项的问题"
+            else:
+                title = "问题（请在上方选择项目，或把范围改为“全市”）"
+            self.ui.problemsTitle.setText(title)
+        self.violations_model.set_violations(shown)
+        self.ui.violationsView.setColumnHidden(ViolationsModel.COL_PROJECT, scope == SCOPE_SELECTED and len(self.selected_ids()) <= 1)
+        self._problem_selected()
+
+    def show_city_problems(self) -> None:
+        self.ui.problemsScope.setCurrentIndex(SCOPE_CITY)
+
+    def selected_violation(self) -> Violation | None:
+        if self.violations_model is None:
+            return None
+        rows = self.ui.violationsView.selectionModel().selectedRows()
+        return self.violations_model.violation_at(rows[0].row()) if rows else None
+
+    def _problem_selected(self, *_args: Any) -> None:
+        v = self.selected_violation()
+        writable = self.session is not None and not self.session.read_only
+        self.ui.clauseLabel.setText(f"依据：{v.clause}" if v else "")
+        self.ui.jumpButton.setEnabled(v is not None and v.application_id is not None)
+        self.ui.overrideButton.setEnabled(writable and v is not None and v.overridable and v.application_id is not None)
+        self.ui.withdrawOverrideButton.setEnabled(writable and v is not None and v.is_overridden)
+
+    def jump_to_selected_problem(self) -> None:
+        v = self.selected_violation()
+        if v is None or v.application_id is None:
+            return
+        if v.field == "priority":
+            self.ui.pages.setCurrentIndex(PAGE_BOARD)
+            return
+        self.edit_application(v.application_id, field=v.field)
+
+    def override_selected_problem(self) -> None:
+        v = self.selected_violation()
+        if v is None or v.application_id is None or self.session is None:
+            return
+        reason = overrides.ask_override(self, v)
+        if reason is None:
+            return
+        task = self.session.set_override(v.application_id, v.rule, reason, on_success=lambda _a: self.show_status("已记录说明"))
+        task.failed.connect(lambda exc: show_error(self, exc, "未能记录说明"))
+
+    def withdraw_selected_override(self) -> None:
+        v = self.selected_violation()
+        if v is None or v.application_id is None or self.session is None or not v.is_overridden:
+            return
+        task = self.session.set_override(v.application_id, v.rule, None, on_success=lambda _a: self.show_status("已撤销说明"))
+        task.failed.connect(lambda exc: show_error(self, exc, "未能撤销说明"))
+
+    # --- actions --------------------------------------------------------------------------------------
+    def edit_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.edit_application(ids[0])
+
+    def edit_application(self, app_id: int | None, field: str | None = None) -> Any:
+        """Open the editor (window-modal, not blocking) on an application, or on a new one."""
+        from gdiiot_desktop.gui.editor import ApplicationEditor
+
+        if self.session is None:
+            return None
+        if self.editor is not None:
+            self.editor.raise_()
+            return self.editor
+        app = self.session.apps.get(app_id) if app_id is not None else None
+        if app_id is not None and app is None:
+            return None
+        editor = ApplicationEditor(self.session, app, self)
+        editor.setWindowModality(Qt.WindowModality.WindowModal)
+        editor.finished.connect(lambda _r: self._editor_closed(editor))
+        editor.saved.connect(lambda a: self.select_application(a.id) if a.id is not None else None)
+        self.editor = editor
+        editor.show()
+        if field:
+            editor.focus_field(field)
+        self.editor_opened.emit(editor)
+        return editor
+
+    def _editor_closed(self, editor: Any) -> None:
+        if self.editor is editor:
+            self.editor = None
+        editor.deleteLater()
+
+    def save(self) -> None:
+        if self.board is not None and self.ui.pages.currentIndex() == PAGE_BOARD:
+            self.board.save()
+        elif self.campaign_page is not None and self.ui.pages.currentIndex() == PAGE_CAMPAIGN:
+            if self.campaign_page.directions_model.changed:
+                self.campaign_page.save()
+        else:
+            self.show_status("申报项目在申报书窗口中保存（Ctrl+S）；推荐顺序在“推荐排序”页保存")
+
+    def check(self) -> None:
+        if self.session is None:
+            return
+        task = self.session.check()
+        task.succeeded.connect(lambda _r: self._report_check())
+        task.failed.connect(lambda exc: show_error(self, exc, "检查未完成"))
+
+    def _report_check(self) -> None:
+        assert self.session is not None
+        counts = ProblemCounts.of(self.session.violations)
+        self.show_city_problems()
+        self.show_status(f"检查完成：{len(self.session.apps)} 个项目，{counts.text}", 10_000)
+
+    def pick_import(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "导入 Excel", "", "Excel 表格 (*.xlsx)")
+        if name:
+            self.import_workbook(Path(name))
+
+    def import_workbook(self, path: Path, skip_bad_rows: bool = False) -> Any:
+        if self.session is None or self.session.read_only:
+            return None
+        task = self.session.import_workbook(path, skip_bad_rows, on_success=self._imported)
+        task.failed.connect(lambda exc: self._import_failed(path, exc))
+        return task
+
+    def _imported(self, report: ImportReport) -> None:
+        self.show_status(report.summary(), 15_000)
+
+    def _import_failed(self, path: Path, exc: BaseException) -> None:
+        if isinstance(exc, IntakeRejected) and self.ask_import_good_rows(exc):
+            self.import_workbook(path, skip_bad_rows=True)
+            return
+        show_error(self, exc, "导入未完成")
+
+    def ask_import_good_rows(self, exc: IntakeRejected) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, "表格有错误", exc.message, parent=self)
+        box.setDetailedText("\n".join(exc.details))
+        box.setInformativeText("要只导入正确的行吗？有错误的行不会导入，可改正后再次导入。")
+        good = box.addButton("只导入正确的行", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("不导入", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is good
+
+    def pick_export(self) -> None:
+        if self.session is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, "导出 Excel", f"{self.session.ws.city}申报项目.xlsx", "Excel 表格 (*.xlsx)")
+        if not name:
+            return
+        from gdiiot_desktop.services.intake import export_workbook
+
+        ws = self.session.ws
+        task = self.session.runner.run(lambda _p: export_workbook(ws, Path(name)), title="正在导出…")
+        task.succeeded.connect(lambda n: self.show_status(f"已导出 {n} 个项目到 {name}"))
+        task.failed.connect(lambda exc: show_error(self, exc, "导出未完成"))
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            "关于",
+            f"<b>{WINDOW_TITLE}</b><br>离线桌面程序：登记、检查、排序并报送工业互联网试点示范申报项目。<br>程序不联网。",
+        )
+
+    def _enable_actions(self) -> None:
+        ui = self.ui
+        has = self.session is not None
+        writable = has and not self.session.read_only  # type: ignore[union-attr]
+        busy = has and self.session.runner.busy  # type: ignore[union-attr]
+        for action in (ui.actionNewApplication, ui.actionImport):
+            action.setEnabled(writable)
+        ui.actionEditApplication.setEnabled(has and bool(self.selected_ids()))
+        for action in (ui.actionFind, ui.actionCheck, ui.actionExport, ui.actionSettings,
+                       ui.actionShowApplications, ui.actionShowBoard, ui.actionShowCampaign):
+            action.setEnabled(has)
+        board_dirty = self.board is not None and self.board.dirty
+        ui.actionSave.setEnabled(writable and not busy)
+        ui.actionSave.setToolTip("保存推荐顺序（Ctrl+S）" if board_dirty else "保存（Ctrl+S）")
+        ui.pages.setEnabled(has)
+
+    # --- misc -------------------------------------------------------------------------------------------
     def set_database_text(self, text: str) -> None:
         self.database_label.setText(text)
 
     def show_status(self, message: str, timeout_ms: int = 5000) -> None:
         self.ui.statusbar.showMessage(message, timeout_ms)
+
+    def _ask_close(self) -> bool:
+        if self.board is None or not self.board.dirty or (self.session is not None and self.session.read_only):
+            return True
+        answer = QMessageBox.question(
+            self,
+            "推荐顺序未保存",
+            "推荐顺序有未保存的修改。要保存吗？",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            self.board.save()
+            return False  # closes after the save; the user closes again
+        return answer == QMessageBox.StandardButton.Discard
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.editor is not None:
+            self.editor.reject()
+            if self.editor is not None and self.editor.isVisible():
+                event.ignore()
+                return
+        if not self.confirm_close():
+            event.ignore()
+            return
+        self.release()
+        super().closeEvent(event)
+
+    def release(self) -> None:
+        """Finish background work and close the database (the window closes or another database opens)."""
+        if self.session is not None:
+            self.session.close()
+

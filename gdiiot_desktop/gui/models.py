@@ -178,7 +178,7 @@ class ApplicationsModel(_Table):
         if not 0 <= column < len(self.HEADERS):
             return
         self._sort = (column, order)
-        self.layoutAboutToBeChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutAboutToBeChanged.emit()
         old_persistent = self.persistentIndexList()
         old_ids = [self._rows[i.row()].app.id for i in old_persistent]
         self._apply_sort()
@@ -187,7 +187,7 @@ class ApplicationsModel(_Table):
             for app_id, i in zip(old_ids, old_persistent, strict=True)
         ]
         self.changePersistentIndexList(old_persistent, new_indexes)
-        self.layoutChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutChanged.emit()
 
     # --- our API ----------------------------------------------------------------------------
     def set_applications(self, apps: Sequence[Application]) -> None:

@@ -100,6 +100,7 @@ class ApplicationRecord(Base):
 
     __tablename__ = "applications"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(32), unique=True, index=True)  # the same in every office
     applicant_id: Mapped[int] = mapped_column(ForeignKey("applicants.id"), index=True)
     county_id: Mapped[int] = mapped_column(ForeignKey("counties.id"), index=True)
     project_name: Mapped[str] = mapped_column(Text)
@@ -198,3 +199,8 @@ class AuditEntry(Base):
 
 
 Index("ix_applications_priority", ApplicationRecord.priority)
+
+
+# Feature tables live in their own modules on the same metadata; importing them here makes
+# `Base.metadata` complete for migrations' tests and for create_all.
+from . import models_exchange, models_exports, models_meeting  # noqa: E402,F401

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import fields, replace
@@ -165,7 +166,7 @@ class ApplicationRepository:
         applicant = self.applicant(app.applicant)
         county = self.county(app.county)
         if record is None:
-            record = ApplicationRecord(created_at=stamp)
+            record = ApplicationRecord(created_at=stamp, uid=app.uid or uuid.uuid4().hex)
             self.session.add(record)
         record.applicant = applicant
         record.county = county
@@ -200,7 +201,7 @@ class ApplicationRepository:
         self.session.flush()
         if not diff:
             return record.id, {}
-        after = replace(app, id=record.id, applicant=replace(app.applicant, uscc=applicant.uscc or ""))
+        after = replace(app, id=record.id, uid=record.uid, applicant=replace(app.applicant, uscc=applicant.uscc or ""))
         return record.id, diff_applications(before, after)
 
     def set_override(self, app_id: int, rule_id: str, reason: str | None, actor: str) -> str | None:
@@ -273,7 +274,7 @@ def diff_applications(before: Application | None, after: Application) -> dict[st
 def _flat(app: Application) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for f in fields(Application):
-        if f.name in ("attachments", "id"):
+        if f.name in ("attachments", "id", "uid"):
             continue
         value = getattr(app, f.name)
         if f.name == "applicant":
@@ -340,6 +341,7 @@ def _application_from_row(
 ) -> Application:
     return Application(
         id=r["id"],
+        uid=r["uid"],
         project_name=r["project_name"],
         applicant=applicant,
         county=county,

@@ -139,13 +139,13 @@ def test_there_is_a_fixture_for_revision_0001() -> None:
 
 
 def _migrations_with(tmp_path: Path, body: str) -> Path:
-    """The shipped migrations plus a revision 0002 with `body` as its upgrade()."""
+    """The shipped migrations plus a test-only revision 9999 after head with `body` as its upgrade()."""
     folder = tmp_path / "db"
     shutil.copytree(resources.migrations_dir(), folder, ignore=shutil.ignore_patterns("__pycache__"))
-    (folder / "versions" / "0002_test.py").write_text(
+    (folder / "versions" / "9999_test.py").write_text(
         '"""Test-only revision."""\n\n'
         "import sqlalchemy as sa\nfrom alembic import op\n\n"
-        'revision = "0002"\ndown_revision = "0001"\nbranch_labels = None\ndepends_on = None\n\n\n'
+        f'revision = "9999"\ndown_revision = "{migrate.head_revision()}"\nbranch_labels = None\ndepends_on = None\n\n\n'
         f"def upgrade() -> None:\n{body}\n\n\ndef downgrade() -> None:\n    pass\n",
         encoding="utf-8",
     )
@@ -167,8 +167,10 @@ def test_old_fixture_is_backed_up_then_upgraded(tmp_path: Path, monkeypatch: pyt
         assert db.migration_backup is not None and db.migration_backup.exists()
         assert "before-migration" in db.migration_backup.name
         with db.engine.connect() as conn:
-            assert migrate.current_revision(conn) == "0002"
+            assert migrate.current_revision(conn) == "9999"
             assert conn.exec_driver_sql("SELECT count(*) FROM attachments").scalar() == 2
+            uids = conn.exec_driver_sql("SELECT uid FROM applications").scalars().all()
+            assert len(set(uids)) == 2 and all(len(u) == 32 for u in uids)
             assert conn.exec_driver_sql("SELECT count(*) FROM applications").scalar() == 2
             assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1

@@ -61,7 +61,6 @@ class Ui_BoardPage(object):
         self.recommendedView.setDragDropOverwriteMode(False)
         self.recommendedView.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.recommendedView.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.recommendedView.setShowDropIndicator(True)
         self.recommendedView.horizontalHeader().setStretchLastSection(True)
         self.recommendedView.verticalHeader().setVisible(False)
 
@@ -85,7 +84,6 @@ class Ui_BoardPage(object):
         self.centralView.setDragDropOverwriteMode(False)
         self.centralView.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.centralView.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.centralView.setShowDropIndicator(True)
         self.centralView.setMaximumSize(QSize(16777215, 160))
         self.centralView.horizontalHeader().setStretchLastSection(True)
         self.centralView.verticalHeader().setVisible(False)
@@ -150,7 +148,6 @@ class Ui_BoardPage(object):
         self.poolView.setDragDropOverwriteMode(False)
         self.poolView.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.poolView.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.poolView.setShowDropIndicator(True)
         self.poolView.horizontalHeader().setStretchLastSection(True)
         self.poolView.verticalHeader().setVisible(False)
 

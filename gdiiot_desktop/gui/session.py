@@ -1,0 +1,477 @@
+"""The open workspace as the windows see it: applications, their violations, and every change, by signal.
+
+A `WorkspaceSession` is the one place the GUI reaches the services. It keeps the city's
+applications and a `RuleEngine` loaded with them, runs slow work and all writes through the
+window's `TaskRunner` (writes on its single writer thread), and tells the windows what changed.
+No SQL and no rules here: it calls services and the domain's engine.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from gdiiot_desktop.domain.campaign import Direction
+from gdiiot_desktop.domain.enums import AttachmentClass, Grade
+from gdiiot_desktop.domain.model import Application, Attachment, Violation
+from gdiiot_desktop.domain.rules import RuleEngine
+from gdiiot_desktop.gui.models import ProblemCounts
+from gdiiot_desktop.gui.tasks import Progress, Task, TaskRunner
+from gdiiot_desktop.services import directions as direction_service
+from gdiiot_desktop.services import settings as settings_service
+from gdiiot_desktop.services.applications import ApplicationService
+from gdiiot_desktop.services.intake import ImportReport, import_workbook
+from gdiiot_desktop.services.workspace import Workspace
+
+DRAFT_ID = -1  # the engine's id for an application being entered and not saved yet
+QUOTA_RULE = "CITY_QUOTA"
+
+
+@dataclass(frozen=True)
+class HeaderTexts:
+    """What the header shows, already worded for display."""
+
+    city: str = "未选择"
+    campaign: str = "未加载"
+    deadline: str = "—"
+    quota: str = "—"
+    quota_used: int = 0
+    quota_limit: int = 0
+    directions_unconfirmed: bool = False
+    overdue: bool = False
+
+
+@dataclass(frozen=True)
+class BoardState:
+    """What a recommendation order means: the quota line, who is over it, what still blocks."""
+
+    limit: int
+    counted: list[int]  # non-central recommended ids in order
+    over_quota: list[int]  # ids below the quota line
+    line_after: int | None  # id of the last application inside the quota (the line is drawn under it)
+    blocked: dict[int, list[Violation]]  # recommended ids with blocking errors (the quota aside)
+    blockers: list[str]  # what still blocks submission, in Chinese
+
+
+class WorkspaceSession(QObject):
+    """One open workspace for the GUI. Signals are emitted in the GUI thread."""
+
+    loaded = Signal()  # the application list was (re)loaded
+    checked = Signal()  # violations were recomputed
+    application_saved = Signal(object)  # the Application as stored
+    order_saved = Signal()
+    campaign_changed = Signal()  # directions edited, imported or confirmed
+    imported = Signal(object)  # ImportReport
+    settings_changed = Signal()
+
+    def __init__(
+        self,
+        ws: Workspace,
+        runner: TaskRunner,
+        clock: Callable[[], datetime] = datetime.now,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.runner = runner
+        self.clock = clock
+        self.service = ApplicationService(ws)
+        self.apps: dict[int, Application] = {}
+        self.engine: RuleEngine | None = None
+        self.violations: list[Violation] = []
+        self.by_app: dict[int, list[Violation]] = {}
+        self.counts: dict[int, ProblemCounts] = {}
+        self.is_loaded = False
+        self.is_checked = False
+
+    # --- state ------------------------------------------------------------------------------
+    @property
+    def campaign(self):  # type: ignore[no-untyped-def]
+        return self.ws.campaign
+
+    @property
+    def read_only(self) -> bool:
+        return self.ws.read_only
+
+    @property
+    def read_only_notice(self) -> str | None:
+        return self.ws.db.read_only_notice
+
+    @property
+    def city(self):  # type: ignore[no-untyped-def]
+        return self.ws.campaign.city(self.ws.city)
+
+    @property
+    def quota_limit(self) -> int:
+        city = self.city
+        return self.ws.campaign.quota_for(city) if city is not None else 0
+
+    def city_violations(self) -> list[Violation]:
+        return [v for v in self.violations if v.application_id is None]
+
+    def counties(self) -> list[str]:
+        """The city's counties: those set up in the settings, then any others the applications name."""
+        known = list(self.ws.counties)
+        for app in self.apps.values():
+            if app.county not in known:
+                known.append(app.county)
+        return known
+
+    # --- loading and checking -----------------------------------------------------------------
+    def load(self) -> Task:
+        """Read every application off the GUI thread; a check follows."""
+
+        def work(progress: Progress) -> tuple[list[Application], list[str]]:
+            progress(0, 0, "正在读取申报项目…")
+            apps = self.service.list()
+            counties = [c.name for c in settings_service.list_counties(self.ws)]
+            return apps, counties
+
+        return self.runner.run(work, title="正在打开数据库…", on_success=self._loaded)
+
+    def load_now(self) -> None:
+        """The same, on the calling thread (small databases, tests)."""
+        settings_service.list_counties(self.ws)
+        self._set_apps(self.service.list())
+        self.loaded.emit()
+        self.check_now()
+
+    def _loaded(self, result: tuple[list[Application], list[str]]) -> None:
+        apps, _counties = result
+        self._set_apps(apps)
+        self.loaded.emit()
+        self.check()
+
+    def _set_apps(self, apps: Sequence[Application]) -> None:
+        self.apps = {a.id: a for a in apps if a.id is not None}
+        self.is_loaded = True
+
+    def check(self) -> Task:
+        """Check the whole city off the GUI thread (F5, and after loading)."""
+        snapshot = dict(self.apps)
+        campaign, city = self.ws.campaign, self.ws.city
+
+        def work(progress: Progress) -> tuple[RuleEngine, dict[int, Application]]:
+            progress(0, 0, f"正在检查 {len(snapshot)} 个项目…")
+            engine = RuleEngine(campaign, city)
+            engine.load(snapshot.values())
+            return engine, snapshot
+
+        return self.runner.run(work, title="正在检查…", on_success=self._checked)
+
+    def check_now(self) -> None:
+        engine = RuleEngine(self.ws.campaign, self.ws.city)
+        engine.load(self.apps.values())
+        self._checked((engine, dict(self.apps)))
+
+    def _checked(self, result: tuple[RuleEngine, dict[int, Application]]) -> None:
+        engine, snapshot = result
+        # Changes saved while the check ran are applied on top of it.
+        for app_id, app in self.apps.items():
+            if snapshot.get(app_id) is not app:
+                engine.update(app)
+        for app_id in set(snapshot) - set(self.apps):
+            engine.remove(app_id)
+        self.engine = engine
+        self._recompute()
+
+    def _recompute(self) -> None:
+        assert self.engine is not None
+        self.violations = self.engine.violations()
+        by_app: dict[int, list[Violation]] = defaultdict(list)
+        for v in self.violations:
+            if v.application_id is not None and v.application_id > 0:
+                by_app[v.application_id].append(v)
+        self.by_app = dict(by_app)
+        self.counts = {app_id: ProblemCounts.of(vs) for app_id, vs in self.by_app.items()}
+        self.is_checked = True
+        self.checked.emit()
+
+    def ensure_engine(self) -> RuleEngine:
+        if self.engine is None:
+            self.check_now()
+        assert self.engine is not None
+        return self.engine
+
+    # --- live checks while editing ------------------------------------------------------------
+    def preview(self, draft: Application) -> list[Violation]:
+        """Violations of a draft as the user types: the engine re-checks only what the edit touches."""
+        engine = self.ensure_engine()
+        app = draft if draft.id is not None else replace(draft, id=DRAFT_ID)
+        engine.update(app)
+        return engine.violations_of(app.id or DRAFT_ID)
+
+    def end_preview(self, app_id: int | None) -> None:
+        """Put the stored version back into the engine (the editor closed without saving)."""
+        if self.engine is None:
+            return
+        if app_id is None or app_id == DRAFT_ID:
+            self.engine.remove(DRAFT_ID)
+        elif app_id in self.apps:
+            self.engine.update(self.apps[app_id])
+
+    # --- writes (all on the single writer thread) -----------------------------------------------
+    def save(self, app: Application, on_success: Callable[[Application], None] | None = None) -> Task:
+        def work(_progress: Progress) -> Application:
+            return self.service.save(app)
+
+        def done(stored: Application) -> None:
+            if app.id is None and self.engine is not None:
+                self.engine.remove(DRAFT_ID)
+            self._stored(stored)
+            if on_success is not None:
+                on_success(stored)
+
+        return self.runner.run(work, title="正在保存…", writes=True, cancellable=False, on_success=done)
+
+    def attach(
+        self,
+        app_id: int,
+        files: Sequence[tuple[Path, AttachmentClass, int | None]],
+        on_success: Callable[[Application], None] | None = None,
+    ) -> Task:
+        """Copy files into the store and attach them (reads sizes, pages and durations)."""
+
+        def work(progress: Progress) -> Application:
+            for n, (path, cls, year) in enumerate(files):
+                progress(n, len(files), f"正在添加附件：{path.name}")
+                self.service.attach(app_id, path, cls, year=year)
+            return self.service.get(app_id)
+
+        return self.runner.run(work, title="正在添加附件…", writes=True, on_success=self._then_stored(on_success))
+
+    def remove_attachment(
+        self, app_id: int, attachment_id: int, on_success: Callable[[Application], None] | None = None
+    ) -> Task:
+        def work(_progress: Progress) -> Application:
+            self.service.remove_attachment(app_id, attachment_id)
+            return self.service.get(app_id)
+
+        return self.runner.run(
+            work, title="正在删除附件…", writes=True, cancellable=False, on_success=self._then_stored(on_success)
+        )
+
+    def replace_attachment(
+        self,
+        app_id: int,
+        old: Attachment,
+        path: Path,
+        cls: AttachmentClass | None = None,
+        year: int | None = None,
+        on_success: Callable[[Application], None] | None = None,
+    ) -> Task:
+        """Attach `path` in place of `old` (same class and year unless given), then drop `old`."""
+
+        def work(_progress: Progress) -> Application:
+            self.service.attach(app_id, path, cls or old.attachment_class, year=year if cls else old.year)
+            assert old.id is not None
+            self.service.remove_attachment(app_id, old.id)
+            return self.service.get(app_id)
+
+        return self.runner.run(work, title="正在替换附件…", writes=True, on_success=self._then_stored(on_success))
+
+    def change_attachment_class(
+        self,
+        app_id: int,
+        old: Attachment,
+        cls: AttachmentClass,
+        year: int | None,
+        on_success: Callable[[Application], None] | None = None,
+    ) -> Task:
+        """Re-file an attachment under another class: the stored file is attached again and the old entry removed.
+
+        (ApplicationService has no call to change a class in place; the store keeps one copy of the bytes.)
+        """
+
+        def work(_progress: Progress) -> Application:
+            folder = Path(tempfile.mkdtemp(prefix="gdiiot-reclass-"))
+            try:
+                copy = folder / old.file_name
+                shutil.copyfile(self.ws.db.store.path_of(old.sha256), copy)
+                self.service.attach(app_id, copy, cls, year=year, source_path=old.source_path)
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
+            assert old.id is not None
+            self.service.remove_attachment(app_id, old.id)
+            return self.service.get(app_id)
+
+        return self.runner.run(work, title="正在修改附件类别…", writes=True, on_success=self._then_stored(on_success))
+
+    def set_override(
+        self, app_id: int, rule_id: str, reason: str | None, on_success: Callable[[Application], None] | None = None
+    ) -> Task:
+        def work(_progress: Progress) -> Application:
+            self.service.set_override(app_id, rule_id, reason)
+            return self.service.get(app_id)
+
+        return self.runner.run(
+            work, title="正在记录说明…", writes=True, cancellable=False, on_success=self._then_stored(on_success)
+        )
+
+    def set_order(self, ordered_ids: list[int], on_success: Callable[[], None] | None = None) -> Task:
+        def work(_progress: Progress) -> list[Application]:
+            self.service.set_order(ordered_ids)
+            return self.service.list()
+
+        def done(apps: list[Application]) -> None:
+            self._set_apps(apps)
+            self.loaded.emit()
+            self.check_now()
+            self.order_saved.emit()
+            if on_success is not None:
+                on_success()
+
+        return self.runner.run(work, title="正在保存推荐顺序…", writes=True, cancellable=False, on_success=done)
+
+    def import_workbook(self, path: Path, skip_bad_rows: bool, on_success: Callable[[ImportReport], None] | None = None) -> Task:
+        def work(progress: Progress) -> tuple[ImportReport, list[Application]]:
+            progress(0, 0, f"正在导入 {path.name}…")
+            report = import_workbook(self.ws, path, skip_bad_rows=skip_bad_rows)
+            progress(0, 0, "正在读取申报项目…")
+            return report, self.service.list()
+
+        def done(result: tuple[ImportReport, list[Application]]) -> None:
+            report, apps = result
+            self._set_apps(apps)
+            self.loaded.emit()
+            self.check()
+            self.imported.emit(report)
+            if on_success is not None:
+                on_success(report)
+
+        return self.runner.run(work, title="正在导入 Excel…", writes=True, on_success=done)
+
+    def replace_directions(self, directions: Sequence[Direction], confirmed: bool, on_success: Callable[[list[str]], None] | None = None) -> Task:
+        def work(_progress: Progress) -> list[str]:
+            return direction_service.replace_directions(self.ws, directions, confirmed=confirmed)
+
+        def done(notes: list[str]) -> None:
+            self._campaign_replaced()
+            if on_success is not None:
+                on_success(notes)
+
+        return self.runner.run(work, title="正在保存方向清单…", writes=True, cancellable=False, on_success=done)
+
+    def confirm_directions(self, on_success: Callable[[Any], None] | None = None) -> Task:
+        def work(_progress: Progress) -> None:
+            direction_service.confirm_directions(self.ws)
+
+        def done(_result: Any) -> None:
+            self._campaign_replaced()
+            if on_success is not None:
+                on_success(None)
+
+        return self.runner.run(work, title="正在确认方向清单…", writes=True, cancellable=False, on_success=done)
+
+    def read_directions(self, path: Path, on_success: Callable[[list[Direction]], None]) -> Task:
+        return self.runner.run(
+            lambda _p: direction_service.read_directions(self.ws.campaign, path), title="正在读取方向清单…", on_success=on_success
+        )
+
+    def export_directions(self, path: Path, on_success: Callable[[Any], None] | None = None) -> Task:
+        return self.runner.run(
+            lambda _p: direction_service.export_directions(self.ws.campaign, path), title="正在导出方向清单…", on_success=on_success
+        )
+
+    def _campaign_replaced(self) -> None:
+        # The engine holds the campaign it was made with: check again under the new list.
+        self.check_now()
+        self.campaign_changed.emit()
+
+    def _then_stored(self, on_success: Callable[[Application], None] | None) -> Callable[[Application], None]:
+        def done(stored: Application) -> None:
+            self._stored(stored)
+            if on_success is not None:
+                on_success(stored)
+
+        return done
+
+    def _stored(self, stored: Application) -> None:
+        assert stored.id is not None
+        self.apps[stored.id] = stored
+        engine = self.ensure_engine()
+        engine.update(stored)
+        self._recompute()
+        self.application_saved.emit(stored)
+
+    # --- header and board -----------------------------------------------------------------------
+    def header_texts(self) -> HeaderTexts:
+        campaign = self.ws.campaign
+        city = self.city
+        now = self.clock()
+        deadline = campaign.deadline
+        left = deadline.moment - now
+        when = f"{deadline.day.month}月{deadline.day.day}日 {deadline.time_of_day:%H:%M}"
+        if left.total_seconds() <= 0:
+            deadline_text, overdue = f"已截止（{when}）", True
+        elif left.days >= 1:
+            deadline_text, overdue = f"{when}（还剩 {left.days} 天）", False
+        else:
+            deadline_text, overdue = f"{when}（还剩 {int(left.total_seconds() // 3600)} 小时）", False
+        recommended = [a for a in self.apps.values() if a.is_recommended]
+        central = sum(1 for a in recommended if a.applicant.is_central_enterprise)
+        used = len(recommended) - central
+        limit = self.quota_limit
+        quota = f"已推荐 {used}/{limit}"
+        if central:
+            quota += f"（另有中央企业 {central} 项，不占名额）"
+        city_text = city.full_name if city is not None else self.ws.city
+        if city is not None and city.direct_quota is not None:
+            city_text += "（计划单列市，直接报送）"
+        return HeaderTexts(
+            city=city_text,
+            campaign=f"{campaign.title}（{campaign.province_notice}）",
+            deadline=deadline_text,
+            quota=quota,
+            quota_used=used,
+            quota_limit=limit,
+            directions_unconfirmed=not campaign.directions_confirmed,
+            overdue=overdue,
+        )
+
+    def blocking(self, app_id: int) -> list[Violation]:
+        """Errors that keep an application off the recommendation (the quota is the board's own business)."""
+        return [v for v in self.by_app.get(app_id, []) if v.blocks and v.rule != QUOTA_RULE]
+
+    def board_state(self, ordered_ids: Sequence[int]) -> BoardState:
+        """The quota line and the blockers for a recommendation order being arranged (not yet saved)."""
+        limit = self.quota_limit
+        counted = [i for i in ordered_ids if i in self.apps and not self.apps[i].applicant.is_central_enterprise]
+        over = counted[limit:]
+        line_after = counted[limit - 1] if len(counted) >= limit and limit > 0 else None
+        blocked = {i: self.blocking(i) for i in ordered_ids if self.blocking(i)}
+        blockers: list[str] = []
+        if over:
+            blockers.append(f"推荐项目超出名额 {len(over)} 项（本市最多 {limit} 项，中央企业不占名额）：请把名额线以下的项目移出推荐名单")
+        for app_id, vs in blocked.items():
+            app = self.apps[app_id]
+            rules = "、".join(sorted({self._rule_title(v.rule) for v in vs}))
+            blockers.append(f"“{app.project_name}”有错误（{rules}），不能推荐：请改正或移出推荐名单")
+        if not ordered_ids:
+            blockers.append("尚未推荐任何项目")
+        if not self.ws.campaign.directions_confirmed:
+            blockers.append("方向清单尚未确认：请在“活动与方向”中核对通知附件2后确认")
+        for v in self.city_violations():
+            if v.rule != QUOTA_RULE and v.grade is Grade.ERROR:
+                blockers.append(v.message)
+        header = self.header_texts()
+        if header.overdue:
+            blockers.append(f"已过报送截止时间（{self.ws.campaign.deadline.text}）")
+        return BoardState(limit, counted, over, line_after, blocked, blockers)
+
+    def _rule_title(self, rule_id: str) -> str:
+        spec = self.ws.campaign.rules.get(rule_id)
+        return spec.title if spec else rule_id
+
+    # --- settings ---------------------------------------------------------------------------------
+    def close(self) -> None:
+        self.runner.shutdown(wait=True)
+        self.ws.close()
