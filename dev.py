@@ -13,7 +13,8 @@ VENV = ROOT / ".venv"
 PYPROJECT = ROOT / "pyproject.toml"
 # Holds the hash of what was last installed, so an unchanged pyproject.toml is not reinstalled every run.
 STAMP = VENV / ".gdiiot-install-stamp"
-EXTRAS = "test"
+# The test suite includes the PyInstaller smoke build, so the build tools come too.
+EXTRAS = "test,build"
 DEMO_DB = ROOT / "demo-data" / "gdiiot-demo.sqlite3"
 DEMO_MODULE = "gdiiot_desktop.demo"
 MIN_PYTHON = (3, 11)

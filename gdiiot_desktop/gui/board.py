@@ -271,6 +271,11 @@ class BoardPage(QWidget):
             for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved):
                 signal.connect(self._arrangement_changed)
         self.ui.recommendedView.setItemDelegate(QuotaLineDelegate(self.recommended, self.ui.recommendedView))
+        for view in (self.ui.centralView, self.ui.poolView):
+            view.setColumnHidden(BoardModel.COL_POSITION, True)
+        self.ui.poolView.setColumnHidden(BoardModel.COL_DIRECTION, True)
+        self.ui.poolView.setColumnHidden(BoardModel.COL_COUNTY, True)
+        self.ui.boardSplitter.setSizes([900, 90, 520])
         self.ui.boardSplitter.setStretchFactor(0, 3)
         self.ui.boardSplitter.setStretchFactor(2, 2)
         self.ui.recommendButton.clicked.connect(self.recommend_selected)

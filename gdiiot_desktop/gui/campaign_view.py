@@ -24,6 +24,7 @@ from gdiiot_desktop.gui.session import WorkspaceSession
 from gdiiot_desktop.gui.styles import ERROR_TEXT_STYLE, NOTICE_STYLE, OK_TEXT_STYLE
 
 Index = QModelIndex | QPersistentModelIndex
+COPY_NAMES = {"summary_table": "推荐项目汇总表", "paper_package": "纸质申报材料（每个项目）", "disc": "光盘"}
 
 
 class AuthorityDelegate(QStyledItemDelegate):
@@ -60,9 +61,10 @@ class CampaignPage(QWidget):
         ui.rulesView.setWordWrap(True)
         rh = ui.rulesView.horizontalHeader()
         rh.setStretchLastSection(False)
-        rh.setSectionResizeMode(RulesModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        for col in (RulesModel.COL_GRADE, RulesModel.COL_OVERRIDABLE, RulesModel.COL_CLAUSE, RulesModel.COL_ID):
+        rh.setSectionResizeMode(RulesModel.COL_CLAUSE_TEXT, QHeaderView.ResizeMode.Stretch)
+        for col in (RulesModel.COL_TITLE, RulesModel.COL_GRADE, RulesModel.COL_OVERRIDABLE, RulesModel.COL_CLAUSE, RulesModel.COL_ID):
             rh.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        ui.rulesView.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         ui.rulesView.selectionModel().currentRowChanged.connect(self._rule_selected)
         ui.directionsView.setModel(self.directions_model)
         ui.directionsView.setItemDelegateForColumn(DirectionsModel.COL_AUTHORITY, AuthorityDelegate(ui.directionsView))
@@ -89,7 +91,7 @@ class CampaignPage(QWidget):
         self.directions_model.set_directions(campaign.directions, stored=True)
         city = self.session.city
         quota = self.session.quota_limit
-        copies = "，".join(f"{k} {v} 份" for k, v in campaign.copies.items())
+        copies = "，".join(f"{COPY_NAMES.get(k, k)} {v} 份" for k, v in campaign.copies.items())
         self.ui.campaignSummary.setText(
             f"<b>{campaign.title}</b><br>"
             f"省通知：{campaign.province_notice}（{campaign.province_notice_date:%Y年%m月%d日}）；"
@@ -105,9 +107,7 @@ class CampaignPage(QWidget):
             self.ui.unconfirmedBanner.setStyleSheet(OK_TEXT_STYLE)
         else:
             note = campaign.directions_note or "方向名称为暂定，须与通知附件2核对。"
-            self.ui.unconfirmedBanner.setText(
-                f"方向清单未确认：{note} 请核对后点击“确认方向清单”，或从表格导入正式清单。"
-            )
+            self.ui.unconfirmedBanner.setText(f"方向清单未确认：{note}（核对后点击右下方“确认方向清单”，或“从表格导入…”正式清单）")
             self.ui.unconfirmedBanner.setStyleSheet(NOTICE_STYLE)
         self._directions_edited()
 

@@ -450,8 +450,8 @@ class ViolationsModel(_Table):
 class RulesModel(_Table):
     """The campaign's rules in plain Chinese: title, grade, whether it can be overridden, clause."""
 
-    COL_TITLE, COL_GRADE, COL_OVERRIDABLE, COL_CLAUSE, COL_ID = range(5)
-    HEADERS = ("规则", "级别", "可说明", "条款", "编号")
+    COL_TITLE, COL_GRADE, COL_OVERRIDABLE, COL_CLAUSE, COL_CLAUSE_TEXT, COL_ID = range(6)
+    HEADERS = ("规则", "级别", "可说明", "条款", "条款原文", "编号")
 
     def __init__(self, rules: Sequence[RuleSpec] = (), parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -470,7 +470,7 @@ class RulesModel(_Table):
             return None
         r = self._rules[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (r.title, r.grade.label, "是" if r.overridable else "否", r.clause, r.id)[index.column()]
+            return (r.title, r.grade.label, "是" if r.overridable else "否", r.clause, r.clause_text, r.id)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return r.citation
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.COL_GRADE:

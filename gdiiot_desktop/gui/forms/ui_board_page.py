@@ -15,10 +15,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QGroupBox, QHBoxLayout,
-    QHeaderView, QLabel, QPushButton, QSizePolicy,
-    QSpacerItem, QSplitter, QTableView, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFrame, QGroupBox,
+    QHBoxLayout, QHeaderView, QLabel, QPushButton,
+    QScrollArea, QSizePolicy, QSpacerItem, QSplitter,
+    QTableView, QVBoxLayout, QWidget)
 
 class Ui_BoardPage(object):
     def setupUi(self, BoardPage):
@@ -84,7 +84,7 @@ class Ui_BoardPage(object):
         self.centralView.setDragDropOverwriteMode(False)
         self.centralView.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.centralView.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.centralView.setMaximumSize(QSize(16777215, 160))
+        self.centralView.setMaximumSize(QSize(16777215, 130))
         self.centralView.horizontalHeader().setStretchLastSection(True)
         self.centralView.verticalHeader().setVisible(False)
 
@@ -159,14 +159,30 @@ class Ui_BoardPage(object):
 
         self.blockersGroup = QGroupBox(BoardPage)
         self.blockersGroup.setObjectName(u"blockersGroup")
+        self.blockersGroup.setMaximumSize(QSize(16777215, 190))
         self.blockersLayout = QVBoxLayout(self.blockersGroup)
         self.blockersLayout.setObjectName(u"blockersLayout")
-        self.blockersLabel = QLabel(self.blockersGroup)
+        self.blockersLayout.setContentsMargins(6, 4, 6, 4)
+        self.blockersScroll = QScrollArea(self.blockersGroup)
+        self.blockersScroll.setObjectName(u"blockersScroll")
+        self.blockersScroll.setWidgetResizable(True)
+        self.blockersScroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.blockersContents = QWidget()
+        self.blockersContents.setObjectName(u"blockersContents")
+        self.blockersContentsLayout = QVBoxLayout(self.blockersContents)
+        self.blockersContentsLayout.setObjectName(u"blockersContentsLayout")
+        self.blockersContentsLayout.setContentsMargins(0, 0, 0, 0)
+        self.blockersLabel = QLabel(self.blockersContents)
         self.blockersLabel.setObjectName(u"blockersLabel")
         self.blockersLabel.setWordWrap(True)
+        self.blockersLabel.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignLeft|Qt.AlignmentFlag.AlignTop)
         self.blockersLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.blockersLayout.addWidget(self.blockersLabel)
+        self.blockersContentsLayout.addWidget(self.blockersLabel)
+
+        self.blockersScroll.setWidget(self.blockersContents)
+
+        self.blockersLayout.addWidget(self.blockersScroll)
 
 
         self.boardLayout.addWidget(self.blockersGroup)
@@ -210,7 +226,9 @@ class Ui_BoardPage(object):
     # setupUi
 
     def retranslateUi(self, BoardPage):
+        self.boardLayout.setStretch(QCoreApplication.translate("BoardPage", u"0,1,0,0", None))
         self.routeLabel.setText("")
+        self.recommendedLayout.setStretch(QCoreApplication.translate("BoardPage", u"0,4,0,1", None))
         self.recommendedTitle.setText(QCoreApplication.translate("BoardPage", u"\u63a8\u8350\u540d\u5355\uff08\u6309\u4f18\u5148\u987a\u5e8f\uff0c\u62d6\u52a8\u8c03\u6574\uff09", None))
         self.centralTitle.setText(QCoreApplication.translate("BoardPage", u"\u4e2d\u592e\u4f01\u4e1a\u9879\u76ee\uff08\u4e0d\u5360\u672c\u5e02\u540d\u989d\uff09", None))
         self.recommendButton.setText(QCoreApplication.translate("BoardPage", u"\u2190 \u63a8\u8350", None))
