@@ -208,6 +208,10 @@ def test_order_sets_priorities_and_quota(capsys, tmp_path, sheet_dir):  # type: 
     assert run(capsys, "--db", db, "order", "--clear")[0] == 0
     assert all(a["priority"] is None for a in json.loads(run(capsys, "--db", db, "list", "--json")[1]))
     assert run(capsys, "--db", db, "order", "999")[0] == 2
+    assert run(capsys, "--db", db, "order", "项目2", "项目3")[0] == 0
+    listed = json.loads(run(capsys, "--db", db, "list", "--json")[1])
+    assert {a["project"]: a["priority"] for a in listed if a["priority"]} == {"项目2": 1, "项目3": 2}
+    assert run(capsys, "--db", db, "order", "没有这个项目")[0] == 2
 
 
 def test_round_trip_template_import_export(capsys, tmp_path, sheet_dir):  # type: ignore[no-untyped-def]
@@ -234,9 +238,10 @@ def test_round_trip_template_import_export(capsys, tmp_path, sheet_dir):  # type
     db2 = tmp_path / "second.sqlite3"
     assert run(capsys, "--db", db2, "init", "--city", "韶关")[0] == 0
     assert run(capsys, "--db", db2, "import-xlsx", exported)[0] == 0
+    drop_uid = lambda rows: [{k: v for k, v in r.items() if k != "uid"} for r in rows]  # noqa: E731
     one = json.loads(run(capsys, "--db", db, "list", "--json")[1])
     two = json.loads(run(capsys, "--db", db2, "list", "--json")[1])
-    assert one == two
+    assert drop_uid(one) == drop_uid(two)
     exported_again = tmp_path / "again" / "export.xlsx"
     assert run(capsys, "--db", db2, "export-xlsx", exported_again)[0] == 0
     values = lambda p: [[c.value for c in r] for r in openpyxl.load_workbook(p)["申报项目"].iter_rows()]  # noqa: E731

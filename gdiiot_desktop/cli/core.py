@@ -45,7 +45,7 @@ def register(sub: Any) -> None:
     p.set_defaults(run=cmd_check)
 
     p = sub.add_parser("order", help="设定推荐项目及其优先顺序")
-    p.add_argument("ids", nargs="*", type=int, help="按优先顺序排列的项目编号（见 list）")
+    p.add_argument("items", nargs="*", metavar="项目", help="按优先顺序排列的项目编号（见 list）或项目名称")
     p.add_argument("--clear", action="store_true", help="取消全部推荐")
     p.set_defaults(run=cmd_order)
 
@@ -188,15 +188,16 @@ def cmd_order(args: argparse.Namespace) -> int:
             service.set_order([])
             print("已取消全部推荐")
             return EXIT_OK
-        if not args.ids:
+        if not args.items:
             recommended = sorted((a for a in service.list() if a.is_recommended), key=lambda a: a.priority or 0)
             for a in recommended:
                 print(f"第{a.priority}位 [{a.id}] {a.project_name}（{a.applicant.name}）")
             if not recommended:
                 print("尚未推荐任何项目")
             return EXIT_OK
-        service.set_order(args.ids)
-        print(f"已设定推荐顺序：共 {len(args.ids)} 个项目")
+        ids = _resolve_items(service.list(), args.items)
+        service.set_order(ids)
+        print(f"已设定推荐顺序：共 {len(ids)} 个项目")
         return EXIT_OK
 
     return with_workspace(args, run)
@@ -318,6 +319,7 @@ def app_json(ws: Workspace, app: Any) -> dict[str, Any]:
     direction = campaign.direction(app.direction_id)
     return {
         "id": app.id,
+        "uid": app.uid,
         "project": app.project_name,
         "applicant": app.applicant.name,
         "uscc": app.applicant.uscc or None,
@@ -331,6 +333,25 @@ def app_json(ws: Workspace, app: Any) -> dict[str, Any]:
         "central_enterprise": app.applicant.is_central_enterprise,
         "attachments": len(app.attachments),
     }
+
+
+def _resolve_items(apps: list[Any], items: list[str]) -> list[int]:
+    """Application ids from ids or project names as typed on the command line."""
+    by_name: dict[str, list[int]] = {}
+    for app in apps:
+        if app.status.is_active:
+            by_name.setdefault(app.project_name, []).append(app.id)
+    ids = []
+    for item in items:
+        if item.isdigit():
+            ids.append(int(item))
+            continue
+        matches = by_name.get(item.strip(), [])
+        if len(matches) != 1:
+            problem = "找不到" if not matches else f"有 {len(matches)} 个同名项目，请改用编号"
+            raise ServiceError(f"项目“{item}”：{problem}（见 gdiiot list）")
+        ids.append(matches[0])
+    return ids
 
 
 def _parse_at(text: str | None) -> datetime | None:

@@ -303,10 +303,11 @@ class ApplicationsProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self._filter = ListFilter()
         self._accepted: set[int] | None = None  # accepted app ids; None accepts everything
-        self._ids: list[int] = []
+        self._model: ApplicationsModel | None = None
 
     def setSourceModel(self, model: QAbstractTableModel) -> None:  # type: ignore[override]
         assert isinstance(model, ApplicationsModel)
+        self._model = model
         super().setSourceModel(model)
         model.modelReset.connect(self._recompute)
         model.dataChanged.connect(self._on_data_changed)
@@ -333,9 +334,9 @@ class ApplicationsProxy(QSortFilterProxyModel):
 
     # --- Qt interface ---------------------------------------------------------------------
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if self._accepted is None:
+        if self._accepted is None or self._model is None:
             return True
-        return self._ids[source_row] in self._accepted
+        return self._model._rows[source_row].app.id in self._accepted
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         model = self.sourceModel()
@@ -376,9 +377,9 @@ class ApplicationsProxy(QSortFilterProxyModel):
             elif f.problems == "none":
                 selected = [r for r in selected if not (r.counts.errors or r.counts.warnings)]
             accepted = {r.app.id for r in selected if r.app.id is not None}
-        self._ids = [r.app.id or 0 for r in rows]
+        self.beginFilterChange()
         self._accepted = accepted
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import random
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from pytestqt.qtbot import QtBot
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
@@ -205,8 +205,16 @@ def test_tab_order_follows_the_form(qtbot: QtBot, ws: Workspace, open_window: Ca
     window = open_window(ws)
     editor = new_editor(window, qtbot)
     ui = editor.ui
-    assert ui.projectNameEdit.nextInFocusChain() is ui.applicantNameEdit
-    assert ui.applicantNameEdit.nextInFocusChain() is ui.categoryCombo
-    assert ui.usccEdit.nextInFocusChain() is ui.applicantTypeCombo
-    assert ui.contactMobileEdit.nextInFocusChain() is ui.contactEmailEdit
+
+    def next_tab_stop(widget):  # type: ignore[no-untyped-def]
+        w = widget.nextInFocusChain()
+        while not (w.focusPolicy() & Qt.FocusPolicy.TabFocus) or w.focusProxy() is not None:
+            w = w.nextInFocusChain()
+        return w
+
+    chain = [ui.projectNameEdit, ui.applicantNameEdit, ui.categoryCombo, ui.directionCombo, ui.filedOnEdit]
+    for here, there in zip(chain, chain[1:], strict=False):
+        assert next_tab_stop(here) is there, (here.objectName(), there.objectName())
+    assert next_tab_stop(ui.usccEdit) is ui.applicantTypeCombo
+    assert next_tab_stop(ui.contactMobileEdit) is ui.contactEmailEdit
     editor.reject()

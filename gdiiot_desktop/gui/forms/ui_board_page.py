@@ -90,6 +90,8 @@ class Ui_BoardPage(object):
 
         self.recommendedLayout.addWidget(self.centralView)
 
+        self.recommendedLayout.setStretch(1, 4)
+        self.recommendedLayout.setStretch(3, 1)
         self.boardSplitter.addWidget(self.recommendedBox)
         self.buttonsBox = QWidget(self.boardSplitter)
         self.buttonsBox.setObjectName(u"buttonsBox")
@@ -211,6 +213,7 @@ class Ui_BoardPage(object):
 
         self.boardLayout.addLayout(self.boardButtonsLayout)
 
+        self.boardLayout.setStretch(1, 1)
         QWidget.setTabOrder(self.recommendedView, self.centralView)
         QWidget.setTabOrder(self.centralView, self.recommendButton)
         QWidget.setTabOrder(self.recommendButton, self.unrecommendButton)
@@ -226,9 +229,7 @@ class Ui_BoardPage(object):
     # setupUi
 
     def retranslateUi(self, BoardPage):
-        self.boardLayout.setStretch(QCoreApplication.translate("BoardPage", u"0,1,0,0", None))
         self.routeLabel.setText("")
-        self.recommendedLayout.setStretch(QCoreApplication.translate("BoardPage", u"0,4,0,1", None))
         self.recommendedTitle.setText(QCoreApplication.translate("BoardPage", u"\u63a8\u8350\u540d\u5355\uff08\u6309\u4f18\u5148\u987a\u5e8f\uff0c\u62d6\u52a8\u8c03\u6574\uff09", None))
         self.centralTitle.setText(QCoreApplication.translate("BoardPage", u"\u4e2d\u592e\u4f01\u4e1a\u9879\u76ee\uff08\u4e0d\u5360\u672c\u5e02\u540d\u989d\uff09", None))
         self.recommendButton.setText(QCoreApplication.translate("BoardPage", u"\u2190 \u63a8\u8350", None))
