@@ -18,7 +18,7 @@ Rule = Callable[[RuleContext, Application], Iterator[Violation]]
 def uscc_invalid(ctx: RuleContext, app: Application) -> Iterator[Violation]:
     problem = uscc_problem(normalize_uscc(app.applicant.uscc))
     if problem:
-        yield ctx.violation("USCC_INVALID", f"{app.applicant.name}：{problem}", app, field="uscc")
+        yield ctx.violation("USCC_INVALID", problem, app, field="uscc")
 
 
 def applicant_not_eligible(ctx: RuleContext, app: Application) -> Iterator[Violation]:
