@@ -1,14 +1,174 @@
-"""`gdiiot` subcommands for bundles (registered by the feature that owns them)."""
+"""`gdiiot bundle …`: county bundles to the city, the city's merge, and returns (退回) to the county."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import sys
+from pathlib import Path
 from typing import Any
+
+from ..services import exchange
+from ..services.exchange.decisions import decisions_template, read_decisions
+from ..services.exchange.present import preview_json, preview_lines
+from ..services.workspace import Workspace
+from .common import EXIT_OK, Parser, print_json, with_workspace
+
+PASSPHRASE_ENV = "GDIIOT_BUNDLE_PASSPHRASE"
 
 
 def register(sub: Any) -> None:
-    """Add this group's subcommands to the parser's subparsers action."""
-    del sub  # nothing registered yet
+    """`bundle export|diff|import|mark-return|return|returns`."""
+    p = sub.add_parser("bundle", help="县区数据包：导出、比对、导入、退回")
+    bsub = p.add_subparsers(dest="action", required=True, parser_class=Parser, metavar="操作")
+
+    b = bsub.add_parser("export", help="导出本县区的数据包（.gdiiot），交市局导入")
+    b.add_argument("out", type=Path, help="输出文件，如 E:\\南海区.gdiiot")
+    b.add_argument("--county", help="要导出的县区（数据库中只有一个县区时可省略）")
+    _passphrase(b)
+    b.set_defaults(run=cmd_export)
+
+    b = bsub.add_parser("diff", help="查看数据包相对上次导入的变化和冲突（不写入任何数据）")
+    b.add_argument("file", type=Path)
+    b.add_argument("--json", action="store_true")
+    b.add_argument("--decisions-template", type=Path, help="把冲突写成决定文件，改好后用于 import --decisions")
+    _passphrase(b)
+    b.set_defaults(run=cmd_diff)
+
+    b = bsub.add_parser("import", help="导入县区数据包（市局）或退回包（县区）")
+    b.add_argument("file", type=Path)
+    b.add_argument("--prefer", choices=["city", "county"], help="冲突时一律保留市局（city）或采用县区（county）的值")
+    b.add_argument("--decisions", type=Path, help="逐字段的决定文件（见 diff --decisions-template）")
+    _passphrase(b)
+    b.set_defaults(run=cmd_import)
+
+    b = bsub.add_parser("mark-return", help="市局：把项目标记为退回并填写理由")
+    b.add_argument("id", type=int, help="项目编号（见 gdiiot list）")
+    b.add_argument("--reason", required=True, help="退回理由")
+    b.set_defaults(run=cmd_mark_return)
+
+    b = bsub.add_parser("return", help="市局：导出给某县区的退回包")
+    b.add_argument("--county", required=True)
+    b.add_argument("out", type=Path)
+    _passphrase(b)
+    b.set_defaults(run=cmd_return)
+
+    b = bsub.add_parser("returns", help="列出退回的项目及理由")
+    b.add_argument("--all", action="store_true", help="包括已处理的退回")
+    b.add_argument("--json", action="store_true")
+    b.set_defaults(run=cmd_returns)
 
 
-__all__ = ["argparse", "register"]
+def _passphrase(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--passphrase", help=f"县区与市局约定的口令（也可用环境变量 {PASSPHRASE_ENV}）", default=None
+    )
+
+
+def _secret(args: argparse.Namespace) -> str | None:
+    value: str | None = args.passphrase or os.environ.get(PASSPHRASE_ENV) or None
+    return value
+
+
+def _progress(done: int, total: int, text: str) -> None:
+    if total and sys.stderr.isatty():
+        print(f"\r{text} {done * 100 // total:3d}%", end="", file=sys.stderr, flush=True)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    def run(ws: Workspace) -> int:
+        report = exchange.export_county_bundle(
+            ws, args.out, county=args.county, passphrase=_secret(args), progress=_progress
+        )
+        print(report.summary())
+        return EXIT_OK
+
+    return with_workspace(args, run)
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    def run(ws: Workspace) -> int:
+        bundle = exchange.open_bundle(ws, args.file, _secret(args))
+        if bundle.kind == exchange.KIND_RETURN:
+            lines = [f"退回包（给{bundle.county}）：{len(bundle.returns)} 个项目"]
+            lines += [f"  - {r.project_name}（{r.applicant_name}）：{r.reason}" for r in bundle.returns]
+            print("\n".join(lines))
+            return EXIT_OK
+        preview = exchange.preview_county_bundle(ws, bundle)
+        if args.decisions_template:
+            args.decisions_template.write_text(
+                json.dumps(decisions_template(preview.plan), ensure_ascii=False, indent=2), encoding="utf-8"
+            )
+        if args.json:
+            print_json(preview_json(preview))
+        else:
+            print("\n".join(preview_lines(preview, ws.campaign)))
+        return EXIT_OK
+
+    return with_workspace(args, run)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    decisions = read_decisions(args.decisions) if args.decisions else None
+
+    def run(ws: Workspace) -> int:
+        report = exchange.import_bundle(
+            ws, args.file, passphrase=_secret(args), prefer=args.prefer, decisions=decisions, progress=_progress
+        )
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+        print(report.summary())
+        if isinstance(report, exchange.CountyImportReport):
+            for note in report.notes:
+                print(note)
+            if not report.cross.empty:
+                print("跨县区检查：")
+                for line in report.cross.lines():
+                    print(f"  {line}")
+        return EXIT_OK
+
+    return with_workspace(args, run)
+
+
+def cmd_mark_return(args: argparse.Namespace) -> int:
+    def run(ws: Workspace) -> int:
+        app = exchange.mark_returned(ws, args.id, args.reason)
+        print(f"[{app.id}] {app.project_name}：已退回（{args.reason.strip()}）")
+        return EXIT_OK
+
+    return with_workspace(args, run)
+
+
+def cmd_return(args: argparse.Namespace) -> int:
+    def run(ws: Workspace) -> int:
+        report = exchange.export_return_bundle(ws, args.county, args.out, passphrase=_secret(args))
+        print(report.summary())
+        return EXIT_OK
+
+    return with_workspace(args, run)
+
+
+def cmd_returns(args: argparse.Namespace) -> int:
+    def run(ws: Workspace) -> int:
+        items = exchange.list_returns(ws, open_only=not args.all)
+        if args.json:
+            print_json(
+                [
+                    {
+                        "id": r.application_id, "uid": r.uid, "project": r.project_name, "county": r.county,
+                        "reason": r.reason, "returned_at": r.returned_at.isoformat(), "side": r.side,
+                        "sent": r.sent, "resolved": r.resolved,
+                    }
+                    for r in items
+                ]
+            )  # fmt: skip
+            return EXIT_OK
+        if not items:
+            print("没有退回的项目")
+        for r in items:
+            state = "已处理" if r.resolved else ("已发出" if r.sent else "待发出")
+            print(f"[{r.application_id}] {r.project_name}（{r.county}）{state}：{r.reason}")
+        return EXIT_OK
+
+    return with_workspace(args, run)

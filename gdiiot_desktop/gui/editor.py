@@ -39,13 +39,12 @@ from gdiiot_desktop.domain.enums import (
 )
 from gdiiot_desktop.domain.model import Applicant, Application, Attachment, Contact, Violation
 from gdiiot_desktop.domain.rules.per_application import material_satisfied
-from gdiiot_desktop.gui import validation
+from gdiiot_desktop.gui import overrides, validation
 from gdiiot_desktop.gui.errors import show_error
 from gdiiot_desktop.gui.forms.ui_application_editor import Ui_ApplicationEditor
 from gdiiot_desktop.gui.models import AttachmentsModel, ProblemCounts, ViolationsModel
-from gdiiot_desktop.gui import overrides
 from gdiiot_desktop.gui.session import WorkspaceSession
-from gdiiot_desktop.gui.styles import ERROR_STYLE, OK_TEXT_STYLE, ERROR_TEXT_STYLE, READ_ONLY_STYLE
+from gdiiot_desktop.gui.styles import ERROR_STYLE, ERROR_TEXT_STYLE, OK_TEXT_STYLE, READ_ONLY_STYLE
 
 VIDEO_SUFFIXES = {".mp4", ".m4v", ".mov", ".avi", ".wmv", ".flv", ".mkv", ".mpg", ".mpeg", ".ts", ".webm", ".3gp"}
 
@@ -376,6 +375,7 @@ class ApplicationEditor(QDialog):
         )
         app = Application(
             id=base.id if base else None,
+            uid=base.uid if base else "",
             project_name=ui.projectNameEdit.text().strip(),
             applicant=applicant,
             county=ui.countyCombo.currentText().strip(),

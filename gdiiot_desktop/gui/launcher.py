@@ -85,8 +85,7 @@ class Launcher(QObject):
         if old is not None:
             window.setGeometry(old.geometry())
             old.confirm_close = lambda: True
-            old.close()
-            old.deleteLater()
+            old.close()  # closes its database; dropped with the last reference
         self.window = window
         window.show()
         if ws.read_only:
@@ -121,7 +120,6 @@ class Launcher(QObject):
             return
         dialog = SettingsDialog(window.session, window)
         dialog.restore_requested.connect(self.restore)
-        window.session.settings_changed.connect(window._refill_counties)
         dialog.exec()
         dialog.deleteLater()
 
@@ -141,6 +139,6 @@ class Launcher(QObject):
         self.open_path(db_path)
         if self.window is not None:
             note = f"；恢复前的数据库已备份到 {saved}" if saved else ""
-            self.window.show_status(f"已从备份 {backup.name} 恢复{note}", 20_000)
+            self.window.pending_status = f"已从备份 {backup.name} 恢复{note}"
             QMessageBox.information(self.window, "已恢复", f"已从备份恢复数据库。{note.lstrip('；')}")
         return True

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -14,10 +14,18 @@ from gdiiot_desktop.domain.model import Violation
 from gdiiot_desktop.gui import overrides
 from gdiiot_desktop.gui.errors import show_error
 from gdiiot_desktop.gui.forms.ui_main_window import Ui_MainWindow
-from gdiiot_desktop.gui.models import ApplicationsModel, ApplicationsProxy, ListFilter, ProblemCounts, ViolationsModel
+from gdiiot_desktop.gui.models import (
+    ApplicationsModel,
+    ApplicationsProxy,
+    ListFilter,
+    ProblemCounts,
+    ViolationsModel,
+)
 from gdiiot_desktop.gui.session import HeaderTexts, WorkspaceSession
 from gdiiot_desktop.gui.styles import NOTICE_STYLE, OVERDUE_STYLE, READ_ONLY_STYLE
-from gdiiot_desktop.services.intake import ImportReport, IntakeRejected
+
+if TYPE_CHECKING:
+    from gdiiot_desktop.services.intake import ImportReport, IntakeRejected
 
 WINDOW_TITLE = "广东省工业互联网试点示范申报管理"
 PAGE_APPLICATIONS, PAGE_BOARD, PAGE_CAMPAIGN = range(3)
@@ -59,6 +67,7 @@ class MainWindow(QMainWindow):
         self.campaign_page: Any = None
         self.editor: Any = None
         self.confirm_close = self._ask_close  # tests replace it
+        self.pending_status: str | None = None  # shown once the list has loaded (after a restore)
         # A permanent widget, so transient status messages never hide which database is open.
         self.database_label = QLabel(self)
         self.database_label.setObjectName("databaseLabel")
@@ -159,6 +168,8 @@ class MainWindow(QMainWindow):
         session.application_saved.connect(self._application_saved)
         session.campaign_changed.connect(self._campaign_changed)
         session.order_saved.connect(lambda: self.show_status("已保存推荐顺序"))
+        # Counties renamed or added: reload, so the list and the filter show the new names.
+        session.settings_changed.connect(session.load)
         session.runner.task_started.connect(lambda _t: self._enable_actions())
         session.runner.task_finished.connect(lambda _t: self._enable_actions())
         self.set_database_text(f"数据库：{session.ws.db.path}")
@@ -262,7 +273,11 @@ class MainWindow(QMainWindow):
         self._update_count()
         self.refresh_header()
         self._show_problems()
-        self.show_status(f"已读取 {len(self.session.apps)} 个申报项目")
+        if self.pending_status:
+            self.show_status(self.pending_status, 20_000)
+            self.pending_status = None
+        else:
+            self.show_status(f"已读取 {len(self.session.apps)} 个申报项目")
 
     def _checked(self) -> None:
         assert self.session is not None and self.model is not None
@@ -318,7 +333,8 @@ class MainWindow(QMainWindow):
             return
         scope = self.ui.problemsScope.currentIndex()
         if scope == SCOPE_CITY:
-            shown = self.session.violations
+            # Errors first, then what needs explaining, warnings, hints; the engine's order within each.
+            shown = sorted(self.session.violations, key=lambda v: (v.is_overridden, v.grade.rank))
             self.ui.problemsTitle.setText("全市的问题")
         else:
             ids = self.selected_ids()
@@ -448,6 +464,8 @@ class MainWindow(QMainWindow):
         self.show_status(report.summary(), 15_000)
 
     def _import_failed(self, path: Path, exc: BaseException) -> None:
+        from gdiiot_desktop.services.intake import IntakeRejected
+
         if isinstance(exc, IntakeRejected) and self.ask_import_good_rows(exc):
             self.import_workbook(path, skip_bad_rows=True)
             return

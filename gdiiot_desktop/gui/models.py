@@ -23,8 +23,8 @@ from PySide6.QtGui import QBrush, QColor
 from gdiiot_desktop.domain.campaign import Campaign, Direction, RuleSpec
 from gdiiot_desktop.domain.enums import AttachmentClass, Authority, Grade, Status
 from gdiiot_desktop.domain.model import Application, Attachment, Violation
-from gdiiot_desktop.services.settings import BackupInfo, CountyInfo
 from gdiiot_desktop.gui.search import fold, search_key
+from gdiiot_desktop.services.settings import BackupInfo, CountyInfo
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -91,6 +91,10 @@ class ProblemCounts:
         return (-self.errors, -self.warnings, -self.hints)
 
 
+_NO_PROBLEMS = ProblemCounts()
+_STATUS_RANK = {status: i for i, status in enumerate(Status)}
+
+
 def status_text(app: Application) -> str:
     if app.status is Status.RECOMMENDED and app.priority is not None:
         return f"已推荐（第{app.priority}位）"
@@ -106,9 +110,9 @@ class _Table(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(self.HEADERS):
-                return self.HEADERS[section]
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
+            return self.HEADERS[section]
         return None
 
 
@@ -245,35 +249,46 @@ class ApplicationsModel(_Table):
         return sorted({r.app.county for r in self._rows})
 
     # --- internals --------------------------------------------------------------------------
+    def _lookups(self) -> tuple[dict[str, tuple[int, str]], dict[str, tuple[int, str]]]:
+        """Category and direction id → (position, name), made once per campaign."""
+        cached = self.__dict__.get("_lookup_cache")
+        if cached is None or cached[0] is not self.campaign:
+            categories = {c.id: (i, c.name) for i, c in enumerate(self.campaign.categories)}
+            directions = {d.id: (d.no, d.name) for d in self.campaign.directions}
+            cached = (self.campaign, categories, directions)
+            self.__dict__["_lookup_cache"] = cached
+        return cached[1], cached[2]
+
     def _make_row(self, app: Application) -> AppRow:
-        campaign = self.campaign
-        category = campaign.category(app.category_id)
-        direction = campaign.direction(app.direction_id)
-        counts = self._counts.get(app.id or 0, ProblemCounts())
+        categories, directions = self._lookups()
+        category = categories.get(app.category_id, (99, app.category_id))
+        direction = directions.get(app.direction_id, (999, app.direction_id))
+        counts = self._counts.get(app.id or 0, _NO_PROBLEMS)
+        applicant = app.applicant
+        recommended = app.status is Status.RECOMMENDED and app.priority is not None
         texts = [
-            str(app.priority) if app.is_recommended and app.priority is not None else "",
+            str(app.priority) if recommended else "",
             app.project_name,
-            app.applicant.name,
-            app.applicant.uscc,
+            applicant.name,
+            applicant.uscc,
             app.county,
-            category.name if category else app.category_id,
-            direction.name if direction else app.direction_id,
+            category[1],
+            direction[1],
             status_text(app),
             counts.text,
         ]
-        recommended = app.is_recommended and app.priority is not None
         sort_keys: list[Any] = [
             (0, app.priority) if recommended else (1, app.id or 0),
             fold(app.project_name),
-            fold(app.applicant.name),
-            app.applicant.uscc,
+            fold(applicant.name),
+            applicant.uscc,
             app.county,
-            (campaign.categories.index(category) if category else 99, app.category_id),
-            (direction.no if direction else 999, app.direction_id),
-            (list(Status).index(app.status), app.priority or 0),
+            category,
+            direction,
+            (_STATUS_RANK[app.status], app.priority or 0),
             counts.sort_key,
         ]
-        return AppRow(app, texts, search_key(app.project_name, app.applicant.name, app.applicant.uscc), sort_keys, counts)
+        return AppRow(app, texts, search_key(app.project_name, applicant.name, applicant.uscc), sort_keys, counts)
 
     def _apply_sort(self) -> None:
         if self._sort is not None:

@@ -47,30 +47,48 @@ def initial(ch: str) -> str:
     return _BANDS[bisect_right(_BAND_STARTS, value) - 1][1]
 
 
+class _InitialTable(dict[int, str]):
+    """A str.translate table that learns each character's initial the first time it meets it."""
+
+    def __init__(self, alternative: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self._alternative = alternative or {}
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        value = self._alternative.get(ch) or initial(ch)
+        self[code] = value
+        return value
+
+
+_USUAL = _InitialTable()
+_OTHER = _InitialTable(_ALTERNATIVE)
+_ALTERNATIVE_CHARS = frozenset(_ALTERNATIVE)
+
+
 def initials(text: str) -> list[str]:
     """Pinyin initials of `text`: the usual reading, and a second one when a character has another."""
-    first = "".join(initial(ch) for ch in text)
-    if not any(ch in _ALTERNATIVE for ch in text):
+    first = text.translate(_USUAL)
+    if _ALTERNATIVE_CHARS.isdisjoint(text):
         return [first]
-    second = "".join(_ALTERNATIVE.get(ch) or initial(ch) for ch in text)
-    return [first, second]
+    return [first, text.translate(_OTHER)]
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """How text is compared: full-width forms folded (ＡＢＣ → abc), lower case, no spaces."""
     return "".join(unicodedata.normalize("NFKC", text).lower().split())
 
 
+@lru_cache(maxsize=65536)
+def _part_key(part: str) -> str:
+    folded = fold(part)
+    return "\x1f".join([folded, *(i for i in initials(folded) if i and i != folded)])
+
+
 def search_key(*parts: str) -> str:
     """One string holding each part folded and its pinyin initials, separated so matches stay inside a part."""
-    pieces = []
-    for part in parts:
-        if not part:
-            continue
-        folded = fold(part)
-        pieces.append(folded)
-        pieces.extend(i for i in initials(folded) if i and i != folded)
-    return "\x1f".join(pieces)
+    return "\x1f".join(_part_key(part) for part in parts if part)
 
 
 def matches(key: str, needle: str) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -25,11 +25,14 @@ from gdiiot_desktop.domain.model import Application, Attachment, Violation
 from gdiiot_desktop.domain.rules import RuleEngine
 from gdiiot_desktop.gui.models import ProblemCounts
 from gdiiot_desktop.gui.tasks import Progress, Task, TaskRunner
-from gdiiot_desktop.services import directions as direction_service
 from gdiiot_desktop.services import settings as settings_service
 from gdiiot_desktop.services.applications import ApplicationService
-from gdiiot_desktop.services.intake import ImportReport, import_workbook
 from gdiiot_desktop.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from gdiiot_desktop.services.intake import ImportReport
+
+# services.intake and services.directions load openpyxl (~0.1 s): imported when first used, not at start-up.
 
 DRAFT_ID = -1  # the engine's id for an application being entered and not saved yet
 QUOTA_RULE = "CITY_QUOTA"
@@ -333,6 +336,8 @@ class WorkspaceSession(QObject):
 
     def import_workbook(self, path: Path, skip_bad_rows: bool, on_success: Callable[[ImportReport], None] | None = None) -> Task:
         def work(progress: Progress) -> tuple[ImportReport, list[Application]]:
+            from gdiiot_desktop.services.intake import import_workbook
+
             progress(0, 0, f"正在导入 {path.name}…")
             report = import_workbook(self.ws, path, skip_bad_rows=skip_bad_rows)
             progress(0, 0, "正在读取申报项目…")
@@ -351,6 +356,8 @@ class WorkspaceSession(QObject):
 
     def replace_directions(self, directions: Sequence[Direction], confirmed: bool, on_success: Callable[[list[str]], None] | None = None) -> Task:
         def work(_progress: Progress) -> list[str]:
+            from gdiiot_desktop.services import directions as direction_service
+
             return direction_service.replace_directions(self.ws, directions, confirmed=confirmed)
 
         def done(notes: list[str]) -> None:
@@ -362,6 +369,8 @@ class WorkspaceSession(QObject):
 
     def confirm_directions(self, on_success: Callable[[Any], None] | None = None) -> Task:
         def work(_progress: Progress) -> None:
+            from gdiiot_desktop.services import directions as direction_service
+
             direction_service.confirm_directions(self.ws)
 
         def done(_result: Any) -> None:
@@ -372,14 +381,20 @@ class WorkspaceSession(QObject):
         return self.runner.run(work, title="正在确认方向清单…", writes=True, cancellable=False, on_success=done)
 
     def read_directions(self, path: Path, on_success: Callable[[list[Direction]], None]) -> Task:
-        return self.runner.run(
-            lambda _p: direction_service.read_directions(self.ws.campaign, path), title="正在读取方向清单…", on_success=on_success
-        )
+        def work(_progress: Progress) -> list[Direction]:
+            from gdiiot_desktop.services import directions as direction_service
+
+            return direction_service.read_directions(self.ws.campaign, path)
+
+        return self.runner.run(work, title="正在读取方向清单…", on_success=on_success)
 
     def export_directions(self, path: Path, on_success: Callable[[Any], None] | None = None) -> Task:
-        return self.runner.run(
-            lambda _p: direction_service.export_directions(self.ws.campaign, path), title="正在导出方向清单…", on_success=on_success
-        )
+        def work(_progress: Progress) -> None:
+            from gdiiot_desktop.services import directions as direction_service
+
+            direction_service.export_directions(self.ws.campaign, path)
+
+        return self.runner.run(work, title="正在导出方向清单…", on_success=on_success)
 
     def _campaign_replaced(self) -> None:
         # The engine holds the campaign it was made with: check again under the new list.

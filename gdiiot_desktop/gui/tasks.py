@@ -3,7 +3,8 @@
     task = runner.run(lambda progress: import_workbook(ws, path), title="正在导入…", writes=True)
     task.succeeded.connect(show_report)
 
-The work gets a `progress(done, total, text)` callable; calling it after the user pressed 取消 raises
+The work starts on the next turn of the event loop, so the caller can connect to the returned
+task's signals first. It gets a `progress(done, total, text)` callable; calling it after the user pressed 取消 raises
 `Cancelled`, so long loops stop at the next step. Results and exceptions come back to the GUI
 thread by signal; `finished` is always emitted last. The progress dialog appears only when the
 work lasts more than `SHOW_AFTER_MS`. Work that writes to SQLite runs on a single worker thread,
@@ -25,7 +26,7 @@ SHOW_AFTER_MS = 500
 Work = Callable[["Progress"], Any]
 
 
-class Cancelled(Exception):
+class Cancelled(Exception):  # noqa: N818 - it is no error: the user chose to stop
     """Raised inside the work by `progress()` once the user has cancelled."""
 
 
@@ -83,6 +84,7 @@ class TaskRunner(QObject):
         self._reads = ThreadPoolExecutor(max_workers=2, thread_name_prefix="gdiiot-read")
         self._writes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gdiiot-write")
         self._running: set[Task] = set()
+        self._closed = False
         self.dialog: QProgressDialog | None = None  # the dialog of the task shown last (tests look at it)
 
     @property
@@ -112,8 +114,18 @@ class TaskRunner(QObject):
         timer.start(self.show_after_ms)
         self.task_started.emit(task)
         pool = self._writes if writes else self._reads
-        pool.submit(self._execute, task, work)
+        # Submitted on the next turn of the event loop, so that signals the caller connects after
+        # run() returns are connected before the worker can emit them (queued connections are
+        # chosen when a signal is emitted).
+        QTimer.singleShot(0, task, lambda: self._submit(pool, task, work))
         return task
+
+    def _submit(self, pool: ThreadPoolExecutor, task: Task, work: Work) -> None:
+        if self._closed:  # the window closed before the work could start: it never runs
+            task.cancelled.emit()
+            task.finished.emit()
+            return
+        pool.submit(self._execute, task, work)
 
     def _execute(self, task: Task, work: Work) -> None:
         # Runs in a worker thread: touches no widget, only emits signals (queued to the GUI thread).
@@ -169,6 +181,7 @@ class TaskRunner(QObject):
 
     def shutdown(self, wait: bool = True) -> None:
         """Cancel what runs and (by default) wait for the workers: before closing the database."""
+        self._closed = True
         for task in list(self._running):
             task.cancel()
         self._reads.shutdown(wait=wait)

@@ -13,8 +13,17 @@ from .errors import InputError, NotFoundError
 from .workspace import DEFAULT_OPERATOR, Workspace
 
 __all__ = [
-    "BackupInfo", "CountyInfo", "add_county", "backup_now", "backups", "get_operator", "list_counties",
-    "remove_county", "rename_county", "restore", "set_operator",
+    "BackupInfo",
+    "CountyInfo",
+    "add_county",
+    "backup_now",
+    "backups",
+    "get_operator",
+    "list_counties",
+    "remove_county",
+    "rename_county",
+    "restore",
+    "set_operator",
 ]
 
 OPERATOR_KEY = "operator"
@@ -36,11 +45,12 @@ class CountyInfo:
 def list_counties(ws: Workspace) -> list[CountyInfo]:
     """The city's counties in the order they were added, with their application counts."""
     with ws.db.session() as session:
-        counts = dict(
-            session.execute(
+        counts: dict[int, int] = {
+            county_id: n
+            for county_id, n in session.execute(
                 select(ApplicationRecord.county_id, func.count()).group_by(ApplicationRecord.county_id)
-            ).all()
-        )
+            )
+        }
         rows = session.execute(select(County.id, County.name).order_by(County.id)).all()
     counties = [CountyInfo(name, counts.get(county_id, 0)) for county_id, name in rows]
     ws.counties = [c.name for c in counties]
@@ -81,10 +91,14 @@ def remove_county(ws: Workspace, name: str) -> None:
         if record is None:
             raise NotFoundError(f"找不到县区“{name}”")
         used = session.scalar(
-            select(func.count()).select_from(ApplicationRecord).where(ApplicationRecord.county_id == record.id)
+            select(func.count())
+            .select_from(ApplicationRecord)
+            .where(ApplicationRecord.county_id == record.id)
         )
         if used:
-            raise InputError(f"县区“{name}”下还有 {used} 个申报项目，不能删除。可以改名，或先把这些项目改到其他县区。")
+            raise InputError(
+                f"县区“{name}”下还有 {used} 个申报项目，不能删除。可以改名，或先把这些项目改到其他县区。"
+            )
         session.delete(record)
         ws.audit(session, "remove", "county", name, {"name": name})
     ws.counties = [c for c in ws.counties if c != name]

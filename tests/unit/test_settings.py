@@ -47,7 +47,9 @@ def test_counties_add_rename_remove(ws: Workspace) -> None:
     settings.remove_county(ws, "江海区")
     assert [c.name for c in settings.list_counties(ws)] == ["蓬江区"]
     actions = [(e.action, e.entity) for e in audit(ws)]
-    assert ("add", "county") in actions and ("rename", "county") in actions and ("remove", "county") in actions
+    assert (
+        ("add", "county") in actions and ("rename", "county") in actions and ("remove", "county") in actions
+    )
 
 
 def test_a_county_in_use_cannot_be_removed_but_can_be_renamed(ws: Workspace) -> None:

@@ -46,7 +46,7 @@ _WINDOWS = {
 
 
 def windows_fonts_dir() -> Path | None:
-    root = os.environ.get("WINDIR") or os.environ.get("SystemRoot")
+    root = os.environ.get("WINDIR") or os.environ.get("SystemRoot")  # noqa: SIM112 - Windows spells it so
     if not root:
         return None
     folder = Path(root) / "Fonts"

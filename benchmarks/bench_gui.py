@@ -1,0 +1,217 @@
+"""GUI benchmark on a city database of 10,000 applications (offscreen).
+
+Measures, each program started in its own subprocess the same way:
+  * start-up: from process start to the main window showing the full application list, against a bare
+    PySide6 window (QMainWindow + QTableView) — reported as a ratio;
+  * the time until the first full rule check has filled the problems column (the list shows before it);
+  * one search keystroke: from the key press to the filtered view painted;
+  * memory: peak RSS of the program after loading, checking and searching.
+Run: `python benchmarks/bench_gui.py [--apps 10000] [--runs 3]`.
+Targets (2-core machine): start-up < 2x the bare window, a keystroke < 50 ms, peak memory < 400 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+CITY = "广州"
+
+
+def build_database(path: Path, count: int) -> None:
+    from gdiiot_desktop.demo import generate_applications
+    from gdiiot_desktop.services.workspace import create_workspace
+    from gdiiot_desktop.storage.repository import ApplicationRepository
+
+    ws = create_workspace(path, CITY)
+    apps = generate_applications(ws.campaign, CITY, count, seed=7, attachment_records=True)
+    with ws.db.session() as session:
+        repo = ApplicationRepository(session)
+        for app in apps:
+            app_id, _ = repo.save(app, diff=False)
+            for attachment in app.attachments:
+                repo.add_attachment(app_id, attachment)
+    ws.close()
+
+
+def peak_rss_mb() -> float:
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024 if sys.platform != "darwin" else peak / 1024 / 1024
+
+
+def emit(**values: object) -> None:
+    print(json.dumps(values), flush=True)
+
+
+# --- children ----------------------------------------------------------------------------------
+
+
+def child_bare() -> int:
+    """A bare PySide6 window with an empty table: the yardstick."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.setCentralWidget(QTableView())
+    window.resize(1400, 860)
+    window.show()
+
+    def ready() -> None:
+        if window.isVisible():
+            emit(event="shown")
+            app.quit()
+        else:
+            QTimer.singleShot(1, ready)
+
+    QTimer.singleShot(0, ready)
+    app.exec()
+    return 0
+
+
+def child_app(db: Path) -> int:
+    """The program: composition as in app.run, then the list, the check, keystrokes, memory."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from gdiiot_desktop.gui.application import create_application
+    from gdiiot_desktop.gui.launcher import build_window
+    from gdiiot_desktop.services.workspace import open_workspace
+
+    app = create_application(sys.argv[:1])
+    window = build_window(open_workspace(db))
+    window.confirm_close = lambda: True
+    window.resize(1400, 860)
+    window.show()
+    session = window.session
+    assert session is not None
+    start = time.perf_counter()
+
+    def shown() -> None:
+        # The list is in the model: paint it now, as the first frame the user sees.
+        window.ui.applicationsView.viewport().repaint()
+        emit(event="shown", rows=window.proxy.rowCount())
+
+    def checked() -> None:
+        if session.runner.busy:
+            QTimer.singleShot(1, checked)
+            return
+        emit(event="checked", seconds_after_shown=time.perf_counter() - start)
+        keystrokes()
+
+    session.loaded.connect(lambda: QTimer.singleShot(0, shown), Qt.ConnectionType.SingleShotConnection)
+    session.checked.connect(lambda: QTimer.singleShot(0, checked), Qt.ConnectionType.SingleShotConnection)
+
+    def keystrokes() -> None:
+        edit = window.ui.searchEdit
+        edit.setFocus()
+        times = []
+        # Typing pinyin initials and a code, one key at a time, then deleting them again.
+        for text in ("gzs", "9144"):
+            for ch in text:
+                t0 = time.perf_counter()
+                QTest.keyClick(edit, ch)
+                window.ui.applicationsView.viewport().repaint()
+                QApplication.processEvents()
+                times.append(time.perf_counter() - t0)
+            for _ch in text:
+                t0 = time.perf_counter()
+                QTest.keyClick(edit, Qt.Key.Key_Backspace)
+                window.ui.applicationsView.viewport().repaint()
+                QApplication.processEvents()
+                times.append(time.perf_counter() - t0)
+        # A Chinese word arrives as one edit (an input method commits it at once).
+        for text in ("家电", "家电有限公司", ""):
+            t0 = time.perf_counter()
+            edit.setText(text)
+            window.ui.applicationsView.viewport().repaint()
+            QApplication.processEvents()
+            times.append(time.perf_counter() - t0)
+        emit(event="keystrokes", median=statistics.median(times), max=max(times), count=len(times),
+             shown_after=window.proxy.rowCount())
+        emit(event="memory", peak_rss_mb=peak_rss_mb())
+        window.close()
+        app.quit()
+
+    app.exec()
+    return 0
+
+
+# --- parent ------------------------------------------------------------------------------------
+
+
+def run_child(kind: str, db: Path | None) -> dict[str, dict[str, object]]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONDONTWRITEBYTECODE": "1"}
+    command = [sys.executable, str(Path(__file__).resolve()), "--child", kind]
+    if db is not None:
+        command += ["--db", str(db)]
+    events: dict[str, dict[str, object]] = {}
+    start = time.perf_counter()
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env) as proc:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if not line.startswith("{"):
+                continue
+            event = json.loads(line)
+            event["at"] = time.perf_counter() - start
+            events[str(event["event"])] = event
+        proc.wait(timeout=300)
+    return events
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--apps", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--child", choices=["bare", "app"])
+    parser.add_argument("--db", type=Path)
+    args = parser.parse_args()
+    if args.child == "bare":
+        return child_bare()
+    if args.child == "app":
+        return child_app(args.db)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "city.sqlite3"
+        t0 = time.perf_counter()
+        build_database(db, args.apps)
+        print(f"built {args.apps} applications in {time.perf_counter() - t0:.1f} s")
+        run_child("app", db)  # warm the file cache and .pyc files once, as the bare run below does too
+        run_child("bare", None)
+        bare, ours, checked, keys, memory = [], [], [], [], []
+        for _ in range(args.runs):
+            bare.append(float(run_child("bare", None)["shown"]["at"]))  # type: ignore[arg-type]
+            events = run_child("app", db)
+            ours.append(float(events["shown"]["at"]))  # type: ignore[arg-type]
+            checked.append(float(events["checked"]["at"]))  # type: ignore[arg-type]
+            keys.append(events["keystrokes"])
+            memory.append(float(events["memory"]["peak_rss_mb"]))  # type: ignore[arg-type]
+        b, o = statistics.median(bare), statistics.median(ours)
+        key_median = statistics.median(float(k["median"]) for k in keys)  # type: ignore[arg-type]
+        key_max = max(float(k["max"]) for k in keys)  # type: ignore[arg-type]
+        print(f"bare PySide6 window shown            median {b * 1000:8.0f} ms   runs {[round(x * 1000) for x in bare]}")
+        print(f"main window with {args.apps} rows shown   median {o * 1000:8.0f} ms   runs {[round(x * 1000) for x in ours]}")
+        print(f"problems column filled (full check)  median {statistics.median(checked) * 1000:8.0f} ms")
+        print(f"search keystroke                     median {key_median * 1000:8.1f} ms   worst {key_max * 1000:.1f} ms")
+        print(f"peak memory (RSS)                    max    {max(memory):8.0f} MB")
+        print()
+        print(f"start-up ratio {o / b:.2f}x (target < 2) | keystroke {key_median * 1000:.1f} ms (target < 50)"
+              f" | memory {max(memory):.0f} MB (target < 400)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

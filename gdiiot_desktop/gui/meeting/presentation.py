@@ -1,0 +1,230 @@
+"""The full-screen presentation view for the projector: one application at a time, large type,
+high contrast, a per-application countdown, keyboard and presenter-remote navigation."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeyEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from gdiiot_desktop.domain.enums import Grade
+from gdiiot_desktop.gui.errors import show_error
+from gdiiot_desktop.services.meeting.presentation import Deck, Slide, video_copy
+from gdiiot_desktop.services.workspace import Workspace
+
+from .countdown import OVERTIME, QUESTIONS, Countdown
+
+# Presenter remotes send Page Up/Down (most), arrows or space; keyboards add Home/End.
+NEXT_KEYS = {Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space}
+PREVIOUS_KEYS = {Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Backspace}
+TIMER_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_S}
+HELP = "PgDn / → / 空格：下一项    PgUp / ←：上一项    回车：开始/暂停计时    R：重新计时    V：播放视频    Esc：退出"
+
+STYLE = """
+#presentation { background: #000000; }
+QLabel { color: #ffffff; }
+#counter, #help { color: #b0b0b0; }
+#title { color: #ffffff; font-weight: bold; }
+#applicant { color: #ffe066; }
+#problems { color: #ffb3a7; }
+#recused { color: #9fd3ff; }
+#timerBox { border: 3px solid #ffffff; border-radius: 12px; }
+"""
+TIMER_COLOURS = {"汇报": "#7CFC8A", QUESTIONS: "#ffe066", OVERTIME: "#ff5c5c"}
+
+
+class PresentationView(QWidget):
+    """Shows a deck of slides; `tick()` refreshes the countdown (a QTimer calls it; tests call it)."""
+
+    closed = Signal()
+    position_changed = Signal(int)
+
+    def __init__(
+        self,
+        ws: Workspace,
+        deck: Deck,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.deck = deck
+        self.index = 0
+        self._open_url = open_url
+        self.timers = [
+            Countdown(deck.presentation_minutes * 60, deck.questions_minutes * 60, clock) for _ in deck.slides
+        ]
+        self.setObjectName("presentation")
+        self.setWindowTitle(f"{deck.title} — 放映")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(STYLE)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._build()
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(250)
+        self._ticker.timeout.connect(self.tick)
+        self._ticker.start()
+        self.show_slide(0)
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def _label(self, name: str, size: int, wrap: bool = True) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(name)
+        label.setWordWrap(wrap)
+        font = label.font()
+        font.setPointSize(size)
+        label.setFont(font)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        return label
+
+    def _build(self) -> None:
+        self.counter = self._label("counter", 22, wrap=False)
+        self.title = self._label("title", 44)
+        self.applicant = self._label("applicant", 30)
+        self.details = self._label("details", 24)
+        self.problems = self._label("problems", 22)
+        self.recused = self._label("recused", 24)
+        self.video = self._label("video", 22)
+        self.phase = self._label("phase", 26, wrap=False)
+        self.clock = self._label("clock", 96, wrap=False)
+        self.help = self._label("help", 14, wrap=False)
+        for label in (self.phase, self.clock):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        timer_box = QFrame(self)
+        timer_box.setObjectName("timerBox")
+        box = QVBoxLayout(timer_box)
+        box.addWidget(self.phase)
+        box.addWidget(self.clock)
+
+        left = QVBoxLayout()
+        left.setSpacing(18)
+        for widget in (self.counter, self.title, self.applicant, self.details, self.problems, self.recused, self.video):
+            left.addWidget(widget)
+        left.addStretch(1)
+
+        right = QVBoxLayout()
+        right.addWidget(timer_box)
+        right.addStretch(1)
+
+        body = QHBoxLayout()
+        body.addLayout(left, 3)
+        body.addSpacing(40)
+        body.addLayout(right, 1)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(60, 40, 60, 24)
+        outer.addLayout(body, 1)
+        outer.addWidget(self.help)
+        self.help.setText(HELP)
+
+    # --- slides ---------------------------------------------------------------------------
+
+    @property
+    def slide(self) -> Slide | None:
+        return self.deck.slides[self.index] if self.deck.slides else None
+
+    @property
+    def timer(self) -> Countdown | None:
+        return self.timers[self.index] if self.timers else None
+
+    def show_slide(self, index: int) -> None:
+        if not self.deck.slides:
+            self.counter.setText("本次评审会没有评审项目")
+            return
+        if self.timer is not None and index != self.index:
+            self.timer.pause()  # each application keeps its own time
+        self.index = max(0, min(index, len(self.deck.slides) - 1))
+        slide = self.deck.slides[self.index]
+        app = slide.application
+        self.counter.setText(f"第 {slide.position} 项 / 共 {slide.count} 项")
+        self.title.setText(app.project_name)
+        self.applicant.setText(f"{app.applicant.name}（{app.county}）")
+        facts = [f"{slide.category} · {slide.direction}", f"建设状态：{app.build_status.value}"]
+        if app.total_investment is not None:
+            facts.append(f"总投资：{app.total_investment:g} 万元")
+        if app.applicant.is_central_enterprise:
+            facts.append("中央企业（不占本市指标）")
+        self.details.setText("\n".join(facts))
+        self.problems.setText(_problems_text(slide))
+        names = "、".join(e.name for e in slide.recused)
+        self.recused.setText(f"回避专家：{names}（不参加本项目评分）" if names else "回避专家：无")
+        self.video.setText(f"视频：{slide.video.file_name}（按 V 播放）" if slide.video else "视频：未提交")
+        self.tick()
+        self.position_changed.emit(self.index)
+
+    def next(self) -> None:
+        self.show_slide(self.index + 1)
+
+    def previous(self) -> None:
+        self.show_slide(self.index - 1)
+
+    def tick(self) -> None:
+        timer = self.timer
+        if timer is None:
+            return
+        phase = timer.phase()
+        state = "" if timer.running else ("（未开始）" if timer.elapsed() == 0 else "（已暂停）")
+        self.phase.setText(f"{phase}{state}")
+        self.clock.setText(timer.text())
+        self.clock.setStyleSheet(f"color: {TIMER_COLOURS[phase]};")
+
+    def play_video(self) -> None:
+        slide = self.slide
+        if slide is None or slide.video is None:
+            return
+        try:
+            path = video_copy(self.ws, slide.video)
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            show_error(self, exc, "无法播放视频")
+            return
+        self._open_url(QUrl.fromLocalFile(str(path)))
+
+    # --- keys -----------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = Qt.Key(event.key())
+        timer = self.timer
+        if key in NEXT_KEYS:
+            self.next()
+        elif key in PREVIOUS_KEYS:
+            self.previous()
+        elif key == Qt.Key.Key_Home:
+            self.show_slide(0)
+        elif key == Qt.Key.Key_End:
+            self.show_slide(len(self.deck.slides) - 1)
+        elif key in TIMER_KEYS and timer is not None:
+            timer.toggle()
+            self.tick()
+        elif key == Qt.Key.Key_R and timer is not None:
+            timer.reset()
+            self.tick()
+        elif key == Qt.Key.Key_V:
+            self.play_video()
+        elif key in (Qt.Key.Key_Escape, Qt.Key.Key_Q):
+            self.close()
+        else:
+            super().keyPressEvent(event)
+
+    def closeEvent(self, event: object) -> None:  # type: ignore[override]
+        self._ticker.stop()
+        self.closed.emit()
+        super().closeEvent(event)  # type: ignore[arg-type]
+
+
+def _problems_text(slide: Slide) -> str:
+    if not slide.problems:
+        return "形式审查：未发现问题"
+    lines = [f"形式审查发现 {len(slide.problems)} 个问题："]
+    for v in slide.problems[:5]:
+        mark = "✖" if v.grade is Grade.ERROR else "⚠"
+        lines.append(f"{mark} {v.grade.label}：{v.message}")
+    if len(slide.problems) > 5:
+        lines.append(f"……另有 {len(slide.problems) - 5} 个")
+    return "\n".join(lines)

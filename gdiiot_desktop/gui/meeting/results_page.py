@@ -1,0 +1,171 @@
+"""The results screen: aggregates and the ranking proposal, adoption as the priority order, locking, minutes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gdiiot_desktop.domain.meeting.aggregates import shown
+from gdiiot_desktop.domain.meeting.ranking import tie_break_text
+from gdiiot_desktop.gui.errors import show_error
+from gdiiot_desktop.gui.styles import NOTICE_STYLE, OK_TEXT_STYLE
+from gdiiot_desktop.gui.tasks import TaskRunner
+from gdiiot_desktop.services.meeting import results
+from gdiiot_desktop.services.meeting.minutes import write_minutes
+from gdiiot_desktop.services.meeting.results import MeetingResults
+from gdiiot_desktop.services.workspace import Workspace
+
+from .table import RowsModel
+
+HEADERS = ["名次", "项目名称", "申报单位", "汇总得分", "有效评分", "平均分", "中位数", "去最高最低平均", "极差", "建议", "备注"]
+IN_COLOUR, OUT_COLOUR = "#e7f4e9", "#f3f3f3"
+
+
+def _ask(parent: QWidget, title: str, text: str) -> bool:
+    answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class ResultsPage(QWidget):
+    """Shows the proposal of the meeting; emits `changed` after adopting or locking."""
+
+    changed = Signal()
+
+    def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.runner = runner
+        self.results: MeetingResults | None = None
+        self.confirm: Callable[[str, str], bool] = lambda title, text: _ask(self, title, text)  # tests replace it
+        self.choose_file: Callable[[str], str] = self._choose_file  # tests replace it
+        self.summary = QLabel(self)
+        self.summary.setObjectName("resultsSummary")
+        self.summary.setWordWrap(True)
+        self.model = RowsModel(HEADERS, self)
+        self.view = QTableView(self)
+        self.view.setObjectName("rankingTable")
+        self.view.setModel(self.model)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.rule = QLabel(self)
+        self.rule.setWordWrap(True)
+        self.adopt_button = QPushButton("采用为本市推荐顺序", self)
+        self.adopt_button.setObjectName("adoptButton")
+        self.lock_button = QPushButton("锁定评审结果…", self)
+        self.lock_button.setObjectName("lockButton")
+        self.minutes_button = QPushButton("输出会议纪要（PDF）…", self)
+        self.minutes_button.setObjectName("minutesButton")
+        self.status = QLabel(self)
+        self.status.setObjectName("lockStatus")
+        buttons = QHBoxLayout()
+        for b in (self.adopt_button, self.lock_button, self.minutes_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.status)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.rule)
+        layout.addLayout(buttons)
+        self.adopt_button.clicked.connect(self.adopt)
+        self.lock_button.clicked.connect(self.lock)
+        self.minutes_button.clicked.connect(self.minutes)
+
+    def set_results(self, res: MeetingResults) -> None:
+        self.results = res
+        info = res.state.info
+        rows, colours = [], []
+        for line in res.proposal:
+            item = res.items[line.item.application_id]
+            agg = item.aggregate
+            rows.append(
+                [
+                    str(line.item.rank or "—"),
+                    item.application.project_name,
+                    item.application.applicant.name,
+                    shown(line.item.score),
+                    str(agg.count),
+                    shown(agg.mean),
+                    shown(agg.median),
+                    shown(agg.trimmed_mean) + ("" if agg.trimmed or not agg.count else "（未去）"),
+                    shown(agg.spread),
+                    "推荐" if line.recommended else "不推荐",
+                    "；".join(t for t in (line.note, line.item.tie_note) if t),
+                ]
+            )
+            colours.append(IN_COLOUR if line.recommended else OUT_COLOUR)
+        self.model.set_rows(rows, [line.item.application_id for line in res.proposal], colours)
+        pending = "" if res.sheets.resolved else "  注意：还有纸质评分表未完成两遍一致录入，其评分尚未计入。"
+        self.summary.setText(
+            f"按{info.rubric.aggregate.label}排名；推荐指标 {res.quota} 个（中央企业不占指标）；"
+            f"建议推荐 {len(res.order)} 个项目。{pending}"
+        )
+        self.rule.setText("并列规则：" + tie_break_text(info.rubric))
+        if info.locked and info.locked_at is not None:
+            self.status.setText(f"已锁定（{info.locked_by}），结果校验码 {res.digest()[:16]}")
+            self.status.setStyleSheet(OK_TEXT_STYLE)
+        else:
+            self.status.setText("未锁定")
+            self.status.setStyleSheet(NOTICE_STYLE)
+        self.lock_button.setEnabled(not info.locked)
+        self.adopt_button.setEnabled(bool(res.order))
+
+    def adopt(self) -> None:
+        res = self.results
+        if res is None:
+            return
+        names = "\n".join(f"{i}. {res.items[a].application.project_name}" for i, a in enumerate(res.order, 1))
+        if not self.confirm("采用为推荐顺序", f"将按以下顺序推荐 {len(res.order)} 个项目，其余项目取消推荐：\n{names}"):
+            return
+        try:
+            results.adopt_ranking(self.ws, res.state.info.id)
+        except Exception as exc:  # noqa: BLE001 - every failure reaches the user
+            show_error(self, exc, "未能采用")
+            return
+        self.changed.emit()
+
+    def lock(self) -> None:
+        res = self.results
+        if res is None:
+            return
+        if not self.confirm("锁定评审结果", "锁定后评分、回避和专家名单都不能再修改，也不能解锁。确定锁定吗？"):
+            return
+        try:
+            results.lock_results(self.ws, res.state.info.id)
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc, "未能锁定")
+            return
+        self.changed.emit()
+
+    def minutes(self) -> None:
+        res = self.results
+        if res is None:
+            return
+        name = self.choose_file(f"{res.state.info.title}会议纪要.pdf")
+        if not name:
+            return
+        meeting_id = res.state.info.id
+        self.runner.run(
+            lambda _progress: write_minutes(self.ws, meeting_id, Path(name)),
+            title="正在生成会议纪要…",
+            on_success=lambda path: self.status.setText(f"已输出会议纪要：{path}"),
+            on_error=lambda exc: show_error(self, exc, "会议纪要未生成"),
+        )
+
+    def _choose_file(self, suggested: str) -> str:
+        name, _ = QFileDialog.getSaveFileName(self, "输出会议纪要", suggested, "PDF 文件 (*.pdf)")
+        return name

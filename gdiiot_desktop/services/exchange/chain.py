@@ -1,0 +1,119 @@
+"""The county's audit log inside a bundle: written out entry by entry, and its hash chain re-verified."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ...storage.audit import GENESIS_HASH, entry_hash
+from ...storage.models import AuditEntry
+from .jsonio import Node
+
+AUDIT_KEYS = ("id", "at", "actor", "action", "entity", "entity_id", "details", "prev_hash", "hash")
+EXPORT_ACTION = "bundle_export"
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    entity: str
+    entity_id: str
+    details: str
+    prev_hash: str
+    hash: str
+
+
+def audit_json(session: Session) -> list[dict[str, Any]]:
+    """Every entry of this database's log, oldest first, as the bundle's audit.json holds them."""
+    return [
+        {
+            "id": e.id,
+            "at": e.at.isoformat(timespec="microseconds"),
+            "actor": e.actor,
+            "action": e.action,
+            "entity": e.entity,
+            "entity_id": e.entity_id,
+            "details": e.details,
+            "prev_hash": e.prev_hash,
+            "hash": e.hash,
+        }
+        for e in session.scalars(select(AuditEntry).order_by(AuditEntry.id))
+    ]
+
+
+def parse_audit(root: Node) -> list[AuditRecord]:
+    out = []
+    for node in root.items():
+        node.obj(AUDIT_KEYS)
+        stamp = node["at"].text(max_len=40)
+        try:
+            at = datetime.fromisoformat(stamp)
+        except ValueError:
+            node["at"].fail(f"不是有效的时间“{stamp}”")
+        if at.tzinfo is not None:
+            node["at"].fail("应为不带时区的 UTC 时间")
+        out.append(
+            AuditRecord(
+                id=node["id"].integer(1, 2**62),
+                at=at,
+                actor=node["actor"].text(),
+                action=node["action"].text(max_len=64),
+                entity=node["entity"].text(max_len=64),
+                entity_id=node["entity_id"].text(),
+                details=node["details"].text(max_len=50_000_000),
+                prev_hash=node["prev_hash"].text(max_len=64),
+                hash=node["hash"].text(max_len=64),
+            )
+        )
+    return out
+
+
+def chain_problems(entries: list[AuditRecord]) -> list[str]:
+    """What is wrong with the chain, in Chinese; empty when every link and every hash holds."""
+    problems: list[str] = []
+    expected_prev, expected_id = GENESIS_HASH, 1
+    for e in entries:
+        if e.id != expected_id:
+            problems.append(f"审计日志应为第 {expected_id} 条，实际为第 {e.id} 条（记录可能被删除或调换）")
+        if e.prev_hash != expected_prev:
+            problems.append(f"审计日志第 {e.id} 条记录与前一条记录的链接不符（前面的记录可能被删除或修改）")
+        recomputed = entry_hash(
+            e.prev_hash,
+            entry_id=e.id,
+            at=e.at,
+            actor=e.actor,
+            action=e.action,
+            entity=e.entity,
+            entity_id=e.entity_id,
+            details=e.details,
+        )
+        if recomputed != e.hash:
+            problems.append(f"审计日志第 {e.id} 条记录的内容与其哈希值不符（记录可能被修改）")
+        expected_prev, expected_id = e.hash, e.id + 1
+        if len(problems) >= 5:
+            break
+    return problems
+
+
+def export_entry_problems(entries: list[AuditRecord], bundle_id: str, applications_sha256: str) -> list[str]:
+    """The chain must end with this bundle's export, which names the applications' hash."""
+    if not entries:
+        return ["数据包中的审计日志是空的"]
+    last = entries[-1]
+    if last.action != EXPORT_ACTION or last.entity_id != bundle_id:
+        return ["审计日志的最后一条记录不是本数据包的导出记录（日志可能来自别的数据包或被截短）"]
+    try:
+        details = json.loads(last.details)
+    except ValueError:
+        return ["审计日志中本数据包的导出记录无法解读"]
+    if not isinstance(details, dict) or details.get("applications_sha256") != applications_sha256:
+        return ["审计日志中记录的申报数据哈希值与数据包中的申报数据不符（申报数据可能在导出后被改动）"]
+    return []

@@ -1,0 +1,305 @@
+"""The city's side of a county bundle: what it would change (preview), and the merge itself."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+from ...domain.enums import Status
+from ...domain.model import Application, Attachment
+from ...storage.models_exchange import ExchangeBundle, ExchangeReturn
+from ...storage.repository import ApplicationRepository, now_utc
+from ..workspace import Workspace
+from .codec import flatten, with_fields
+from .crosscheck import CrossReport, cross_county
+from .errors import BundleMismatchError
+from .format import KIND_COUNTY
+from .merge import AppDiff, Choices, MergePlan, Side, merged_values, plan_merge, resolve
+from .progress import ByteCounter, ProgressFn
+from .reader import Bundle
+from .records import ExchangeRecords, summary_json
+from .staging import Stager
+
+
+@dataclass
+class Preview:
+    """What importing a county bundle would do; nothing has been written."""
+
+    bundle: Bundle
+    plan: MergePlan
+    cross: CrossReport
+    notes: list[str] = field(default_factory=list)
+    already_imported: bool = False
+
+
+@dataclass
+class CountyImportReport:
+    bundle_id: str
+    county: str
+    plan: MergePlan
+    cross: CrossReport
+    notes: list[str] = field(default_factory=list)
+    choices: Choices = field(default_factory=dict)
+    files_added: int = 0
+    already_imported: bool = False
+
+    def summary(self) -> str:
+        if self.already_imported:
+            return f"该数据包（{self.county}）已导入过，本次没有任何改动。"
+        p = self.plan
+        return (
+            f"已导入{self.county}的数据包：新增 {len(p.of('added'))} 项，更新 {len(p.of('changed'))} 项，"
+            f"撤回 {len(p.of('removed'))} 项，未变 {len(p.of('unchanged'))} 项，新附件 {self.files_added} 个，"
+            f"市局决定的冲突 {len(self.choices)} 处"
+        )
+
+
+def _continuity_notes(bundle: Bundle, last: ExchangeBundle | None) -> list[str]:
+    """The county's log must extend the one seen in its last bundle; a fork is reported, not refused."""
+    if last is None or last.audit_head_id is None:
+        return []
+    entry = next((e for e in bundle.audit if e.id == last.audit_head_id), None)
+    if entry is None or entry.hash != last.audit_head_hash:
+        return [
+            f"注意：{bundle.county}的审计日志与上次导入时不一致（第 {last.audit_head_id} 条记录不同或缺失）。"
+            "可能县区从备份恢复了数据库，也可能日志被改写；请与县区核实。"
+        ]
+    return []
+
+
+def _prepare(ws: Workspace, bundle: Bundle, records: ExchangeRecords, repo: ApplicationRepository) -> Preview:
+    if bundle.kind != KIND_COUNTY:
+        raise BundleMismatchError("这是退回包，不是县区数据包。")
+    plan_stub = MergePlan(bundle.county, bundle.bundle_id, [])
+    if records.seen(bundle.bundle_id, "in") is not None:
+        return Preview(bundle, plan_stub, CrossReport(), already_imported=True)
+    last = records.last_import(bundle.county, KIND_COUNTY)
+    if last is not None and bundle.manifest.exported_at < last.exported_at:
+        raise BundleMismatchError(
+            f"该数据包导出于 {bundle.manifest.exported_at:%Y-%m-%d %H:%M}（UTC），"
+            f"比已导入的{bundle.county}数据包（{last.exported_at:%Y-%m-%d %H:%M}）旧，不能导入。"
+        )
+    city_apps = {a.uid: a for a in repo.load_all()}
+    plan = plan_merge(bundle.county, bundle.bundle_id, bundle.applications, records.snapshots(bundle.county), city_apps)
+    return Preview(bundle, plan, CrossReport(), notes=_continuity_notes(bundle, last))
+
+
+def _after(
+    ws: Workspace, plan: MergePlan, city_apps: list[Application], choices: Choices
+) -> tuple[list[Application], set[int]]:
+    """The city's applications as they would be after the merge (new ones get negative ids)."""
+    by_id = {a.id: a for a in city_apps}
+    involved: set[int] = set()
+    extra: list[Application] = []
+    for n, diff in enumerate(plan.apps, start=1):
+        if diff.state == "added" and diff.county_app is not None:
+            extra.append(replace(diff.county_app, id=-n, status=Status.REGISTERED, priority=None))
+            involved.add(-n)
+        elif diff.city_id is not None and diff.state != "removed":
+            involved.add(diff.city_id)
+            current = by_id[diff.city_id]
+            merged = with_fields(current, merged_values(diff, choices)) if diff.state == "changed" else current
+            by_id[diff.city_id] = merged
+        elif diff.city_id is not None:
+            by_id[diff.city_id] = replace(by_id[diff.city_id], status=Status.WITHDRAWN, priority=None)
+    return [*by_id.values(), *extra], involved
+
+
+def preview_county_bundle(
+    ws: Workspace, bundle: Bundle, prefer: Side | None = None, decisions: Choices | None = None
+) -> Preview:
+    """The diff against the last bundle from the county, the conflicts, and the cross-county findings."""
+    with ws.db.session() as session:
+        repo = ApplicationRepository(session)
+        preview = _prepare(ws, bundle, ExchangeRecords(session), repo)
+        if preview.already_imported:
+            return preview
+        city_apps = repo.load_all()
+    wanted = decisions or {}
+    choices: Choices = {}
+    for c in preview.plan.conflicts:
+        side = wanted.get((c.uid, c.field), prefer)
+        if side is not None:
+            choices[(c.uid, c.field)] = side
+    apps, involved = _after(ws, preview.plan, city_apps, choices)
+    preview.cross = cross_county(ws.campaign, ws.city, apps, involved)
+    return preview
+
+
+def import_county_bundle(
+    ws: Workspace,
+    bundle: Bundle,
+    *,
+    prefer: Side | None = None,
+    decisions: Choices | None = None,
+    progress: ProgressFn | None = None,
+) -> CountyImportReport:
+    """Merge a checked county bundle in one transaction; its files land in the store only when verified."""
+    with ws.db.session() as session:
+        preview = _prepare(ws, bundle, ExchangeRecords(session), ApplicationRepository(session))
+    if preview.already_imported:
+        return CountyImportReport(bundle.bundle_id, bundle.county, preview.plan, preview.cross, already_imported=True)
+    resolve(preview.plan, prefer, decisions)  # refuse unresolved conflicts before copying anything
+    stager = Stager(ws.db.store)
+    try:
+        stager.stage(bundle.path, bundle.files, ByteCounter(progress, bundle.files_size, "正在核对并复制附件…"))
+        with ws.db.session() as session:
+            records = ExchangeRecords(session)
+            repo = ApplicationRepository(session)
+            preview = _prepare(ws, bundle, records, repo)  # again, inside the writing transaction
+            if preview.already_imported:
+                return CountyImportReport(
+                    bundle.bundle_id, bundle.county, preview.plan, preview.cross, already_imported=True
+                )
+            choices = resolve(preview.plan, prefer, decisions)
+            report = CountyImportReport(
+                bundle.bundle_id, bundle.county, preview.plan, CrossReport(), preview.notes, choices
+            )
+            involved = _apply(ws, bundle, preview.plan, choices, repo, records)
+            report.cross = cross_county(ws.campaign, ws.city, repo.load_all(), involved)
+            _journal(ws, bundle, report, records)
+            report.files_added = stager.publish()
+        return report
+    finally:
+        stager.discard()
+
+
+def _apply(
+    ws: Workspace,
+    bundle: Bundle,
+    plan: MergePlan,
+    choices: Choices,
+    repo: ApplicationRepository,
+    records: ExchangeRecords,
+) -> set[int]:
+    involved: set[int] = set()
+    resolved_returns = {r.uid: r for r in records.open_returns("city", {d.uid for d in plan.apps})}
+    session = repo.session
+    for diff in plan.apps:
+        if diff.state == "added":
+            assert diff.county_app is not None
+            app = replace(diff.county_app, id=None, status=Status.REGISTERED, priority=None, overrides={})
+            app_id, changes = repo.save(app)
+            for attachment in app.attachments:
+                repo.add_attachment(app_id, replace(attachment, id=None))
+            ws.audit(session, "bundle_merge", "application", app_id, _details(bundle, diff, changes, choices))
+        elif diff.state == "changed":
+            assert diff.city_id is not None
+            app_id = _merge_one(ws, bundle, diff, choices, repo, resolved_returns)
+        elif diff.state == "removed":
+            assert diff.city_id is not None
+            current = repo.get(diff.city_id)
+            assert current is not None
+            app_id, changes = repo.save(replace(current, status=Status.WITHDRAWN, priority=None), before=current)
+            ws.audit(session, "bundle_withdraw", "application", app_id, _details(bundle, diff, changes, choices))
+            records.drop_snapshot(diff.uid)
+            continue
+        else:
+            assert diff.city_id is not None
+            app_id = diff.city_id
+        involved.add(app_id)
+        assert diff.county_app is not None
+        records.put_snapshot(diff.uid, bundle.county, bundle.bundle_id, flatten(diff.county_app))
+    session.flush()
+    return involved
+
+
+def _merge_one(
+    ws: Workspace,
+    bundle: Bundle,
+    diff: AppDiff,
+    choices: Choices,
+    repo: ApplicationRepository,
+    open_returns: dict[str, ExchangeReturn],
+) -> int:
+    assert diff.city_id is not None
+    current = repo.get(diff.city_id)
+    assert current is not None
+    values = merged_values(diff, choices)
+    merged = with_fields(current, values)
+    if current.status is Status.RETURNED:
+        merged = replace(merged, status=Status.REGISTERED, priority=None)  # the county sent it back fixed
+    app_id, changes = repo.save(merged, before=current)
+    if "attachments" in values:
+        want = {_key(a): a for a in merged.attachments}
+        have = {_key(a): a for a in current.attachments}
+        for key, a in have.items():
+            if key not in want and a.id is not None:
+                repo.remove_attachment(a.id)
+        for key, a in want.items():
+            if key not in have:
+                repo.add_attachment(app_id, replace(a, id=None))
+    record = open_returns.get(diff.uid)
+    if record is not None and current.status is Status.RETURNED:
+        record.resolved_at = now_utc()
+        record.resolved_by = bundle.bundle_id
+    ws.audit(repo.session, "bundle_merge", "application", app_id, _details(bundle, diff, changes, choices))
+    return app_id
+
+
+def _key(a: Attachment) -> tuple[str, str, str]:
+    return (a.attachment_class.value, a.sha256, a.file_name)
+
+
+def _details(bundle: Bundle, diff: AppDiff, changes: Mapping[str, object], choices: Choices) -> dict[str, object]:
+    decided = [
+        {"field": c.field, "city": c.city, "county": c.county, "chosen": choices[(c.uid, c.field)]}
+        for c in diff.conflicts
+        if (c.uid, c.field) in choices
+    ]
+    return {
+        "bundle": bundle.bundle_id,
+        "county": bundle.county,
+        "uid": diff.uid,
+        "state": diff.state,
+        "changes": changes,
+        "decisions": decided,
+    }
+
+
+def _journal(ws: Workspace, bundle: Bundle, report: CountyImportReport, records: ExchangeRecords) -> None:
+    plan = report.plan
+    head = bundle.audit[-1] if bundle.audit else None
+    summary = {
+        "added": len(plan.of("added")),
+        "changed": len(plan.of("changed")),
+        "removed": len(plan.of("removed")),
+        "unchanged": len(plan.of("unchanged")),
+        "conflicts_decided": len(report.choices),
+        "cross_county": len(report.cross.violations),
+        "shared_applicants": len(report.cross.shared),
+        "notes": report.notes,
+    }
+    records.add_bundle(
+        ExchangeBundle(
+            bundle_id=bundle.bundle_id,
+            direction="in",
+            kind=bundle.kind,
+            county=bundle.county,
+            campaign_id=bundle.manifest.campaign,
+            city=bundle.manifest.city,
+            exported_at=bundle.manifest.exported_at,
+            processed_at=now_utc(),
+            actor=ws.operator,
+            manifest_sha256=bundle.manifest_sha256,
+            audit_head_id=head.id if head else None,
+            audit_head_hash=head.hash if head else None,
+            summary=summary_json(summary),
+        )
+    )
+    ws.audit(
+        records.session,
+        "bundle_import",
+        "bundle",
+        bundle.bundle_id,
+        {
+            "kind": bundle.kind,
+            "county": bundle.county,
+            "exported_at": bundle.manifest.exported_at,
+            "exported_by": bundle.manifest.exported_by,
+            "manifest_sha256": bundle.manifest_sha256,
+            "county_audit_head": [head.id, head.hash] if head else None,
+            "signed": bundle.manifest.signature is not None,
+            **summary,
+        },
+    )

@@ -1,0 +1,155 @@
+"""The bundle's manifest: what the bundle is, and every member with its size and SHA-256."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import metadata
+from typing import Any
+
+from .errors import BundleFormatError
+from .format import FORMAT_NAME, FORMAT_VERSION, KINDS, MANIFEST, UID_RE
+from .jsonio import Node
+from .signing import MAX_ITERATIONS, MIN_ITERATIONS
+
+MANIFEST_KEYS = (
+    "format", "version", "kind", "bundle_id", "campaign", "city", "county",
+    "exported_at", "exported_by", "program", "members", "hmac",
+)  # fmt: skip
+MEMBER_KEYS = ("name", "size", "sha256")
+HMAC_KEYS = ("algorithm", "kdf", "iterations", "salt", "value")
+
+
+@dataclass(frozen=True)
+class MemberEntry:
+    name: str
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Signature:
+    iterations: int
+    salt: bytes
+    value: str
+
+
+@dataclass(frozen=True)
+class Manifest:
+    kind: str
+    bundle_id: str
+    campaign: str
+    city: str
+    county: str
+    exported_at: datetime  # UTC, without a zone
+    exported_by: str
+    program: str
+    members: dict[str, MemberEntry]
+    signature: Signature | None
+    raw: dict[str, Any]
+
+
+def program_name() -> str:
+    try:
+        return f"gdiiot-desktop {metadata.version('gdiiot-desktop')}"
+    except metadata.PackageNotFoundError:
+        return "gdiiot-desktop"
+
+
+def format_time(at: datetime) -> str:
+    return at.replace(tzinfo=UTC).isoformat(timespec="microseconds")
+
+
+def manifest_json(
+    *,
+    kind: str,
+    bundle_id: str,
+    campaign: str,
+    city: str,
+    county: str,
+    exported_at: datetime,
+    exported_by: str,
+    program: str,
+    members: list[MemberEntry],
+) -> dict[str, Any]:
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "kind": kind,
+        "bundle_id": bundle_id,
+        "campaign": campaign,
+        "city": city,
+        "county": county,
+        "exported_at": format_time(exported_at),
+        "exported_by": exported_by,
+        "program": program,
+        "members": [{"name": m.name, "size": m.size, "sha256": m.sha256} for m in members],
+        "hmac": None,
+    }
+
+
+def _hex(node: Node, length: int) -> str:
+    text = node.text(max_len=length)
+    if len(text) != length or any(c not in "0123456789abcdef" for c in text):
+        node.fail(f"应为 {length} 位小写十六进制")
+    return text
+
+
+def parse_manifest(value: Any) -> Manifest:
+    """The manifest from its parsed JSON; the format and version are judged before anything else."""
+    root = Node(value, MANIFEST).obj()
+    if not root.has("format") or root.value["format"] != FORMAT_NAME:
+        raise BundleFormatError("这不是 GDIIoT 数据包（manifest.json 中没有本程序的格式标识），已拒绝导入。")
+    version = root["version"].value
+    if version != FORMAT_VERSION or isinstance(version, bool):
+        newer = isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION
+        hint = "它由更新版本的程序导出，请升级本程序后再导入" if newer else "无法识别"
+        raise BundleFormatError(
+            f"数据包格式版本为 {str(version)[:20]}，本程序只能读取版本 {FORMAT_VERSION}（{hint}），已拒绝导入。"
+        )
+    root.obj(MANIFEST_KEYS)
+    kind = root["kind"].text(max_len=16)
+    if kind not in KINDS:
+        root["kind"].fail(f"的值“{kind}”不是已知的数据包种类")
+    bundle_id = root["bundle_id"].text(max_len=32)
+    if not UID_RE.fullmatch(bundle_id):
+        root["bundle_id"].fail("应为 32 位小写十六进制")
+    members: dict[str, MemberEntry] = {}
+    for node in root["members"].items():
+        node.obj(MEMBER_KEYS)
+        name = node["name"].text(max_len=200)
+        if name in members or name == MANIFEST:
+            node["name"].fail(f"“{name}”重复或不应列出")
+        members[name] = MemberEntry(name, node["size"].integer(0, 2**62), _hex(node["sha256"], 64))
+    signature = None
+    sig = root["hmac"]
+    if not sig.is_null:
+        sig.obj(HMAC_KEYS)
+        if sig["algorithm"].text(max_len=40) != "HMAC-SHA256" or sig["kdf"].text(max_len=40) != "PBKDF2-HMAC-SHA256":
+            sig.fail("使用了不支持的校验算法")
+        signature = Signature(
+            iterations=sig["iterations"].integer(MIN_ITERATIONS, MAX_ITERATIONS),
+            salt=bytes.fromhex(_hex(sig["salt"], 32)),
+            value=_hex(sig["value"], 64),
+        )
+    stamp = root["exported_at"]
+    text = stamp.text(max_len=40)
+    try:
+        at = datetime.fromisoformat(text)
+    except ValueError:
+        stamp.fail(f"应为带时区的时间（如 2023-11-28T09:00:00+00:00），实际为“{text}”")
+    if at.tzinfo is None:
+        stamp.fail("缺少时区")
+    return Manifest(
+        kind=kind,
+        bundle_id=bundle_id,
+        campaign=root["campaign"].text(max_len=64),
+        city=root["city"].text(max_len=64),
+        county=root["county"].text(max_len=64),
+        exported_at=at.astimezone(UTC).replace(tzinfo=None),
+        exported_by=root["exported_by"].text(max_len=200),
+        program=root["program"].text(max_len=200),
+        members=members,
+        signature=signature,
+        raw=value,
+    )

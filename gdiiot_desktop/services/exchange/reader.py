@@ -1,0 +1,241 @@
+"""Reading a bundle: every check that needs no database, in the order the format document gives.
+
+The attachments' bytes are not read here (they are hashed as they are copied into the store,
+see staging.py); everything else — names, sizes, manifest, passphrase, JSON, audit chain — is.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from ...domain.model import Application
+from .chain import AuditRecord, chain_problems, export_entry_problems, parse_audit
+from .codec import parse_application, parse_uid
+from .errors import BundleFormatError, BundleMismatchError, BundleTamperedError
+from .format import (
+    APPLICATIONS,
+    AUDIT,
+    FILE_MEMBER_RE,
+    FILES_PREFIX,
+    JSON_MEMBERS,
+    KIND_COUNTY,
+    MANIFEST,
+    MAX_FILE_BYTES,
+    RETURNS,
+)
+from .jsonio import Node, parse_json
+from .manifest import Manifest, parse_manifest
+from .signing import matches
+from .zipsafe import check_members, open_zip, read_member, shown
+
+RETURN_KEYS = ("uid", "project_name", "applicant_name", "reason", "returned_at")
+
+
+@dataclass(frozen=True)
+class ReturnItem:
+    """One application the city returns, with its reason."""
+
+    uid: str
+    project_name: str
+    applicant_name: str
+    reason: str
+    returned_at: datetime
+
+
+@dataclass
+class Bundle:
+    """A bundle read and checked; file members are named by hash in `files` (sha256 → size)."""
+
+    path: Path
+    manifest: Manifest
+    manifest_sha256: str
+    applications: list[Application] = field(default_factory=list)
+    audit: list[AuditRecord] = field(default_factory=list)
+    returns: list[ReturnItem] = field(default_factory=list)
+    files: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def kind(self) -> str:
+        return self.manifest.kind
+
+    @property
+    def county(self) -> str:
+        return self.manifest.county
+
+    @property
+    def bundle_id(self) -> str:
+        return self.manifest.bundle_id
+
+    @property
+    def files_size(self) -> int:
+        return sum(self.files.values())
+
+
+def read_bundle(
+    path: Path,
+    *,
+    passphrase: str | None = None,
+    campaign_id: str | None = None,
+    city: str | None = None,
+) -> Bundle:
+    """Open and check a bundle; a Bundle*Error (an InputError) with a Chinese message when refused."""
+    path = Path(path)
+    with open_zip(path) as archive:
+        infos = check_members(archive, path)
+        if MANIFEST not in infos:
+            raise BundleFormatError(
+                f"{path.name} 中没有 {MANIFEST}：不是 GDIIoT 数据包，或文件已损坏，已拒绝导入。"
+            )
+        data, digest = read_member(archive, infos[MANIFEST], path)
+        raw = parse_json(data, MANIFEST)
+        manifest = parse_manifest(raw)
+        _check_signature(manifest, passphrase)
+        _check_destination(manifest, campaign_id, city)
+        _check_member_list(manifest, infos)
+        bundle = Bundle(path=path, manifest=manifest, manifest_sha256=digest.sha256)
+        members = {name: _read_json(archive, infos[name], manifest, path) for name in JSON_MEMBERS[manifest.kind]}
+        bundle.files = {
+            name[len(FILES_PREFIX) :]: entry.size
+            for name, entry in manifest.members.items()
+            if name.startswith(FILES_PREFIX)
+        }
+    if manifest.kind == KIND_COUNTY:
+        _read_county(bundle, members)
+    else:
+        _read_returns(bundle, members[RETURNS])
+    return bundle
+
+
+def _check_signature(manifest: Manifest, passphrase: str | None) -> None:
+    sig = manifest.signature
+    if sig is None:
+        if passphrase:
+            raise BundleTamperedError(
+                "本次导入要求口令校验，但数据包没有口令校验：可能导出时未设口令，或口令校验被人去掉了，已拒绝导入。"
+            )
+        return
+    if not passphrase:
+        raise BundleMismatchError("此数据包设有口令校验，请输入县区与市局约定的口令后再导入。")
+    if not matches(manifest.raw, passphrase, sig.salt, sig.iterations, sig.value):
+        raise BundleTamperedError("口令校验不符：口令不对，或数据包的清单在导出后被改动过，已拒绝导入。")
+
+
+def _check_destination(manifest: Manifest, campaign_id: str | None, city: str | None) -> None:
+    if campaign_id is not None and manifest.campaign != campaign_id:
+        raise BundleMismatchError(
+            f"数据包属于活动“{manifest.campaign}”，本数据库是活动“{campaign_id}”，不能导入。"
+        )
+    if city is not None and manifest.city != city:
+        raise BundleMismatchError(f"数据包来自{manifest.city}市，本数据库是{city}市，不能导入。")
+    if not manifest.county.strip():
+        raise BundleFormatError("数据包没有注明县区，已拒绝导入。")
+
+
+def _check_member_list(manifest: Manifest, infos: dict[str, zipfile.ZipInfo]) -> None:
+    listed = set(manifest.members)
+    present = set(infos) - {MANIFEST}
+    extra = sorted(present - listed)
+    if extra:
+        raise BundleTamperedError(
+            f"数据包中有清单未列出的成员“{shown(extra[0])}”{'等' if len(extra) > 1 else ''}，数据包可能被改动，已拒绝导入。"
+        )
+    missing = sorted(listed - present)
+    if missing:
+        raise BundleTamperedError(
+            f"清单列出的成员“{shown(missing[0])}”{'等' if len(missing) > 1 else ''}不在数据包中，数据包不完整或被改动，已拒绝导入。"
+        )
+    allowed = set(JSON_MEMBERS[manifest.kind])
+    for name, entry in manifest.members.items():
+        if name in allowed:
+            continue
+        if manifest.kind != KIND_COUNTY or not FILE_MEMBER_RE.fullmatch(name):
+            raise BundleFormatError(f"数据包中的成员“{shown(name)}”不属于本格式，已拒绝导入。")
+        if name[len(FILES_PREFIX) :] != entry.sha256:
+            raise BundleTamperedError(f"附件“{shown(name)}”的名称与清单中的哈希值不符，已拒绝导入。")
+    for name in allowed:
+        if name not in manifest.members:
+            raise BundleFormatError(f"数据包中缺少 {name}，已拒绝导入。")
+    for name, entry in manifest.members.items():
+        if infos[name].file_size != entry.size:
+            raise BundleTamperedError(
+                f"成员“{shown(name)}”的大小（{infos[name].file_size} 字节）与清单（{entry.size} 字节）不符，"
+                "数据包可能被改动或损坏，已拒绝导入。"
+            )
+
+
+def _read_json(archive: zipfile.ZipFile, info: zipfile.ZipInfo, manifest: Manifest, path: Path) -> Node:
+    name = info.orig_filename
+    data, digest = read_member(archive, info, path)
+    if digest.sha256 != manifest.members[name].sha256:
+        raise BundleTamperedError(
+            f"成员“{name}”的内容与清单不符（SHA-256 不同），数据包在导出后被改动或已损坏，已拒绝导入。"
+        )
+    return Node(parse_json(data, name), name)
+
+
+def _read_county(bundle: Bundle, members: dict[str, Node]) -> None:
+    manifest = bundle.manifest
+    apps = [parse_application(node, MAX_FILE_BYTES) for node in members[APPLICATIONS].items()]
+    seen: set[str] = set()
+    for app in apps:
+        if app.uid in seen:
+            raise BundleFormatError(f"数据包中的项目标识 {app.uid} 重复出现，已拒绝导入。")
+        seen.add(app.uid)
+        if app.county != manifest.county:
+            raise BundleFormatError(
+                f"数据包中的项目“{app.project_name}”属于“{app.county}”，与数据包的县区“{manifest.county}”不符，已拒绝导入。"
+            )
+        for a in app.attachments:
+            size = bundle.files.get(a.sha256)
+            if size is None:
+                raise BundleFormatError(
+                    f"项目“{app.project_name}”的附件“{a.file_name}”不在数据包中，已拒绝导入。"
+                )
+            if size != a.size:
+                raise BundleFormatError(
+                    f"项目“{app.project_name}”的附件“{a.file_name}”的大小与数据包中的文件不符，已拒绝导入。"
+                )
+    used = {a.sha256 for app in apps for a in app.attachments}
+    unused = sorted(set(bundle.files) - used)
+    if unused:
+        raise BundleFormatError(f"数据包中的文件 {unused[0][:12]}… 没有被任何项目引用，已拒绝导入。")
+    audit = parse_audit(members[AUDIT])
+    problems = chain_problems(audit) or export_entry_problems(
+        audit, manifest.bundle_id, manifest.members[APPLICATIONS].sha256
+    )
+    if problems:
+        raise BundleTamperedError("数据包中的审计日志校验未通过，数据包可能被改动，已拒绝导入。", problems)
+    bundle.applications = apps
+    bundle.audit = audit
+
+
+def _read_returns(bundle: Bundle, root: Node) -> None:
+    seen: set[str] = set()
+    for node in root.items():
+        node.obj(RETURN_KEYS)
+        stamp = node["returned_at"].text(max_len=40)
+        try:
+            at = datetime.fromisoformat(stamp)
+        except ValueError:
+            node["returned_at"].fail(f"不是有效的时间“{stamp}”")
+        uid = parse_uid(node["uid"])
+        if uid in seen:
+            node["uid"].fail("重复出现")
+        seen.add(uid)
+        reason = node["reason"].text(max_len=10_000)
+        if not reason.strip():
+            node["reason"].fail("退回理由为空")
+        bundle.returns.append(
+            ReturnItem(
+                uid=uid,
+                project_name=node["project_name"].text(max_len=1000),
+                applicant_name=node["applicant_name"].text(max_len=1000),
+                reason=reason,
+                returned_at=at.replace(tzinfo=None),
+            )
+        )
+    if not bundle.returns:
+        raise BundleFormatError("退回包中没有任何退回的项目，已拒绝导入。")

@@ -1,0 +1,257 @@
+"""Returning applications (退回): the city marks them with a reason and sends a return bundle; the county
+imports it and sees each returned application with its reason. Both sides record it in the audit log."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+
+from ...domain.enums import Status
+from ...domain.model import Application
+from ...storage.models_exchange import ExchangeBundle, ExchangeReturn
+from ...storage.repository import ApplicationRepository, now_utc
+from ..errors import InputError, NotFoundError
+from ..files import atomic_output
+from ..workspace import Workspace
+from .errors import BundleMismatchError, ExchangeUsageError
+from .format import KIND_RETURN, RETURNS
+from .manifest import format_time, manifest_json, program_name
+from .reader import Bundle
+from .records import ExchangeRecords, summary_json
+from .writer import BundleWriter
+
+
+@dataclass(frozen=True)
+class ReturnInfo:
+    """A return as either side lists it."""
+
+    uid: str
+    application_id: int | None
+    project_name: str
+    county: str
+    reason: str
+    returned_at: datetime
+    side: str  # "city" or "county"
+    sent: bool  # city: in a return bundle already; county: always True
+    resolved: bool
+
+
+@dataclass(frozen=True)
+class ReturnExportReport:
+    path: Path
+    bundle_id: str
+    county: str
+    count: int
+
+    def summary(self) -> str:
+        return f"已导出给{self.county}的退回包：{self.count} 个项目：{self.path}"
+
+
+@dataclass(frozen=True)
+class ReturnImportReport:
+    bundle_id: str
+    county: str
+    returned: list[ReturnInfo]
+    already_imported: bool = False
+
+    def summary(self) -> str:
+        if self.already_imported:
+            return "该退回包已导入过，本次没有任何改动。"
+        lines = [f"市局退回了 {len(self.returned)} 个项目，请修改后重新导出数据包："]
+        lines += [f"  - {r.project_name}：{r.reason}" for r in self.returned]
+        return "\n".join(lines)
+
+
+def mark_returned(ws: Workspace, app_id: int, reason: str) -> Application:
+    """The city returns an application to its county with a reason (status 已退回, out of the order)."""
+    reason = reason.strip()
+    if not reason:
+        raise InputError("请填写退回理由")
+    with ws.db.session() as session:
+        repo = ApplicationRepository(session)
+        app = repo.get(app_id)
+        if app is None:
+            raise NotFoundError(f"找不到编号为 {app_id} 的申报项目")
+        if app.status is Status.WITHDRAWN:
+            raise InputError(f"“{app.project_name}”已撤回，不能退回")
+        records = ExchangeRecords(session)
+        for old in records.open_returns("city", {app.uid}):
+            old.resolved_at = now_utc()  # superseded by this return
+        _, changes = repo.save(replace(app, status=Status.RETURNED, priority=None), before=app)
+        records.add_return(
+            ExchangeReturn(
+                uid=app.uid,
+                side="city",
+                county=app.county,
+                project_name=app.project_name,
+                reason=reason,
+                returned_at=now_utc(),
+                actor=ws.operator,
+            )
+        )
+        ws.audit(session, "return", "application", app_id, {"uid": app.uid, "reason": reason, "changes": changes})
+        stored = repo.get(app_id)
+    assert stored is not None
+    return stored
+
+
+def list_returns(ws: Workspace, *, open_only: bool = True) -> list[ReturnInfo]:
+    with ws.db.session() as session:
+        ids = {a.uid: a.id for a in ApplicationRepository(session).load_all()}
+        records = ExchangeRecords(session).all_returns()
+    return [
+        ReturnInfo(
+            uid=r.uid,
+            application_id=ids.get(r.uid),
+            project_name=r.project_name,
+            county=r.county,
+            reason=r.reason,
+            returned_at=r.returned_at,
+            side=r.side,
+            sent=r.bundle_id is not None,
+            resolved=r.resolved_at is not None,
+        )
+        for r in records
+        if not (open_only and r.resolved_at is not None)
+    ]
+
+
+def export_return_bundle(ws: Workspace, county: str, out: Path, *, passphrase: str | None = None) -> ReturnExportReport:
+    """Every open return of `county`'s applications, with its reason, in a return bundle."""
+    bundle_id = uuid.uuid4().hex
+    stamp = now_utc()
+    with ws.db.session() as session:
+        apps = {a.uid: a for a in ApplicationRepository(session).load_all() if a.county == county}
+        records = ExchangeRecords(session)
+        pending = [
+            r for r in records.open_returns("city", set(apps)) if apps[r.uid].status is Status.RETURNED
+        ]
+        if not pending:
+            raise ExchangeUsageError(f"没有需要退回给“{county}”的项目（请先在项目上标记退回并填写理由）。")
+        items = [
+            {
+                "uid": r.uid,
+                "project_name": apps[r.uid].project_name,
+                "applicant_name": apps[r.uid].applicant.name,
+                "reason": r.reason,
+                "returned_at": format_time(r.returned_at),
+            }
+            for r in pending
+        ]
+        for r in pending:
+            r.bundle_id = bundle_id
+        with atomic_output(out) as tmp, BundleWriter(tmp, stamp) as writer:
+            writer.add_json(RETURNS, items)
+            manifest = manifest_json(
+                kind=KIND_RETURN,
+                bundle_id=bundle_id,
+                campaign=ws.campaign.id,
+                city=ws.city,
+                county=county,
+                exported_at=stamp,
+                exported_by=ws.operator,
+                program=program_name(),
+                members=writer.members,
+            )
+            data = writer.finish(manifest, passphrase)
+            records.add_bundle(
+                ExchangeBundle(
+                    bundle_id=bundle_id,
+                    direction="out",
+                    kind=KIND_RETURN,
+                    county=county,
+                    campaign_id=ws.campaign.id,
+                    city=ws.city,
+                    exported_at=stamp,
+                    processed_at=now_utc(),
+                    actor=ws.operator,
+                    manifest_sha256=hashlib.sha256(data).hexdigest(),
+                    summary=summary_json({"returns": len(items)}),
+                )
+            )
+            ws.audit(
+                session,
+                "bundle_return_export",
+                "bundle",
+                bundle_id,
+                {"county": county, "returns": [{"uid": i["uid"], "reason": i["reason"]} for i in items]},
+            )
+    return ReturnExportReport(out, bundle_id, county, len(items))
+
+
+def import_return_bundle(ws: Workspace, bundle: Bundle) -> ReturnImportReport:
+    """The county takes in the city's returns: each application 已退回, with its reason, logged."""
+    if bundle.kind != KIND_RETURN:
+        raise BundleMismatchError("这不是退回包。")
+    with ws.db.session() as session:
+        records = ExchangeRecords(session)
+        if records.seen(bundle.bundle_id, "in") is not None:
+            return ReturnImportReport(bundle.bundle_id, bundle.county, [], already_imported=True)
+        repo = ApplicationRepository(session)
+        apps = {a.uid: a for a in repo.load_all()}
+        unknown = [r for r in bundle.returns if r.uid not in apps]
+        if unknown:
+            raise BundleMismatchError(
+                f"退回包中有 {len(unknown)} 个项目在本数据库中找不到，可能不是发给本县区的退回包，未导入任何数据。",
+                [f"{r.project_name}（{r.applicant_name}）" for r in unknown[:20]],
+            )
+        foreign = sorted({apps[r.uid].county for r in bundle.returns} - {bundle.county})
+        if foreign:
+            raise BundleMismatchError(
+                f"退回包是发给“{bundle.county}”的，但其中的项目属于“{'、'.join(foreign)}”，未导入任何数据。"
+            )
+        received: list[ReturnInfo] = []
+        for item in bundle.returns:
+            app = apps[item.uid]
+            for old in records.open_returns("county", {item.uid}):
+                old.resolved_at = now_utc()  # superseded by the newer return
+            _, changes = repo.save(replace(app, status=Status.RETURNED, priority=None), before=app)
+            stamp = now_utc()
+            records.add_return(
+                ExchangeReturn(
+                    uid=item.uid,
+                    side="county",
+                    county=bundle.county,
+                    project_name=app.project_name,
+                    reason=item.reason,
+                    returned_at=stamp,
+                    actor=ws.operator,
+                    bundle_id=bundle.bundle_id,
+                )
+            )
+            ws.audit(
+                session,
+                "return_received",
+                "application",
+                app.id,
+                {"uid": item.uid, "reason": item.reason, "bundle": bundle.bundle_id, "changes": changes},
+            )
+            received.append(
+                ReturnInfo(item.uid, app.id, app.project_name, bundle.county, item.reason, stamp, "county", True, False)
+            )
+        records.add_bundle(
+            ExchangeBundle(
+                bundle_id=bundle.bundle_id,
+                direction="in",
+                kind=KIND_RETURN,
+                county=bundle.county,
+                campaign_id=bundle.manifest.campaign,
+                city=bundle.manifest.city,
+                exported_at=bundle.manifest.exported_at,
+                processed_at=now_utc(),
+                actor=ws.operator,
+                manifest_sha256=bundle.manifest_sha256,
+                summary=summary_json({"returns": len(received)}),
+            )
+        )
+        ws.audit(
+            session,
+            "bundle_import",
+            "bundle",
+            bundle.bundle_id,
+            {"kind": KIND_RETURN, "county": bundle.county, "returns": len(received)},
+        )
+    return ReturnImportReport(bundle.bundle_id, bundle.county, received)

@@ -1,0 +1,294 @@
+"""One export run: freeze (or reuse) a snapshot, make what was asked for from it, record the run.
+
+Output folder layout:
+    汇总表/   2023年…汇总表.xlsx and .pdf
+    纸质材料/ 01_项目名称.pdf … (one package per project, priority order) and 报送清单.pdf
+    光盘/     the disc's tree (光盘1, 光盘2 … when split)
+    *.iso     one image per disc
+Parts that another part needs but were not asked for (the disc needs the table and the packages)
+are made in a hidden staging folder and removed at the end.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from ...storage.models_exports import ExportRunRecord
+from ..checks import check_workspace
+from ..workspace import Workspace
+from . import summary_data
+from .capacity import DiscPlan, Medium, Unit, describe, options
+from .disc import DiscResult, common_size, layout_projects, plan, write_discs
+from .errors import ExportError
+from .iso import IsoResult, build_iso, volume_id
+from .names import FOLDER_MAX, safe_name
+from .package import PackageResult, build_package
+from .progress import ProgressFn, no_progress
+from .snapshot import Preflight, Snapshot, blocked_error, freeze, load_snapshot, preflight
+from .summary_pdf import write_summary_pdf
+from .summary_template import fill_template
+from .summary_xlsx import write_summary_xlsx
+from .transmittal import write_transmittal
+from .verify import VerifyReport, verify
+
+TABLE_FOLDER, PAPER_FOLDER = "汇总表", "纸质材料"
+TRANSMITTAL_NAME = "报送清单.pdf"
+
+
+class ExportKind(StrEnum):
+    TABLE = "table"
+    PACKAGE = "package"
+    DISC = "disc"
+    ISO = "iso"
+
+    @property
+    def label(self) -> str:
+        return {"table": "汇总表", "package": "纸质材料", "disc": "光盘文件夹", "iso": "光盘镜像（ISO）"}[self.value]
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    kinds: frozenset[ExportKind]
+    out_dir: Path
+    medium: Medium | None = None  # None: the smallest medium that holds everything on one disc
+    snapshot_id: str | None = None  # None: freeze now (or reuse today's identical snapshot)
+    template: Path | None = None  # the official summary-table template (.xlsx) to fill
+    verify_iso: bool = True  # re-read each ISO against its manifest once written
+
+
+@dataclass
+class ExportResult:
+    snapshot: Snapshot
+    out_dir: Path
+    files: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    late: str | None = None
+    packages: list[PackageResult] = field(default_factory=list)
+    disc_plan: DiscPlan | None = None
+    capacity: str | None = None
+    discs: list[DiscResult] = field(default_factory=list)
+    isos: list[IsoResult] = field(default_factory=list)
+    verified: list[VerifyReport] = field(default_factory=list)
+
+
+class _Meter:
+    """Maps each phase's own progress onto one 0–1000 scale."""
+
+    SCALE = 1000
+
+    def __init__(self, progress: ProgressFn, weights: dict[str, float]) -> None:
+        self.progress = progress
+        total = sum(weights.values()) or 1.0
+        self.spans: dict[str, tuple[float, float]] = {}
+        start = 0.0
+        for name, weight in weights.items():
+            self.spans[name] = (start, weight / total)
+            start += weight / total
+
+    def report(self, phase: str, fraction: float, text: str) -> None:
+        start, width = self.spans.get(phase, (0.0, 0.0))
+        done = int(self.SCALE * (start + width * max(0.0, min(1.0, fraction))))
+        self.progress(done, self.SCALE, text)
+
+
+def run_export(
+    ws: Workspace, request: ExportRequest, now: datetime | None = None, progress: ProgressFn | None = None
+) -> ExportResult:
+    """Make the requested outputs; raises a typed ExportError (nothing half-written) when refused."""
+    now = now or datetime.now()
+    kinds = request.kinds
+    if not kinds:
+        raise ExportError("请至少选择一项要导出的内容（汇总表、纸质材料、光盘文件夹或光盘镜像）。")
+    disc_wanted = bool(kinds & {ExportKind.DISC, ExportKind.ISO})
+    meter = _Meter(
+        progress or no_progress,
+        {
+            "freeze": 1,
+            "table": 1,
+            "package": 4 if (ExportKind.PACKAGE in kinds or disc_wanted) else 0,
+            "disc": 4 if disc_wanted else 0,
+            "iso": 4 if ExportKind.ISO in kinds else 0,
+            "verify": 3 if ExportKind.ISO in kinds and request.verify_iso else 0,
+        },
+    )
+    meter.report("freeze", 0, "正在检查并冻结推荐快照…")
+    snapshot, warnings, late = _snapshot(ws, request, now)
+    result = ExportResult(snapshot, request.out_dir, warnings=warnings, late=late)
+    out = request.out_dir
+    out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".~导出暂存-", dir=out))
+    try:
+        campaign = ws.campaign
+        table_dir = out / TABLE_FOLDER if ExportKind.TABLE in kinds else staging / TABLE_FOLDER
+        meter.report("table", 0, "正在生成推荐项目汇总表…")
+        xlsx, pdf = _table(ws, snapshot, request, table_dir, result)
+        summary_pages = len(PdfReader(pdf).pages)
+
+        paper_dir = out / PAPER_FOLDER if ExportKind.PACKAGE in kinds else staging / PAPER_FOLDER
+        packages: dict[int, Path] = {}
+        if ExportKind.PACKAGE in kinds or disc_wanted:
+            count = len(snapshot.applications)
+            for i, app in enumerate(snapshot.applications):
+                meter.report("package", i / count, f"正在生成纸质材料：第{app.priority}位 {app.project_name}")
+                name = f"{app.priority:02d}_{safe_name(app.project_name, FOLDER_MAX, fallback='项目')}.pdf"
+                built = build_package(campaign, snapshot, app, ws.db.store, paper_dir / name)
+                result.packages.append(built)
+                packages[app.priority or 0] = built.path
+        projects = layout_projects(campaign, snapshot, packages) if disc_wanted else []
+        if disc_wanted:
+            # The transmittal is written after the plan (it names the disc count): count it as the
+            # summary PDF's size again, which it stays well under.
+            sizes = [xlsx.stat().st_size, pdf.stat().st_size, pdf.stat().st_size]
+            result.disc_plan = plan(sizes, projects, request.medium)
+            result.capacity = describe(common_size(sizes), [p.unit for p in projects], result.disc_plan)
+        transmittal = write_transmittal(
+            campaign, snapshot, [p.plan for p in result.packages], summary_pages, paper_dir / TRANSMITTAL_NAME,
+            discs=result.disc_plan.count if result.disc_plan else 1, late=late,
+        ) if result.packages else None
+        if ExportKind.PACKAGE in kinds:
+            result.files += [p.path for p in result.packages] + ([transmittal] if transmittal else [])
+
+        if disc_wanted and result.disc_plan is not None:
+            disc_out = out if ExportKind.DISC in kinds else staging
+            total = sum(p.unit.size for p in projects) or 1
+            copied = [0]
+
+            def on_bytes(n: int, text: str) -> None:
+                copied[0] += n
+                meter.report("disc", copied[0] / total, text)
+
+            common_files = [xlsx, pdf] + ([transmittal] if transmittal else [])
+            result.discs = write_discs(
+                campaign, snapshot, ws.db.store, common_files, projects, result.disc_plan, disc_out, on_bytes
+            )
+            if ExportKind.DISC in kinds:
+                result.files += [d.folder for d in result.discs]
+        if ExportKind.ISO in kinds:
+            _isos(ws, snapshot, request, result, meter)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    _record(ws, request, result, now)
+    meter.report("verify", 1, "导出完成")
+    return result
+
+
+def _snapshot(ws: Workspace, request: ExportRequest, now: datetime) -> tuple[Snapshot, list[str], str | None]:
+    if request.snapshot_id:
+        snapshot = load_snapshot(ws, request.snapshot_id)
+        report = check_workspace(ws, now=now)
+        late_v = next((v for v in report.violations if v.rule == "DEADLINE"), None)
+        return snapshot, list(snapshot.warnings), late_v.message if late_v else None
+    pre = preflight(ws, now)
+    if pre.blocked:
+        raise blocked_error(pre)
+    snapshot = freeze(ws, now, pre)
+    return snapshot, list(pre.warnings), pre.late.message if pre.late else None
+
+
+def _table(
+    ws: Workspace, snapshot: Snapshot, request: ExportRequest, folder: Path, result: ExportResult
+) -> tuple[Path, Path]:
+    title = summary_data.title(ws.campaign)
+    xlsx = folder / f"{title}.xlsx"
+    if request.template is not None:
+        filled = fill_template(ws.campaign, snapshot, request.template, xlsx)
+        if filled.unmatched:
+            result.warnings.append(f"汇总表模板中没有以下列，未填写：{'、'.join(filled.unmatched)}")
+    else:
+        write_summary_xlsx(ws.campaign, snapshot, xlsx)
+    pdf = write_summary_pdf(ws.campaign, snapshot, folder / f"{title}.pdf")
+    if ExportKind.TABLE in request.kinds:
+        result.files += [xlsx, pdf]
+    return xlsx, pdf
+
+
+def iso_name(snapshot: Snapshot, year: int, part: int, parts: int) -> str:
+    suffix = "" if parts == 1 else f"_第{part}张共{parts}张"
+    return f"{snapshot.city}市{year}年工业互联网试点示范推荐材料_{snapshot.id}{suffix}.iso"
+
+
+def _isos(ws: Workspace, snapshot: Snapshot, request: ExportRequest, result: ExportResult, meter: _Meter) -> None:
+    city = ws.campaign.city(ws.city)
+    division = city.division if city else "440000"
+    parts = len(result.discs)
+    for disc in result.discs:
+        part = disc.manifest.part
+        target = request.out_dir / iso_name(snapshot, ws.campaign.year, part, parts)
+
+        def on_write(done: int, total: int, part: int = part) -> None:
+            meter.report("iso", ((part - 1) + done / max(total, 1)) / parts, f"正在生成光盘镜像 {part}/{parts}…")
+
+        iso = build_iso(disc.folder, target, volume_id(division, ws.campaign.year, part), on_write)
+        limit = result.disc_plan.medium.capacity if result.disc_plan else None
+        if limit is not None and iso.size > limit:
+            target.unlink(missing_ok=True)
+            raise ExportError(f"光盘镜像 {target.name} 实际大小超出{result.disc_plan.medium.label}的容量，请选择更大的光盘。")  # type: ignore[union-attr]
+        result.isos.append(iso)
+        result.files.append(target)
+        if request.verify_iso:
+            def on_verify(done: int, total: int, text: str, part: int = part) -> None:
+                meter.report("verify", ((part - 1) + done / max(total, 1)) / parts, f"正在校验光盘镜像 {part}/{parts}…")
+
+            report = verify(target, on_verify)
+            result.verified.append(report)
+            if not report.ok:
+                target.unlink(missing_ok=True)
+                raise ExportError(f"光盘镜像 {target.name} 校验未通过，已删除。", report.lines())
+
+
+def _record(ws: Workspace, request: ExportRequest, result: ExportResult, now: datetime) -> None:
+    files = [
+        {"path": str(p.relative_to(request.out_dir)), "size": p.stat().st_size if p.is_file() else None}
+        for p in result.files
+    ]
+    with ws.db.session() as session:
+        for kind in sorted(request.kinds):
+            session.add(
+                ExportRunRecord(
+                    snapshot_id=result.snapshot.id,
+                    kind=kind.value,
+                    target=str(request.out_dir),
+                    at=now.replace(microsecond=0),
+                    actor=ws.operator,
+                    late=result.late is not None,
+                    warnings=json.dumps(result.warnings + ([result.late] if result.late else []), ensure_ascii=False),
+                    files=json.dumps(files, ensure_ascii=False),
+                )
+            )
+        ws.audit(
+            session,
+            "export",
+            "export_snapshot",
+            result.snapshot.id,
+            {
+                "kinds": sorted(k.value for k in request.kinds),
+                "target": str(request.out_dir),
+                "late": result.late,
+                "warnings": result.warnings,
+                "files": files,
+            },
+        )
+
+
+def estimate_capacity(pre: Preflight) -> str:
+    """Before exporting: roughly how big the disc will be and what each medium needs."""
+    units = []
+    for app in pre.recommended:
+        size = sum(a.size for a in app.attachments) * 2 - sum(a.size for a in app.attachments if a.attachment_class.value == "video")
+        units.append(Unit(app.priority or 0, app.project_name, size + 512 * 1024))
+    common = 4 * 1024 * 1024
+    found = options(common, units)
+    text = "，".join(f"{m.label}：{'放不下' if n is None else f'{n} 张'}" for m, n in found)
+    total = common + sum(u.size for u in units)
+    return f"光盘内容估计约 {total / 1024**2:.0f} MB；{text}。"
+
+
+__all__ = ["ExportKind", "ExportRequest", "ExportResult", "Medium", "estimate_capacity", "run_export"]

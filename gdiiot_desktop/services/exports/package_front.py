@@ -1,0 +1,223 @@
+"""The front of a project's package: cover, 目录 with page ranges, and the data sheet."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus.flowables import Flowable
+
+from ...domain.campaign import Campaign
+from ...domain.model import Application
+from ..pdf.document import PageMark, render
+from ..pdf.layout import BODY_SIZE, LINE_HEIGHT, TEXT_WIDTH, TITLE_SIZE
+from ..pdf.styles import Styles, styles
+from .datasheet import sections as datasheet_sections
+from .package_plan import DATASHEET_TITLE, PackagePlan, PlanSection, with_pages
+from .pdf_meta import escape
+from .snapshot import Snapshot
+
+MAX_PASSES = 4
+_NUMERALS = "零一二三四五六七八九十"
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (enough for headings)."""
+    if n <= 10:
+        return _NUMERALS[n]
+    tens, ones = divmod(n, 10)
+    return (_NUMERALS[tens] if tens > 1 else "") + "十" + (_NUMERALS[ones] if ones else "")
+
+
+def package_title(campaign: Campaign) -> str:
+    return f"{campaign.year}年工业互联网试点示范项目"
+
+
+def render_front(
+    campaign: Campaign, snapshot: Snapshot, app: Application, sections: list[PlanSection]
+) -> tuple[bytes, PackagePlan]:
+    """Render cover, index and data sheet; repeat until the index's page numbers are stable."""
+    st = styles()
+    front_guess, datasheet_guess = 3, 3
+    for _ in range(MAX_PASSES):
+        plan = with_pages(app, sections, front_guess, datasheet_guess)
+        marks: dict[str, int] = {}
+        data, pages = render(
+            story(campaign, snapshot, plan, st, marks),
+            st.fonts,
+            first_number=1,
+            footer=snapshot.footer,
+            unnumbered=(1,),
+            title=f"{app.project_name} 申报材料",
+            author=snapshot.recommender,
+            subject=f"快照编号 {snapshot.id}",
+            creator="GDIIoT Desktop",
+        )
+        datasheet = marks.get("datasheet", datasheet_guess)
+        if pages == front_guess and datasheet == datasheet_guess:
+            return data, plan
+        front_guess, datasheet_guess = pages, datasheet
+    raise RuntimeError("the package index did not settle")  # cannot happen: pages only grow
+
+
+def story(
+    campaign: Campaign, snapshot: Snapshot, plan: PackagePlan, st: Styles, marks: dict[str, int]
+) -> list[Flowable]:
+    return [
+        *cover(campaign, snapshot, plan.app, st),
+        PageBreak(),
+        *index(plan, st),
+        PageBreak(),
+        PageMark(marks, "datasheet"),
+        *datasheet(campaign, snapshot, plan.app, st),
+    ]
+
+
+def cover(campaign: Campaign, snapshot: Snapshot, app: Application, st: Styles) -> list[Flowable]:
+    category = campaign.category(app.category_id)
+    direction = campaign.direction(app.direction_id)
+    big = ParagraphStyle("cover_big", parent=st.title, fontSize=30, leading=44)
+    label = ParagraphStyle("cover_label", parent=st.heading, alignment=TA_RIGHT, leading=BODY_SIZE * 1.5)
+    value = ParagraphStyle("cover_value", parent=st.body, leading=BODY_SIZE * 1.5, alignment=0)
+    rows = [
+        ("项目名称", app.project_name),
+        ("申报单位", app.applicant.name),
+        ("推荐单位", snapshot.recommender),
+        ("试点示范类别", category.name if category else app.category_id),
+        ("具体方向", direction.name if direction else app.direction_id),
+        ("申报日期", _date_text(app.filed_on) if app.filed_on else "—"),
+    ]
+    table = Table(
+        [[Paragraph(escape(k + "："), label), Paragraph(escape(v), value)] for k, v in rows],
+        colWidths=[38 * mm, TEXT_WIDTH - 44 * mm],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black),
+                ("TOPPADDING", (0, 0), (-1, -1), 7),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    priority = ParagraphStyle("cover_priority", parent=st.subtitle, alignment=TA_RIGHT)
+    date_style = ParagraphStyle("cover_date", parent=st.subtitle, fontName=st.fonts.body)
+    return [
+        Paragraph(escape(f"推荐顺序：第 {app.priority} 位"), priority),
+        Spacer(1, 2.2 * LINE_HEIGHT),
+        Paragraph(escape(package_title(campaign)), ParagraphStyle("cover_t", parent=st.title, fontSize=TITLE_SIZE + 4)),
+        Paragraph("申 报 材 料", big),
+        Spacer(1, 2.5 * LINE_HEIGHT),
+        table,
+        Spacer(1, 3 * LINE_HEIGHT),
+        Paragraph(escape(snapshot.recommender), date_style),
+        Paragraph(escape(_date_text(snapshot.created_at.date())), date_style),
+    ]
+
+
+def index(plan: PackagePlan, st: Styles) -> list[Flowable]:
+    entry = ParagraphStyle("index_entry", parent=st.body, fontSize=14, leading=21, leftIndent=2 * 14)
+    heading = ParagraphStyle("index_heading", parent=st.heading, leading=LINE_HEIGHT * 0.9)
+    pages_style = ParagraphStyle("index_pages", parent=entry, alignment=TA_RIGHT, leftIndent=0)
+    note_style = ParagraphStyle("index_note", parent=pages_style, fontSize=11, leading=15)
+    rows: list[list[Any]] = []
+    commands: list[tuple[Any, ...]] = []
+
+    def add_heading(text: str, pages: str) -> None:
+        commands.append(("TOPPADDING", (0, len(rows)), (-1, len(rows)), 8))
+        rows.append([Paragraph(escape(text), heading), Paragraph(escape(pages), pages_style)])
+
+    add_heading(f"{chinese_number(1)}、{DATASHEET_TITLE}", str(plan.datasheet_page))
+    for number, section in enumerate(plan.sections, start=2):
+        first = next((e.first for e in section.entries if e.first is not None), None)
+        add_heading(f"{chinese_number(number)}、{section.title}", str(first) if first else "")
+        if not section.entries:
+            rows.append([Paragraph(escape(f"（{section.note}）"), entry), ""])
+        for i, e in enumerate(section.entries, 1):
+            name = e.item.attachment.file_name
+            if e.item.attachment.year:
+                name = f"{e.item.attachment.year}年度：{name}"
+            printed = e.first is not None
+            rows.append(
+                [Paragraph(escape(f"{i}. {name}"), entry), Paragraph(escape(e.pages_text), pages_style if printed else note_style)]
+            )
+    table = Table(rows, colWidths=[TEXT_WIDTH - 40 * mm, 40 * mm], repeatRows=0)
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor("#BBBBBB"), None, (1, 2)),
+                *commands,
+            ]
+        )
+    )
+    hint = ParagraphStyle("index_hint", parent=st.small, alignment=TA_CENTER, textColor=colors.HexColor("#555555"))
+    return [
+        Paragraph("目　　录", st.title),
+        Paragraph(escape(f"{plan.app.project_name}（共 {plan.total_pages} 页）"), hint),
+        Spacer(1, 4 * mm),
+        table,
+    ]
+
+
+def datasheet(campaign: Campaign, snapshot: Snapshot, app: Application, st: Styles) -> list[Flowable]:
+    label = st.cell_bold
+    value = st.cell
+    flow: list[Flowable] = [Paragraph(DATASHEET_TITLE, st.title), Spacer(1, 2 * mm)]
+    widths = [32 * mm, 46 * mm, 32 * mm, 46 * mm]
+    for section in datasheet_sections(campaign, app, snapshot.recommender):
+        rows: list[list[Any]] = []
+        spans: list[tuple[Any, ...]] = []
+        pending: list[Any] = []
+        for field in section.fields:
+            cells = [Paragraph(escape(field.label), label), Paragraph(escape(field.value or "—"), value)]
+            if field.wide:
+                if pending:
+                    rows.append([*pending, "", ""])
+                    pending = []
+                rows.append([*cells, "", ""])
+                spans.append(("SPAN", (1, len(rows) - 1), (3, len(rows) - 1)))
+            elif pending:
+                rows.append([*pending, *cells])
+                pending = []
+            else:
+                pending = cells
+        if pending:
+            rows.append([*pending, "", ""])
+        table = Table(rows, colWidths=widths)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#F2F2F2")),
+                    ("BACKGROUND", (2, 0), (2, -1), colors.HexColor("#F2F2F2")),
+                    ("TOPPADDING", (0, 0), (-1, -1), 3),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                    *spans,
+                ]
+            )
+        )
+        flow += [
+            CondPageBreak(3 * LINE_HEIGHT),
+            KeepTogether([Spacer(1, 2 * mm), Paragraph(escape(section.title), st.heading)]),
+            table,
+        ]
+    return flow
+
+
+def _date_text(value: Any) -> str:
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+__all__: Sequence[str] = ("chinese_number", "package_title", "render_front")

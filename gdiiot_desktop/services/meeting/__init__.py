@@ -1,0 +1,1 @@
+"""Use cases of the expert review meeting: set-up, scoring, results, presentation data and minutes."""
