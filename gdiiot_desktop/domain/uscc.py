@@ -28,6 +28,7 @@ def check_character(first17: str) -> str:
     return ALPHABET[(31 - total % 31) % 31]
 
 
+@lru_cache(maxsize=65536)
 def uscc_problem(code: str) -> str | None:
     """Why `code` (already normalised) is not a valid code, in Chinese; None when valid."""
     if not code:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from ..campaign import Campaign, City
-from ..enums import Grade
+from ..campaign import Campaign, City, Material
+from ..enums import AttachmentClass, Grade
 from ..model import Application, Violation
 
 
@@ -17,10 +17,16 @@ class RuleContext:
     now: datetime | None = None  # set when the deadline should be judged (exports)
     # rule id → (grade, overridable, citation), looked up once: a full check reports tens of thousands
     _specs: dict[str, tuple[Grade, bool, str]] = field(default_factory=dict, compare=False, repr=False)
+    # required materials MATERIALS_MISSING looks for (the video has a rule of its own)
+    checked_materials: tuple[Material, ...] = field(default=(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         for rule_id, spec in self.campaign.rules.items():
             self._specs[rule_id] = (spec.grade, spec.overridable, spec.citation)
+        materials = tuple(
+            m for m in self.campaign.materials if m.required and m.attachment_class is not AttachmentClass.VIDEO
+        )
+        object.__setattr__(self, "checked_materials", materials)
 
     def violation(
         self,

@@ -139,9 +139,7 @@ def video_required(ctx: RuleContext, app: Application) -> Iterator[Violation]:
 
 def materials_missing(ctx: RuleContext, app: Application) -> Iterator[Violation]:
     counts = Counter(a.attachment_class for a in app.attachments)
-    for material in ctx.campaign.materials:
-        if not material.required or material.attachment_class is AttachmentClass.VIDEO:
-            continue  # the video has its own rule
+    for material in ctx.checked_materials:
         if material_satisfied(app, material.id, material.attachment_class, material.min_count, counts):
             continue
         have = counts[material.attachment_class]

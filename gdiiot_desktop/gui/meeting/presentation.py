@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeyEvent
+from PySide6.QtGui import QDesktopServices, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gdiiot_desktop.domain.enums import Grade
@@ -23,13 +23,19 @@ PREVIOUS_KEYS = {Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_B
 TIMER_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_S}
 HELP = "PgDn / → / 空格：下一项    PgUp / ←：上一项    回车：开始/暂停计时    R：重新计时    V：播放视频    Esc：退出"
 
+# Sizes in pixels for a 1080-line projector; scaled to the window (never below half).
+SIZES = {
+    "counter": 34, "title": 72, "applicant": 48, "details": 38, "problems": 34,
+    "recused": 40, "video": 34, "phase": 40, "clock": 120, "help": 22,
+}  # fmt: skip
 STYLE = """
 #presentation { background: #000000; }
 QLabel { color: #ffffff; }
 #counter, #help { color: #b0b0b0; }
-#title { color: #ffffff; font-weight: bold; }
+#title { font-weight: bold; }
 #applicant { color: #ffe066; }
 #problems { color: #ffb3a7; }
+#problems[clean="true"] { color: #7CFC8A; }
 #recused { color: #9fd3ff; }
 #timerBox { border: 3px solid #ffffff; border-radius: 12px; }
 """
@@ -62,7 +68,7 @@ class PresentationView(QWidget):
         self.setObjectName("presentation")
         self.setWindowTitle(f"{deck.title} — 放映")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(STYLE)
+        self._scale = 0.0
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._build()
         self._ticker = QTimer(self)
@@ -73,56 +79,60 @@ class PresentationView(QWidget):
 
     # --- layout ---------------------------------------------------------------------------
 
-    def _label(self, name: str, size: int, wrap: bool = True) -> QLabel:
+    def _label(self, name: str, wrap: bool = True) -> QLabel:
         label = QLabel(self)
         label.setObjectName(name)
         label.setWordWrap(wrap)
-        font = label.font()
-        font.setPointSize(size)
-        label.setFont(font)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         return label
 
     def _build(self) -> None:
-        self.counter = self._label("counter", 22, wrap=False)
-        self.title = self._label("title", 44)
-        self.applicant = self._label("applicant", 30)
-        self.details = self._label("details", 24)
-        self.problems = self._label("problems", 22)
-        self.recused = self._label("recused", 24)
-        self.video = self._label("video", 22)
-        self.phase = self._label("phase", 26, wrap=False)
-        self.clock = self._label("clock", 96, wrap=False)
-        self.help = self._label("help", 14, wrap=False)
-        for label in (self.phase, self.clock):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.counter = self._label("counter", wrap=False)
+        self.title = self._label("title")
+        self.applicant = self._label("applicant")
+        self.details = self._label("details")
+        self.problems = self._label("problems")
+        self.recused = self._label("recused")
+        self.video = self._label("video")
+        self.phase = self._label("phase", wrap=False)
+        self.clock = self._label("clock", wrap=False)
+        self.help = self._label("help")
+        self.phase.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.clock.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         timer_box = QFrame(self)
         timer_box.setObjectName("timerBox")
-        box = QVBoxLayout(timer_box)
+        box = QHBoxLayout(timer_box)
+        box.setContentsMargins(24, 4, 24, 4)
         box.addWidget(self.phase)
         box.addWidget(self.clock)
 
-        left = QVBoxLayout()
-        left.setSpacing(18)
-        for widget in (self.counter, self.title, self.applicant, self.details, self.problems, self.recused, self.video):
-            left.addWidget(widget)
-        left.addStretch(1)
-
-        right = QVBoxLayout()
-        right.addWidget(timer_box)
-        right.addStretch(1)
-
-        body = QHBoxLayout()
-        body.addLayout(left, 3)
-        body.addSpacing(40)
-        body.addLayout(right, 1)
+        top = QHBoxLayout()
+        top.addWidget(self.counter, 1, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(timer_box, 0, Qt.AlignmentFlag.AlignTop)
 
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(60, 40, 60, 24)
-        outer.addLayout(body, 1)
+        outer.setContentsMargins(60, 32, 60, 20)
+        outer.setSpacing(14)
+        outer.addLayout(top)
+        for widget in (self.title, self.applicant, self.details, self.problems, self.recused, self.video):
+            outer.addWidget(widget)
+        outer.addStretch(1)
         outer.addWidget(self.help)
         self.help.setText(HELP)
+        self._scale_fonts()
+
+    def _scale_fonts(self) -> None:
+        scale = round(max(0.5, min(self.width() / 1920, self.height() / 1080)), 2)
+        if scale == self._scale:
+            return
+        self._scale = scale
+        sizes = "\n".join(f"#{name} {{ font-size: {round(px * scale)}px; }}" for name, px in SIZES.items())
+        self.setStyleSheet(STYLE + sizes)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._scale_fonts()
+        super().resizeEvent(event)
 
     # --- slides ---------------------------------------------------------------------------
 
@@ -153,6 +163,9 @@ class PresentationView(QWidget):
             facts.append("中央企业（不占本市指标）")
         self.details.setText("\n".join(facts))
         self.problems.setText(_problems_text(slide))
+        self.problems.setProperty("clean", not slide.problems)
+        self.problems.style().unpolish(self.problems)
+        self.problems.style().polish(self.problems)
         names = "、".join(e.name for e in slide.recused)
         self.recused.setText(f"回避专家：{names}（不参加本项目评分）" if names else "回避专家：无")
         self.video.setText(f"视频：{slide.video.file_name}（按 V 播放）" if slide.video else "视频：未提交")

@@ -167,8 +167,9 @@ class SetupPage(QWidget):
             combo.clear()
             for text, data in items:
                 combo.addItem(text, data)
-        for widget in self.findChildren((QPushButton, QLineEdit, QComboBox, QSpinBox, QDateEdit)):
-            widget.setEnabled(not info.locked)
+        for kind in (QPushButton, QLineEdit, QComboBox, QSpinBox, QDateEdit):
+            for widget in self.findChildren(kind):
+                widget.setEnabled(not info.locked)
 
     # --- actions --------------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ def image_page(data: bytes, number: int, footer: str, fonts: FontSet) -> bytes:
             image = image.convert("RGB")
         width, height = image.size
         buffer = io.BytesIO()
-        canvas = Canvas(buffer, pagesize=PAGE, invariant=True)
+        canvas = Canvas(buffer, pagesize=PAGE, invariant=True, initialFontName=fonts.body)
         scale = min(TEXT_WIDTH / width, TEXT_HEIGHT / height)
         w, h = width * scale, height * scale
         x = text_block_left(number) + (TEXT_WIDTH - w) / 2

@@ -99,6 +99,7 @@ def cover(campaign: Campaign, snapshot: Snapshot, app: Application, st: Styles) 
     table.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), st.fonts.body),  # empty cells too: no stray Helvetica
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                 ("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black),
                 ("TOPPADDING", (0, 0), (-1, -1), 7),
@@ -151,6 +152,7 @@ def index(plan: PackagePlan, st: Styles) -> list[Flowable]:
     table.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), st.fonts.body),  # empty cells too: no stray Helvetica
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -198,6 +200,7 @@ def datasheet(campaign: Campaign, snapshot: Snapshot, app: Application, st: Styl
         table.setStyle(
             TableStyle(
                 [
+                    ("FONT", (0, 0), (-1, -1), st.fonts.body),
                     ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                     ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#F2F2F2")),

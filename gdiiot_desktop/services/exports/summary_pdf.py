@@ -40,6 +40,7 @@ def write_summary_pdf(campaign: Campaign, snapshot: Snapshot, target: Path) -> P
             topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM,
             invariant=True,
+            initialFontName=st.fonts.body,
         )
         set_metadata(doc, data.title(campaign), snapshot)
 
@@ -79,6 +80,7 @@ def story(campaign: Campaign, snapshot: Snapshot, st: Styles, width: float) -> l
     total = sum(c.width for c in columns)
     widths = [width * c.width / total for c in columns]
     commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), st.fonts.body),  # empty cells too: no stray Helvetica
         ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("BACKGROUND", (0, 0), (-1, 1), colors.HexColor("#F2F2F2")),

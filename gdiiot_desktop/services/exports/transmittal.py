@@ -175,6 +175,7 @@ def _table(rows: list[list[Any]], widths: list[float]) -> Table:
     table.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), styles().fonts.body),  # empty cells too: no stray Helvetica
                 ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#F2F2F2")),

@@ -31,6 +31,8 @@ class OfficialDoc(BaseDocTemplate):  # type: ignore[misc]
         unnumbered: Sequence[int] = (),
         **kwargs: Any,
     ) -> None:
+        # The canvas starts on our font, so no page refers to a non-embedded Helvetica.
+        kwargs.setdefault("initialFontName", fonts.body)
         super().__init__(target, pagesize=PAGE, invariant=True, **kwargs)
         self.fonts = fonts
         self.first_number = first_number

@@ -51,7 +51,9 @@ def overlay_pdf(
     and the footer, to be merged onto other documents' pages.
     """
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=page_sizes[0] if page_sizes else PAGE, invariant=True)
+    canvas = Canvas(
+        buffer, pagesize=page_sizes[0] if page_sizes else PAGE, invariant=True, initialFontName=fonts.body
+    )
     for offset, size in enumerate(page_sizes):
         canvas.setPageSize(size)
         if first_number is not None:
