@@ -20,7 +20,6 @@ from .domain.enums import (
     InnovationAcceptance,
     OtherChannel,
     PriorityCondition,
-    Status,
 )
 from .domain.model import Applicant, Application, Attachment, Contact
 from .domain.uscc import ALPHABET, check_character

@@ -213,13 +213,17 @@ class Campaign:
 # ---------------------------------------------------------------------------------------
 
 
-def parse_campaign(text: str, source: str = "活动文件") -> Campaign:
-    """Parse and validate a campaign file's text; raises CampaignError listing every problem."""
+def parse_campaign(text: str, source: str = "活动文件", *, schema: bool = True) -> Campaign:
+    """Parse and validate a campaign file's text; raises CampaignError listing every problem.
+
+    `schema=False` skips the JSON Schema pass (and its import, a noticeable part of start-up) for
+    a text that already passed it: the copy a database keeps of the file it was created with.
+    """
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CampaignError(source, [Problem("", f"不是有效的 TOML 文件：{exc}")]) from exc
-    problems = _schema_problems(data) or _date_problems(data)
+    problems = (_schema_problems(data) if schema else []) or _date_problems(data)
     if problems:
         raise CampaignError(source, problems)
     campaign = _build(data, text)

@@ -25,7 +25,7 @@ from gdiiot_desktop.gui.session import HeaderTexts, WorkspaceSession
 from gdiiot_desktop.gui.styles import NOTICE_STYLE, OVERDUE_STYLE, READ_ONLY_STYLE
 
 if TYPE_CHECKING:
-    from gdiiot_desktop.services.intake import ImportReport, IntakeRejected
+    from gdiiot_desktop.services.intake import ImportReport, IntakeRejectedError
 
 WINDOW_TITLE = "广东省工业互联网试点示范申报管理"
 PAGE_APPLICATIONS, PAGE_BOARD, PAGE_CAMPAIGN = range(3)
@@ -464,14 +464,14 @@ class MainWindow(QMainWindow):
         self.show_status(report.summary(), 15_000)
 
     def _import_failed(self, path: Path, exc: BaseException) -> None:
-        from gdiiot_desktop.services.intake import IntakeRejected
+        from gdiiot_desktop.services.intake import IntakeRejectedError
 
-        if isinstance(exc, IntakeRejected) and self.ask_import_good_rows(exc):
+        if isinstance(exc, IntakeRejectedError) and self.ask_import_good_rows(exc):
             self.import_workbook(path, skip_bad_rows=True)
             return
         show_error(self, exc, "导入未完成")
 
-    def ask_import_good_rows(self, exc: IntakeRejected) -> bool:
+    def ask_import_good_rows(self, exc: IntakeRejectedError) -> bool:
         box = QMessageBox(QMessageBox.Icon.Warning, "表格有错误", exc.message, parent=self)
         box.setDetailedText("\n".join(exc.details))
         box.setInformativeText("要只导入正确的行吗？有错误的行不会导入，可改正后再次导入。")

@@ -8,8 +8,6 @@ No SQL and no rules here: it calls services and the domain's engine.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -289,21 +287,11 @@ class WorkspaceSession(QObject):
         year: int | None,
         on_success: Callable[[Application], None] | None = None,
     ) -> Task:
-        """Re-file an attachment under another class: the stored file is attached again and the old entry removed.
-
-        (ApplicationService has no call to change a class in place; the store keeps one copy of the bytes.)
-        """
+        """Re-file an attachment under another class (and year) in place."""
 
         def work(_progress: Progress) -> Application:
-            folder = Path(tempfile.mkdtemp(prefix="gdiiot-reclass-"))
-            try:
-                copy = folder / old.file_name
-                shutil.copyfile(self.ws.db.store.path_of(old.sha256), copy)
-                self.service.attach(app_id, copy, cls, year=year, source_path=old.source_path)
-            finally:
-                shutil.rmtree(folder, ignore_errors=True)
             assert old.id is not None
-            self.service.remove_attachment(app_id, old.id)
+            self.service.reclassify_attachment(app_id, old.id, cls, year)
             return self.service.get(app_id)
 
         return self.runner.run(work, title="正在修改附件类别…", writes=True, on_success=self._then_stored(on_success))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..domain.enums import AttachmentClass, Status
 from ..domain.model import Application, Attachment
+from ..storage.models import AttachmentRecord
 from ..storage.repository import ApplicationRepository
 from .errors import InputError, NotFoundError
 from .media import probe_file
@@ -93,6 +94,25 @@ class ApplicationService:
                 "application",
                 app_id,
                 {"class": record.attachment_class, "file": record.file_name, "sha256": record.sha256},
+            )
+
+    def reclassify_attachment(
+        self, app_id: int, attachment_id: int, cls: AttachmentClass, year: int | None = None
+    ) -> None:
+        """Change an attachment's class (and audit report year) in place."""
+        with self.ws.db.session() as session:
+            repo = ApplicationRepository(session)
+            before = session.get(AttachmentRecord, attachment_id)
+            if before is None or before.application_id != app_id:
+                raise NotFoundError(f"找不到编号为 {attachment_id} 的附件")
+            old = (before.attachment_class, before.year)
+            repo.reclassify_attachment(attachment_id, cls, year)
+            self.ws.audit(
+                session,
+                "reclassify",
+                "application",
+                app_id,
+                {"file": before.file_name, "before": list(old), "after": [cls.value, year]},
             )
 
     def set_order(self, ordered_ids: list[int]) -> None:

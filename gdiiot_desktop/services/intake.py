@@ -37,7 +37,7 @@ class ImportReport:
         return text
 
 
-class IntakeRejected(InputError):
+class IntakeRejectedError(InputError):
     """The sheet has bad cells and the user did not choose to import the good rows."""
 
     def __init__(self, errors: list[CellError]):
@@ -56,7 +56,7 @@ def import_workbook(ws: Workspace, path: Path, *, skip_bad_rows: bool = False) -
         raise InputError(f"无法导入 {path.name}", list(result.sheet_errors))
     bad_rows = {e.row for e in result.errors}
     if bad_rows and not skip_bad_rows:
-        raise IntakeRejected(result.errors)
+        raise IntakeRejectedError(result.errors)
     rows = [r for r in result.rows if r.row_number not in bad_rows]
     report = ImportReport(skipped_rows=sorted(bad_rows), errors=list(result.errors))
     # Files go to the content-addressed store first: a file there that nothing refers to is harmless,

@@ -127,7 +127,8 @@ def _load_campaign(session: Session) -> Campaign:
     record = session.get(CampaignRecord, campaign_id)
     if record is None:
         raise ServiceError("数据库中缺少活动设置，数据库可能已损坏。请从备份恢复。")
-    campaign = parse_campaign(record.source_text, source=record.id)
+    # Validated against the schema when the database was created from the file.
+    campaign = parse_campaign(record.source_text, source=record.id, schema=False)
     rows = session.scalars(
         select(DirectionRecord).where(DirectionRecord.campaign_id == record.id).order_by(DirectionRecord.no)
     ).all()

@@ -1,18 +1,24 @@
-"""Schema versions: drives the Alembic scripts in `db/` from code (no alembic.ini, works frozen)."""
+"""Schema versions: drives the Alembic scripts in `db/` from code (no alembic.ini, works frozen).
+
+Alembic itself is imported only when a migration runs: opening an up-to-date database reads the
+revision ids straight from the script files, which keeps the program's start quick.
+"""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from functools import lru_cache
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
 from .. import resources
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 VERSION_TABLE = "alembic_version"
 
@@ -25,6 +31,8 @@ def make_config(
     connection: Connection | None = None, url: str = "sqlite://", script_location: str | None = None
 ) -> Config:
     """An Alembic config built in code; `connection` is handed to `db/env.py` as an attribute."""
+    from alembic.config import Config
+
     config = Config()
     location = script_location or str(resources.migrations_dir())
     # set_main_option interpolates "%"; paths and URLs are taken literally.
@@ -38,6 +46,8 @@ def make_config(
 
 @lru_cache(maxsize=4)
 def _scripts(location: str) -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(make_config(script_location=location))
 
 
@@ -46,15 +56,32 @@ def scripts() -> ScriptDirectory:
     return _scripts(str(resources.migrations_dir()))
 
 
+_REVISION = re.compile(r"^revision(?:\s*:\s*str)?\s*=\s*[\"']([^\"']+)[\"']", re.MULTILINE)
+_DOWN = re.compile(r"^down_revision(?:\s*:[^=]+)?\s*=\s*(?:[\"']([^\"']+)[\"']|None)", re.MULTILINE)
+
+
+@lru_cache(maxsize=4)
+def _graph(location: str) -> tuple[frozenset[str], str]:
+    """(every revision, the head) read from the scripts' text: one linear chain, no branches."""
+    revisions: dict[str, str | None] = {}
+    for path in sorted(Path(location, "versions").glob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        found, down = _REVISION.search(text), _DOWN.search(text)
+        if found and down:
+            revisions[found.group(1)] = down.group(1)
+    parents = {d for d in revisions.values() if d}
+    heads = [r for r in revisions if r not in parents]
+    if len(heads) != 1:
+        raise RuntimeError(f"migrations in {location} must form one chain; heads: {heads}")
+    return frozenset(revisions), heads[0]
+
+
 def head_revision() -> str:
-    head = scripts().get_current_head()
-    if head is None:
-        raise RuntimeError(f"no migrations in {resources.migrations_dir()}")
-    return head
+    return _graph(str(resources.migrations_dir()))[1]
 
 
 def known_revisions() -> frozenset[str]:
-    return frozenset(s.revision for s in scripts().walk_revisions())
+    return _graph(str(resources.migrations_dir()))[0]
 
 
 def is_known(revision: str) -> bool:
@@ -63,7 +90,8 @@ def is_known(revision: str) -> bool:
 
 def current_revision(conn: Connection) -> str | None:
     """The revision stamped in the database, None for a database without Alembic's table."""
-    return MigrationContext.configure(conn).get_current_revision()
+    dbapi: Any = conn.connection.driver_connection
+    return read_revision(dbapi)
 
 
 def read_revision(conn: sqlite3.Connection) -> str | None:
@@ -97,6 +125,8 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
                     # An engine without the explicit-BEGIN listener (see database.create_sqlite_engine):
                     # pysqlite would run DDL in autocommit, so open the transaction ourselves.
                     conn.exec_driver_sql("BEGIN")
+                from alembic import command
+
                 command.upgrade(make_config(conn, str(engine.url)), revision)
                 dangling = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if dangling:

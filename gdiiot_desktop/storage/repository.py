@@ -244,6 +244,17 @@ class ApplicationRepository:
         self.session.flush()
         return record.id
 
+    def reclassify_attachment(
+        self, attachment_id: int, cls: AttachmentClass, year: int | None
+    ) -> AttachmentRecord | None:
+        """File an attachment under another class (and year); the stored bytes do not move."""
+        record = self.session.get(AttachmentRecord, attachment_id)
+        if record is not None:
+            record.attachment_class = cls.value
+            record.year = year
+            self.session.flush()
+        return record
+
     def remove_attachment(self, attachment_id: int) -> AttachmentRecord | None:
         record = self.session.get(AttachmentRecord, attachment_id)
         if record is not None:

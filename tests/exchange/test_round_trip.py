@@ -134,8 +134,6 @@ def test_newer_bundle_shows_added_removed_changed_and_files(offices: Offices) ->
         from gdiiot_desktop.storage.models import ApplicationRecord
 
         session.delete(session.get(ApplicationRecord, apps[2].id))
-    added = make_county(offices.folder / "county", county="南海区", count=1, seed_no=99) if False else None
-    del added
     newer = offices.folder / "n2.gdiiot"
     exchange.export_county_bundle(county, newer)
     preview = exchange.preview_county_bundle(city, exchange.open_bundle(city, newer))

@@ -34,7 +34,7 @@ def make_pdf(path: Path, pages: int, label: str, *, landscape_page: int | None =
     """A real PDF whose pages say `label` in Chinese (extractable text)."""
     fonts = font_set()
     buffer = io.BytesIO()
-    c = canvas.Canvas(buffer, pagesize=A4)
+    c = canvas.Canvas(buffer, pagesize=A4, initialFontName=fonts.body)
     for i in range(1, pages + 1):
         size = landscape(A4) if i == landscape_page else A4
         c.setPageSize(size)

@@ -135,7 +135,9 @@ def parse_points(text: object) -> Decimal:
         raise ValueError(f"不是数字：{text!r}") from exc
     if not value.is_finite():
         raise ValueError(f"不是数字：{text!r}")
-    return value
+    value = value.normalize()  # "20.0" and "20" are the same points, shown as 20
+    exponent = value.as_tuple().exponent
+    return value.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else value
 
 
 def rubric_from_campaign_text(text: str) -> Rubric | None:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 
-from ..enums import AttachmentClass, Grade, InnovationAcceptance, OtherChannel
-from ..enums import BuildStatus
+from ..enums import AttachmentClass, BuildStatus, Grade, InnovationAcceptance, OtherChannel
 from ..geography import names_place_outside
 from ..model import Application, Violation
 from ..uscc import normalize_uscc, uscc_problem

@@ -49,8 +49,11 @@ def cross_county(
     (ids; every application needs one), and applicants filed in more than one county."""
     apps = list(apps)
     report = CrossReport()
+    key_of = {a.id: a.applicant.key for a in apps}
+    # A duplicate is reported on one of the pair only: the applicant links it to the imported side.
+    keys = {key_of[i] for i in involved if i in key_of}
     for v in check_city(campaign, city, apps):
-        if v.rule in CROSS_RULES and v.application_id in involved:
+        if v.rule in CROSS_RULES and (v.application_id in involved or key_of.get(v.application_id) in keys):
             report.violations.append(v)
     groups: dict[str, list[Application]] = defaultdict(list)
     for app in apps:

@@ -94,7 +94,7 @@ def cover(campaign: Campaign, snapshot: Snapshot, app: Application, st: Styles) 
     ]
     table = Table(
         [[Paragraph(escape(k + "："), label), Paragraph(escape(v), value)] for k, v in rows],
-        colWidths=[38 * mm, TEXT_WIDTH - 44 * mm],
+        colWidths=[46 * mm, TEXT_WIDTH - 52 * mm],
     )
     table.setStyle(
         TableStyle(
@@ -111,12 +111,12 @@ def cover(campaign: Campaign, snapshot: Snapshot, app: Application, st: Styles) 
     date_style = ParagraphStyle("cover_date", parent=st.subtitle, fontName=st.fonts.body)
     return [
         Paragraph(escape(f"推荐顺序：第 {app.priority} 位"), priority),
-        Spacer(1, 2.2 * LINE_HEIGHT),
+        Spacer(1, 1.5 * LINE_HEIGHT),
         Paragraph(escape(package_title(campaign)), ParagraphStyle("cover_t", parent=st.title, fontSize=TITLE_SIZE + 4)),
         Paragraph("申 报 材 料", big),
-        Spacer(1, 2.5 * LINE_HEIGHT),
+        Spacer(1, 2 * LINE_HEIGHT),
         table,
-        Spacer(1, 3 * LINE_HEIGHT),
+        Spacer(1, 2 * LINE_HEIGHT),
         Paragraph(escape(snapshot.recommender), date_style),
         Paragraph(escape(_date_text(snapshot.created_at.date())), date_style),
     ]
@@ -173,10 +173,10 @@ def index(plan: PackagePlan, st: Styles) -> list[Flowable]:
 
 
 def datasheet(campaign: Campaign, snapshot: Snapshot, app: Application, st: Styles) -> list[Flowable]:
-    label = st.cell_bold
-    value = st.cell
+    label = ParagraphStyle("ds_label", parent=st.cell_bold, fontSize=10.5, leading=14)
+    value = ParagraphStyle("ds_value", parent=st.cell, fontSize=10.5, leading=14)
     flow: list[Flowable] = [Paragraph(DATASHEET_TITLE, st.title), Spacer(1, 2 * mm)]
-    widths = [32 * mm, 46 * mm, 32 * mm, 46 * mm]
+    widths = [30 * mm, 48 * mm, 30 * mm, 48 * mm]
     for section in datasheet_sections(campaign, app, snapshot.recommender):
         rows: list[list[Any]] = []
         spans: list[tuple[Any, ...]] = []

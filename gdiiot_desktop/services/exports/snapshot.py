@@ -171,7 +171,7 @@ def load_snapshot(ws: Workspace, snapshot_id: str) -> Snapshot:
     with ws.db.session() as session:
         record = session.get(ExportSnapshotRecord, snapshot_id.strip().upper())
         if record is None:
-            raise SnapshotNotFoundError(f"找不到快照 {snapshot_id}。可用 gdiiot export --list-snapshots 查看已有快照。")
+            raise SnapshotNotFoundError(f"找不到快照 {snapshot_id}。可用 gdiiot snapshots 查看已有快照。")
         return _from_record(record)
 
 

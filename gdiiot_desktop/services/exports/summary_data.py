@@ -16,25 +16,26 @@ STAMP_BLANK = "____________________"
 class Column:
     key: str
     header: str
-    width: float  # Excel character widths; the PDF scales them to the page
+    width: float  # Excel character widths
+    pdf_mm: float  # width in the PDF (A4 landscape); 0: what is left
     aliases: tuple[str, ...] = ()  # other header texts an official template may use
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("priority", "推荐顺序", 6, ("序号", "推荐排序", "优先顺序", "排序")),
-    Column("project", "项目名称", 26),
-    Column("applicant", "申报单位", 22, ("申报主体", "申报单位名称", "单位名称")),
-    Column("uscc", "统一社会信用代码", 21, ("信用代码", "社会信用代码")),
-    Column("category", "试点示范类别", 11, ("类别", "试点示范类型", "申报类别")),
-    Column("direction", "具体方向", 22, ("方向", "申报方向")),
-    Column("authority", "负责单位（工信厅/通信管理局）", 12, ("负责单位",)),
-    Column("location", "所在地市/县区", 13, ("所在地市", "所在地区", "所在地")),
-    Column("contact", "联系人", 8),
-    Column("title", "职务", 10),
-    Column("mobile", "手机", 13, ("联系电话", "手机号码", "电话")),
-    Column("email", "邮箱", 20, ("电子邮箱", "联系邮箱")),
-    Column("central", "是否中央企业", 7, ("是否央企",)),
-    Column("note", "备注", 24),
+    Column("priority", "推荐顺序", 6, 10, ("序号", "推荐排序", "优先顺序", "排序")),
+    Column("project", "项目名称", 26, 30),
+    Column("applicant", "申报单位", 22, 27, ("申报主体", "申报单位名称", "单位名称")),
+    Column("uscc", "统一社会信用代码", 21, 32, ("信用代码", "社会信用代码")),
+    Column("category", "试点示范类别", 11, 12, ("类别", "试点示范类型", "申报类别")),
+    Column("direction", "具体方向", 22, 25, ("方向", "申报方向")),
+    Column("authority", "负责单位（工信厅/通信管理局）", 12, 13, ("负责单位",)),
+    Column("location", "所在地市/县区", 13, 17, ("所在地市", "所在地区", "所在地")),
+    Column("contact", "联系人", 8, 11),
+    Column("title", "职务", 10, 14),
+    Column("mobile", "手机", 13, 21, ("联系电话", "手机号码", "电话")),
+    Column("email", "邮箱", 20, 26, ("电子邮箱", "联系邮箱")),
+    Column("central", "是否中央企业", 7, 10, ("是否央企",)),
+    Column("note", "备注", 24, 0),
 )
 
 

@@ -23,10 +23,10 @@ from .pdf_meta import set_metadata
 from .snapshot import Snapshot
 from .summary_xlsx import CENTERED_KEYS, CONTACT_GROUP, CONTACT_GROUP_HEADER
 
-MARGIN_X = 15 * mm
+MARGIN_X = 10 * mm
 MARGIN_TOP = 18 * mm
 MARGIN_BOTTOM = 30 * mm  # room for the page number (GB/T 9704 distances) and the footer
-CELL_SIZE = 9
+CELL_SIZE = 8
 
 
 def write_summary_pdf(campaign: Campaign, snapshot: Snapshot, target: Path) -> Path:
@@ -77,8 +77,9 @@ def story(campaign: Campaign, snapshot: Snapshot, st: Styles, width: float) -> l
         ]
         for values in data.rows(campaign, snapshot)
     ]
-    total = sum(c.width for c in columns)
-    widths = [width * c.width / total for c in columns]
+    fixed = sum(c.pdf_mm for c in columns) * mm
+    rest = max(width - fixed, 15 * mm) / max(1, sum(1 for c in columns if not c.pdf_mm))
+    widths = [c.pdf_mm * mm if c.pdf_mm else rest for c in columns]
     commands: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), st.fonts.body),  # empty cells too: no stray Helvetica
         ("GRID", (0, 0), (-1, -1), 0.6, colors.black),

@@ -70,6 +70,7 @@ def build_workbook(campaign: Campaign, snapshot: Snapshot) -> Any:
             cell.alignment = CENTER if column.key in CENTERED_KEYS else LEFT
             if column.key in ("uscc", "mobile"):
                 cell.number_format = "@"
+        ws.row_dimensions[row].height = row_height(values, columns)
     end = FIRST_DATA_ROW + len(snapshot.applications)
     write_footer(ws, end + 1, len(columns), snapshot)
 
@@ -79,6 +80,23 @@ def build_workbook(campaign: Campaign, snapshot: Snapshot) -> Any:
     setup_print(ws, f"{HEADER_ROW}:{SUBHEADER_ROW}", snapshot)
     set_properties(wb, campaign, snapshot)
     return wb
+
+
+def text_units(text: str) -> int:
+    """Width in Excel's units (one per Latin character, two per Chinese one)."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def row_height(values: dict[str, str | int], columns: tuple[data.Column, ...], line: float = 15.0) -> float:
+    """Points for a row whose wrapped text fits: openpyxl does not size rows, and not every
+    spreadsheet program does it on open (LibreOffice keeps the default height).
+    """
+    lines = 1
+    for column in columns:
+        text = str(values[column.key])
+        usable = max(1.0, column.width - 1.5)
+        lines = max(lines, -(-text_units(text) // int(usable)))
+    return max(20.0, lines * line + 5)
 
 
 def write_header(ws: Any) -> None:

@@ -94,7 +94,9 @@ def story(
     discs: int,
     late: str | None,
 ) -> list[Flowable]:
-    cell, center, bold = st.cell, st.cell_center, st.cell_bold
+    cell = ParagraphStyle("tr_cell", parent=st.cell, fontSize=10.5, leading=14)
+    center = ParagraphStyle("tr_center", parent=cell, alignment=TA_CENTER)
+    bold = ParagraphStyle("tr_bold", parent=cell, fontName=st.fonts.heading)
     head = ParagraphStyle("tr_head", parent=bold, alignment=TA_CENTER)
     info = ParagraphStyle("tr_info", parent=st.body, fontSize=14, leading=22)
     n_table, n_package, n_disc = (copies(campaign, k) for k in ("summary_table", "paper_package", "disc"))
@@ -112,7 +114,7 @@ def story(
     if discs > 1:
         disc_remark += f"；分 {discs} 张光盘（第1张/共{discs}张 …）"
     rows.append(_row(len(plans) + 2, "电子版光盘", n_disc * discs, None, disc_remark, cell, center))
-    materials = _table(rows, [12 * mm, 70 * mm, 14 * mm, 18 * mm, TEXT_WIDTH - 114 * mm])
+    materials = _table(rows, [11 * mm, 64 * mm, 12 * mm, 16 * mm, TEXT_WIDTH - 103 * mm])
 
     lines = print_plan(campaign, summary_pages, plans)
     plan_rows: list[list[Any]] = [[Paragraph(h, head) for h in ("打印内容", "页数", "打印方式", "份数", "用纸（张）")]]
@@ -131,7 +133,7 @@ def story(
     printing = _table(plan_rows, [74 * mm, 16 * mm, 20 * mm, 14 * mm, TEXT_WIDTH - 124 * mm])
 
     flow: list[Flowable] = [
-        Paragraph(escape(f"{campaign.year}年工业互联网试点示范项目推荐材料报送清单"), st.title),
+        Paragraph(f"{campaign.year}年工业互联网试点示范项目<br/>推荐材料报送清单", st.title),
         Paragraph(escape(f"推荐单位：{snapshot.recommender}"), info),
         Paragraph(escape(f"快照编号：{snapshot.id}（汇总表、纸质材料与光盘出自同一快照）"), info),
         Paragraph(escape(f"报送要求：{campaign.deadline.text}，报广东省工业和信息化厅（工业互联网处）。"), info),

@@ -1,0 +1,323 @@
+"""Mutating valid bundles and intake sheets for the fuzz test (CI, ~50 cases) and benchmarks/fuzz_bundles.py.
+
+Every case must either import correctly or be refused with an InputError; a refused case must leave the
+database and the store byte-for-byte as they were. Anything else — another exception, a traceback, a
+half-written import — is a failure.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import zipfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hypothesis import strategies as st
+
+from gdiiot_desktop.services import exchange
+from gdiiot_desktop.services.errors import InputError
+from gdiiot_desktop.services.workspace import open_workspace
+from gdiiot_desktop.storage.audit import entry_hash
+from gdiiot_desktop.storage.database import store_root_for
+from gdiiot_desktop.storage.errors import StorageError
+from gdiiot_desktop.storage.repository import ApplicationRepository
+
+from .helpers import fingerprint, make_city, make_county, members, write_zip
+
+HOSTILE_NAMES = [
+    "../x", "/abs", "C:/x", "a\\b", "files/", "files/../../x", "manifest.json", "applications.json",
+    "files/" + "0" * 64, "中文.json", "", "a" * 300, "files/" + "g" * 64,
+]  # fmt: skip
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**70), 2**70) | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=6,
+)
+
+
+@dataclass
+class Outcomes:
+    counts: Counter[str] = field(default_factory=Counter)
+    messages: Counter[str] = field(default_factory=Counter)
+
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+class BundleLab:
+    """A county's valid bundle and a pristine, closed city database to import each mutation into."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        for name in ("county", "pristine", "work", "cases"):
+            (folder / name).mkdir(parents=True, exist_ok=True)
+        county = make_county(folder / "county", count=2)
+        self.valid = folder / "valid.gdiiot"
+        try:
+            exchange.export_county_bundle(county, self.valid)
+        finally:
+            county.close()
+        city = make_city(folder / "pristine")
+        self.pristine = city.db.path
+        city.close()
+        self.pristine_print = fingerprint(self.pristine)
+        self.members = members(self.valid)
+        self.work = folder / "work" / self.pristine.name
+        self.case = folder / "cases" / "case.gdiiot"
+
+    # --- making a case ----------------------------------------------------------------------------
+
+    def write(self, data: bytes) -> Path:
+        self.case.write_bytes(data)
+        return self.case
+
+    def write_members(self, items: list[tuple[str, bytes]], recompute: bool) -> Path:
+        if recompute:
+            table = dict(items)
+            if "manifest.json" in table:
+                try:
+                    manifest = json.loads(table["manifest.json"])
+                    manifest["members"] = [
+                        {"name": n, "size": len(d), "sha256": hashlib.sha256(d).hexdigest()}
+                        for n, d in items
+                        if n != "manifest.json"
+                    ]
+                    table["manifest.json"] = json.dumps(manifest, ensure_ascii=False).encode()
+                    items = list(table.items())
+                except (ValueError, TypeError, KeyError):
+                    pass
+        with zipfile.ZipFile(self.case, "w", zipfile.ZIP_DEFLATED) as z:
+            seen: set[str] = set()
+            for name, data in items:
+                info = zipfile.ZipInfo(name or "x")
+                info.compress_type = zipfile.ZIP_DEFLATED
+                if info.filename in seen:
+                    continue
+                seen.add(info.filename)
+                z.writestr(info, data)
+        return self.case
+
+    def forge(self, apps: Any) -> Path:
+        """applications.json replaced and the audit export entry re-hashed: what a forger could do."""
+        items = dict(self.members)
+        data = json.dumps(apps, ensure_ascii=False).encode()
+        items["applications.json"] = data
+        audit = json.loads(items["audit.json"])
+        last = audit[-1]
+        details = json.loads(last["details"])
+        details["applications_sha256"] = hashlib.sha256(data).hexdigest()
+        last["details"] = json.dumps(details, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        from datetime import datetime
+
+        last["hash"] = entry_hash(
+            last["prev_hash"], entry_id=last["id"], at=datetime.fromisoformat(last["at"]), actor=last["actor"],
+            action=last["action"], entity=last["entity"], entity_id=last["entity_id"], details=last["details"],
+        )  # fmt: skip
+        items["audit.json"] = json.dumps(audit, ensure_ascii=False).encode()
+        return self.write_members(list(items.items()), recompute=True)
+
+    # --- running a case ---------------------------------------------------------------------------
+
+    def run(self, bundle: Path, outcomes: Outcomes) -> None:
+        shutil.copyfile(self.pristine, self.work)
+        shutil.rmtree(store_root_for(self.work), ignore_errors=True)
+        ws = open_workspace(self.work)
+        try:
+            report = exchange.import_bundle(ws, bundle)
+        except (InputError, StorageError) as exc:
+            ws.close()
+            outcomes.counts["refused"] += 1
+            outcomes.messages[type(exc).__name__] += 1
+            after = fingerprint(self.work)
+            assert after == fingerprint_of_pristine(self), f"refused case changed the database: {exc}"
+            return
+        except BaseException:
+            ws.close()
+            raise
+        try:
+            assert isinstance(report, exchange.CountyImportReport)
+            with ws.db.session() as session:
+                stored = {a.uid: a for a in ApplicationRepository(session).load_all()}
+            for diff in report.plan.apps:
+                app = stored[diff.uid]
+                for attachment in app.attachments:
+                    assert ws.db.store.verify(attachment.sha256), "imported file does not verify"
+            outcomes.counts["imported"] += 1
+        finally:
+            ws.close()
+
+
+def fingerprint_of_pristine(lab: BundleLab) -> str:
+    """The pristine database's fingerprint as it reads at the work path (same bytes, no store)."""
+    return lab.pristine_print
+
+
+# --- strategies -----------------------------------------------------------------------------------
+
+
+@st.composite
+def byte_mutation(draw: st.DrawFn, data: bytes) -> bytes:
+    kind = draw(st.sampled_from(["flip", "truncate", "insert", "delete", "overwrite"]))
+    size = len(data)
+    at = draw(st.integers(0, size - 1))
+    if kind == "flip":
+        count = draw(st.integers(1, 8))
+        out = bytearray(data)
+        for i in draw(st.lists(st.integers(0, size - 1), min_size=count, max_size=count)):
+            out[i] ^= draw(st.integers(1, 255))
+        return bytes(out)
+    if kind == "truncate":
+        return data[:at]
+    if kind == "insert":
+        return data[:at] + draw(st.binary(min_size=1, max_size=64)) + data[at:]
+    if kind == "delete":
+        return data[:at] + data[at + draw(st.integers(1, 256)) :]
+    return data[:at] + draw(st.binary(min_size=1, max_size=32)) + data[at + 32 :]
+
+
+def _mutate_json(draw: st.DrawFn, value: Any) -> Any:
+    """Change one leaf, drop a key, or add one, somewhere in a JSON value."""
+    if isinstance(value, dict) and value:
+        key = draw(st.sampled_from(sorted(value)))
+        action = draw(st.sampled_from(["descend", "drop", "add", "replace"]))
+        out = dict(value)
+        if action == "descend":
+            out[key] = _mutate_json(draw, value[key])
+        elif action == "drop":
+            del out[key]
+        elif action == "add":
+            out[draw(st.text(max_size=8))] = draw(JSON_VALUES)
+        else:
+            out[key] = draw(JSON_VALUES)
+        return out
+    if isinstance(value, list) and value:
+        i = draw(st.integers(0, len(value) - 1))
+        action = draw(st.sampled_from(["descend", "drop", "duplicate", "replace"]))
+        out_list = list(value)
+        if action == "descend":
+            out_list[i] = _mutate_json(draw, value[i])
+        elif action == "drop":
+            del out_list[i]
+        elif action == "duplicate":
+            out_list.append(value[i])
+        else:
+            out_list[i] = draw(JSON_VALUES)
+        return out_list
+    return draw(JSON_VALUES)
+
+
+@st.composite
+def bundle_case(draw: st.DrawFn, lab: BundleLab) -> Path:
+    """One mutated bundle written to disk."""
+    mode = draw(st.sampled_from(["bytes", "members", "json", "json-recomputed", "forged"]))
+    if mode == "bytes":
+        return lab.write(draw(byte_mutation(lab.valid.read_bytes())))
+    items = list(lab.members.items())
+    if mode == "members":
+        action = draw(st.sampled_from(["drop", "rename", "duplicate", "flip", "add"]))
+        i = draw(st.integers(0, len(items) - 1))
+        name, data = items[i]
+        if action == "drop":
+            del items[i]
+        elif action == "rename":
+            items[i] = (draw(st.sampled_from(HOSTILE_NAMES) | st.text(max_size=20)), data)
+        elif action == "duplicate":
+            items.append((draw(st.sampled_from(HOSTILE_NAMES)), data))
+        elif action == "flip" and data:
+            at = draw(st.integers(0, len(data) - 1))
+            items[i] = (name, data[:at] + bytes([data[at] ^ 0x20]) + data[at + 1 :])
+        else:
+            items.append((draw(st.sampled_from(HOSTILE_NAMES)), draw(st.binary(max_size=64))))
+        return lab.write_members(items, recompute=draw(st.booleans()))
+    if mode == "forged":
+        apps = json.loads(lab.members["applications.json"])
+        return lab.forge(_mutate_json(draw, apps))
+    target = draw(st.sampled_from(["manifest.json", "applications.json", "audit.json"]))
+    table = dict(items)
+    table[target] = json.dumps(_mutate_json(draw, json.loads(table[target])), ensure_ascii=False).encode()
+    return lab.write_members(list(table.items()), recompute=mode == "json-recomputed" and target != "manifest.json")
+
+
+# --- intake sheets ----------------------------------------------------------------------------------
+
+CELL_VALUES = (
+    st.none() | st.text(max_size=30) | st.integers(-(10**20), 10**20) | st.floats(allow_nan=True)
+    | st.dates() | st.datetimes() | st.booleans()
+    | st.sampled_from(["=1+1", "=A1", "=1/0", "#N/A", "=HYPERLINK(\"x\")", "2022年", "2022-06-01", "１２"])
+)  # fmt: skip
+
+
+class SheetLab:
+    """A valid intake workbook and a pristine city database for sheet mutations."""
+
+    def __init__(self, folder: Path, campaign_city: str = "佛山") -> None:
+        from gdiiot_desktop.services.intake import export_workbook
+
+        self.folder = folder
+        for name in ("county", "pristine", "work", "sheet"):
+            (folder / name).mkdir(parents=True, exist_ok=True)
+        county = make_county(folder / "county", count=3)
+        self.valid = folder / "sheet" / "valid.xlsx"
+        try:
+            export_workbook(county, self.valid)
+        finally:
+            county.close()
+        city = make_city(folder / "pristine")
+        self.pristine = city.db.path
+        city.close()
+        self.pristine_print = fingerprint(self.pristine)
+        self.work = folder / "work" / self.pristine.name
+        self.case = folder / "sheet" / "case.xlsx"
+
+    def cells(self, edits: list[tuple[int, int, Any]]) -> Path:
+        import openpyxl
+
+        wb = openpyxl.load_workbook(self.valid)
+        ws = wb["申报项目"]
+        for row, col, value in edits:
+            ws.cell(row=row, column=col, value=value)
+        wb.save(self.case)
+        return self.case
+
+    def run(self, sheet: Path, outcomes: Outcomes, skip_bad_rows: bool) -> None:
+        from gdiiot_desktop.services.intake import import_workbook
+
+        shutil.copyfile(self.pristine, self.work)
+        shutil.rmtree(store_root_for(self.work), ignore_errors=True)
+        ws = open_workspace(self.work)
+        try:
+            import_workbook(ws, sheet, skip_bad_rows=skip_bad_rows)
+        except (InputError, StorageError) as exc:
+            ws.close()
+            outcomes.counts["sheet refused"] += 1
+            outcomes.messages[type(exc).__name__] += 1
+            assert fingerprint(self.work) == self.pristine_print, f"refused sheet changed the database: {exc}"
+            return
+        except BaseException:
+            ws.close()
+            raise
+        ws.close()
+        outcomes.counts["sheet imported"] += 1
+
+
+@st.composite
+def sheet_case(draw: st.DrawFn, lab: SheetLab) -> tuple[Path, bool]:
+    if draw(st.booleans()):
+        data = lab.valid.read_bytes()
+        lab.case.write_bytes(draw(byte_mutation(data)))
+        return lab.case, draw(st.booleans())
+    edits = draw(
+        st.lists(st.tuples(st.integers(1, 6), st.integers(1, 24), CELL_VALUES), min_size=1, max_size=6)
+    )
+    try:
+        return lab.cells(edits), draw(st.booleans())
+    except (ValueError, TypeError):  # openpyxl refuses some values (illegal characters): not our input
+        return lab.valid, False
+
+
+def write_zip_case(path: Path, items: list[tuple[str, bytes]]) -> Path:
+    return write_zip(path, items)

@@ -1,0 +1,200 @@
+"""The meeting window through its widgets: scoring (direct and double entry), the presentation
+view's keys and timer (a fake clock; no sleeping), and locking."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from pytestqt.qtbot import QtBot
+
+from gdiiot_desktop.domain.meeting.model import RecusalKind
+from gdiiot_desktop.gui.meeting import MeetingWindow
+from gdiiot_desktop.gui.meeting.presentation import PresentationView
+from gdiiot_desktop.gui.meeting.scoring_page import MODE_DIRECT, MODE_ROUND_1, MODE_ROUND_2
+from gdiiot_desktop.services.meeting import results, scoring, setup
+from gdiiot_desktop.services.meeting.presentation import build_deck
+from tests.meeting.factory import World, make_world
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[World]:
+    made = make_world(tmp_path)
+    yield made
+    made.ws.close()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, world: World) -> MeetingWindow:
+    win = MeetingWindow(world.ws)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def select(combo: object, data: object) -> None:
+    index = combo.findData(data)  # type: ignore[attr-defined]
+    assert index >= 0
+    combo.setCurrentIndex(index)  # type: ignore[attr-defined]
+
+
+def fill(page: object, values: list[float], opinion: str = "") -> None:
+    for spin, value in zip(page.spins.values(), values, strict=True):  # type: ignore[attr-defined]
+        spin.setValue(value)
+    page.opinion.setPlainText(opinion)  # type: ignore[attr-defined]
+
+
+def test_scoring_through_the_widgets(qtbot: QtBot, window: MeetingWindow, world: World) -> None:
+    page = window.scoring_page
+    e1, e2 = world.experts[0].id, world.experts[1].id
+    a = world.app_ids[0]
+    select(page.expert, e1)
+    select(page.application, a)
+    page.mode.setCurrentIndex(MODE_DIRECT)
+    fill(page, [27, 25.5, 20, 14], "创新性强，建议推荐")
+    assert page.total.text() == "合计：86.5 / 100"
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    sheet = results.meeting_state(world.ws, world.meeting.id).score(e1, a)
+    assert sheet is not None and str(sheet.points["results"]) == "25.5" and sheet.opinion == "创新性强，建议推荐"
+    assert page.matrix_model.text(0, 1) == "86.5"
+    assert "立即生效" not in page.result.text() and "计入汇总" in page.result.text()
+
+    # Paper sheet keyed twice by two operators; the mismatch is listed until keyed again.
+    select(page.expert, e2)
+    page.mode.setCurrentIndex(MODE_ROUND_1)
+    page.operator.setText("录入员甲")
+    fill(page, [20, 20, 20, 10], "建议推荐")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.matrix_model.text(0, 2) == "待核对"
+    page.mode.setCurrentIndex(MODE_ROUND_2)
+    page.operator.setText("录入员乙")
+    fill(page, [20, 21, 20, 10])
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.mismatch_model.rowCount() == 1
+    assert [page.mismatch_model.text(0, c) for c in (2, 3, 4)] == ["实施成效", "20", "21"]
+    assert "不一致" in page.result.text()
+    fill(page, [20, 20, 20, 10])
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.mismatch_model.rowCount() == 0
+    assert page.matrix_model.text(0, 2) == "70.0"
+    assert world.ws.operator == "录入员甲"  # the keying operator is not left behind
+
+
+def test_recused_expert_cannot_score_in_the_widgets(window: MeetingWindow, world: World) -> None:
+    setup.recuse(world.ws, world.meeting.id, world.experts[2].id, world.app_ids[1], "同一单位", RecusalKind.DECLARED)
+    window.reload()
+    page = window.scoring_page
+    select(page.expert, world.experts[2].id)
+    select(page.application, world.app_ids[1])
+    assert not page.save_button.isEnabled()
+    assert "已回避" in page.notice.text()
+    assert page.matrix_model.text(1, 3) == "回避"
+    select(page.application, world.app_ids[0])
+    assert page.save_button.isEnabled()
+
+
+def test_locking_from_the_results_page(qtbot: QtBot, window: MeetingWindow, world: World) -> None:
+    for expert in world.experts:
+        scoring.score(world.ws, world.meeting.id, expert.id, world.app_ids[0], [25, 25, 20, 10])
+    window.reload()
+    page = window.results_page
+    asked: list[str] = []
+    page.confirm = lambda title, text: asked.append(title) or False  # type: ignore[func-returns-value]
+    qtbot.mouseClick(page.lock_button, Qt.MouseButton.LeftButton)
+    assert asked == ["锁定评审结果"] and not results.meeting_state(world.ws, world.meeting.id).info.locked
+    page.confirm = lambda title, text: True
+    qtbot.mouseClick(page.lock_button, Qt.MouseButton.LeftButton)
+    assert results.meeting_state(world.ws, world.meeting.id).info.locked
+    assert "已锁定" in page.status.text() and not page.lock_button.isEnabled()
+    assert window.lock_label.text() == "结果已锁定"
+    assert not window.scoring_page.save_button.isEnabled()
+    assert "已锁定" in window.scoring_page.notice.text()
+    assert not window.setup_page.add_expert_button.isEnabled()
+
+    qtbot.mouseClick(page.adopt_button, Qt.MouseButton.LeftButton)
+    assert [a for a in page.results.order] == [world.app_ids[0]]  # type: ignore[union-attr]
+
+    target = world.ws.db.path.parent / "纪要.pdf"
+    page.choose_file = lambda suggested: str(target)
+    qtbot.mouseClick(page.minutes_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=10_000)
+    assert target.stat().st_size > 10_000
+
+
+def test_presentation_keys_and_timer(qtbot: QtBot, world: World) -> None:
+    setup.recuse(world.ws, world.meeting.id, world.experts[0].id, world.app_ids[1], "同一单位")
+    clock = FakeClock()
+    opened: list[QUrl] = []
+    view = PresentationView(world.ws, build_deck(world.ws, world.meeting.id), clock=clock, open_url=lambda url: opened.append(url) or True)
+    qtbot.addWidget(view)
+    view.resize(1280, 720)
+    view.show()
+    assert view.counter.text() == "第 1 项 / 共 5 项"
+    assert view.clock.text() == "08:00" and "未开始" in view.phase.text()
+
+    for key, expected in (
+        (Qt.Key.Key_PageDown, 1), (Qt.Key.Key_Space, 2), (Qt.Key.Key_Right, 3), (Qt.Key.Key_Down, 4),
+        (Qt.Key.Key_PageDown, 4), (Qt.Key.Key_PageUp, 3), (Qt.Key.Key_Left, 2), (Qt.Key.Key_Up, 1),
+        (Qt.Key.Key_Home, 0), (Qt.Key.Key_End, 4), (Qt.Key.Key_Home, 0),
+    ):  # fmt: skip
+        qtbot.keyClick(view, key)
+        assert view.index == expected
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert view.title.text() == "钢铁行业工业互联网平台"
+    assert "刘专家" in view.recused.text()
+
+    qtbot.keyClick(view, Qt.Key.Key_Return)  # start
+    clock.now += 61.5
+    view.tick()
+    assert view.clock.text() == "06:59" and view.phase.text() == "汇报"
+    clock.now += 7 * 60  # into the questions
+    view.tick()
+    assert view.phase.text() == "答疑" and view.clock.text() == "04:59"
+    clock.now += 5 * 60 + 12
+    view.tick()
+    assert view.phase.text() == "超时" and view.clock.text() == "+00:13"  # 793.5 s of 780
+
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)  # the next one has its own timer; this one pauses
+    assert view.clock.text() == "08:00"
+    clock.now += 100
+    qtbot.keyClick(view, Qt.Key.Key_PageUp)
+    assert view.clock.text() == "+00:13" and "已暂停" in view.phase.text()
+    qtbot.keyClick(view, Qt.Key.Key_R)
+    assert view.clock.text() == "08:00"
+
+    qtbot.keyClick(view, Qt.Key.Key_V)
+    assert len(opened) == 1
+    played = Path(opened[0].toLocalFile())
+    assert played.name == "项目视频.mp4" and played.read_bytes() == b"not really a video"
+
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert not view.isVisible()
+
+
+def test_new_meeting_and_presentation_from_the_window(qtbot: QtBot, tmp_path: Path) -> None:
+    world = make_world(tmp_path / "new", experts=0, apps=2)
+    try:
+        win = MeetingWindow(world.ws)
+        qtbot.addWidget(win)
+        win.show()
+        assert win.meeting_combo.count() == 1
+        qtbot.mouseClick(win.new_button, Qt.MouseButton.LeftButton)
+        assert win.meeting_combo.count() == 2 and win.meeting_id == 2
+        assert win.setup_page.title.text().startswith("韶关市")
+        view = win.present()
+        assert view is not None and view.isFullScreen()
+        assert view.counter.text() == "第 1 项 / 共 2 项"
+        win.close()
+        assert not view.isVisible()
+    finally:
+        world.ws.close()
