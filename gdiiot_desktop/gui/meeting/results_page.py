@@ -163,8 +163,11 @@ class ResultsPage(QWidget):
             lambda _progress: write_minutes(self.ws, meeting_id, Path(name)),
             title="正在生成会议纪要…",
             on_success=lambda path: self.status.setText(f"已输出会议纪要：{path}"),
-            on_error=lambda exc: show_error(self, exc, "会议纪要未生成"),
+            on_error=self._minutes_failed,
         )
+
+    def _minutes_failed(self, exc: BaseException) -> None:
+        show_error(self, exc, "会议纪要未生成")
 
     def _choose_file(self, suggested: str) -> str:
         name, _ = QFileDialog.getSaveFileName(self, "输出会议纪要", suggested, "PDF 文件 (*.pdf)")

@@ -274,7 +274,8 @@ class ScoringPage(QWidget):
         assert state is not None
         rubric = state.info.rubric
         self.matrix_model.headers = ["项目"] + [e.name for e in state.experts]
-        rows, colours = [], []
+        rows: list[list[str]] = []
+        colours: list[str | None] = []
         for i, app_id in enumerate(state.application_ids, 1):
             row = [f"{i}. {self.apps[app_id].project_name}"]
             for e in state.experts:

@@ -89,8 +89,8 @@ class SetupPage(QWidget):
         self.add_expert_button = QPushButton("添加专家", self)
         self.remove_expert_button = QPushButton("移出选中专家", self)
         row = QHBoxLayout()
-        for w in (self.expert_name, self.expert_org, self.expert_field, self.add_expert_button, self.remove_expert_button):
-            row.addWidget(w)
+        for widget in (self.expert_name, self.expert_org, self.expert_field, self.add_expert_button, self.remove_expert_button):
+            row.addWidget(widget)
         box = QVBoxLayout(experts)
         box.addWidget(self.expert_view)
         box.addLayout(row)
@@ -111,8 +111,8 @@ class SetupPage(QWidget):
         self.recuse_button = QPushButton("记录回避", self)
         self.withdraw_button = QPushButton("撤销选中的回避", self)
         manual = QHBoxLayout()
-        for w in (self.recuse_expert, self.recuse_app, self.recuse_kind, self.recuse_reason, self.recuse_button):
-            manual.addWidget(w)
+        for field in (self.recuse_expert, self.recuse_app, self.recuse_kind, self.recuse_reason, self.recuse_button):
+            manual.addWidget(field)
         box = QVBoxLayout(conflicts)
         box.addWidget(self.recusal_view)
         box.addWidget(self.withdraw_button)
