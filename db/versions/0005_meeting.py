@@ -26,10 +26,16 @@ def _sheet_columns(table: str) -> list[sa.SchemaItem]:
         sa.Column("expert_id", sa.Integer(), nullable=False),
         sa.Column("application_id", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["expert_id"], ["meeting_experts.id"], name=f"fk_{table}_expert_id_meeting_experts", ondelete="CASCADE"
+            ["expert_id"],
+            ["meeting_experts.id"],
+            name=f"fk_{table}_expert_id_meeting_experts",
+            ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
-            ["application_id"], ["applications.id"], name=f"fk_{table}_application_id_applications", ondelete="CASCADE"
+            ["application_id"],
+            ["applications.id"],
+            name=f"fk_{table}_application_id_applications",
+            ondelete="CASCADE",
         ),
     ]
 

@@ -145,7 +145,9 @@ def _expert(state: MeetingState, text: str) -> Expert:
     if len(matches) == 1:
         return matches[0]
     if matches:
-        raise MeetingError(f"有 {len(matches)} 位专家名为“{text}”，请用专家编号（见 gdiiot meeting expert list）")
+        raise MeetingError(
+            f"有 {len(matches)} 位专家名为“{text}”，请用专家编号（见 gdiiot meeting expert list）"
+        )
     raise MeetingNotFoundError(f"评审会中没有专家“{text}”（见 gdiiot meeting expert list）")
 
 
@@ -216,16 +218,26 @@ def cmd_show(args: argparse.Namespace) -> int:
                     "place": info.place,
                     "chair": info.chair,
                     "locked": info.locked,
-                    "experts": [{"id": e.id, "name": e.name, "organisation": e.organisation, "field": e.field} for e in state.experts],
+                    "experts": [
+                        {"id": e.id, "name": e.name, "organisation": e.organisation, "field": e.field}
+                        for e in state.experts
+                    ],
                     "applications": list(state.application_ids),
                     "recusals": [
-                        {"expert_id": r.expert_id, "application_id": r.application_id, "kind": r.kind.value, "reason": r.reason}
+                        {
+                            "expert_id": r.expert_id,
+                            "application_id": r.application_id,
+                            "kind": r.kind.value,
+                            "reason": r.reason,
+                        }
                         for r in state.recusals
                     ],
                 }
             )
             return EXIT_OK
-        print(f"[{info.id}] {info.title}（{info.held_on:%Y-%m-%d}，{info.place or '—'}，主持人 {info.chair or '—'}）")
+        print(
+            f"[{info.id}] {info.title}（{info.held_on:%Y-%m-%d}，{info.place or '—'}，主持人 {info.chair or '—'}）"
+        )
         print("已锁定" if info.locked else "未锁定")
         print("专家：")
         for e in state.experts:
@@ -317,7 +329,9 @@ def cmd_score(args: argparse.Namespace) -> int:
         state = results.meeting_state(ws, meeting_id)
         expert = _expert(state, args.expert)
         sheet = scoring.score(ws, meeting_id, expert.id, args.app, _points(args.points), args.opinion)
-        print(f"已录入专家 {expert.name} 对项目 [{args.app}] 的评分：合计 {shown(state.info.rubric.total(sheet.points))}")
+        print(
+            f"已录入专家 {expert.name} 对项目 [{args.app}] 的评分：合计 {shown(state.info.rubric.total(sheet.points))}"
+        )
         return EXIT_OK
 
     return _run(args, work)
@@ -327,9 +341,13 @@ def cmd_key(args: argparse.Namespace) -> int:
     def work(ws: Workspace, meeting_id: int) -> int:
         state = results.meeting_state(ws, meeting_id)
         expert = _expert(state, args.expert)
-        outcome = scoring.key_sheet(ws, meeting_id, expert.id, args.app, args.round, _points(args.points), args.opinion)
+        outcome = scoring.key_sheet(
+            ws, meeting_id, expert.id, args.app, args.round, _points(args.points), args.opinion
+        )
         if outcome.confirmed is not None:
-            print(f"两遍录入一致，评分已生效：合计 {shown(state.info.rubric.total(outcome.confirmed.points))}")
+            print(
+                f"两遍录入一致，评分已生效：合计 {shown(state.info.rubric.total(outcome.confirmed.points))}"
+            )
         elif outcome.mismatches:
             print("两遍录入不一致，评分暂不生效，请核对纸质评分表后重新录入：")
             for m in outcome.mismatches:
@@ -347,9 +365,13 @@ def cmd_mismatches(args: argparse.Namespace) -> int:
         status = scoring.sheet_status(state)
         names = {e.id: e.name for e in state.experts}
         for m in status.mismatches:
-            print(f"不一致：专家 {names.get(m.expert_id)} 项目 [{m.application_id}] {m.what}：第1遍 {m.first}，第2遍 {m.second}")
+            print(
+                f"不一致：专家 {names.get(m.expert_id)} 项目 [{m.application_id}] {m.what}：第1遍 {m.first}，第2遍 {m.second}"
+            )
         for k in status.single:
-            print(f"待录入：专家 {names.get(k.expert_id)} 项目 [{k.application_id}] 只录入了第{k.round}遍（{k.operator}）")
+            print(
+                f"待录入：专家 {names.get(k.expert_id)} 项目 [{k.application_id}] 只录入了第{k.round}遍（{k.operator}）"
+            )
         if status.resolved:
             print("纸质评分表均已两遍录入一致")
             return EXIT_OK
@@ -381,7 +403,15 @@ def cmd_ranking(args: argparse.Namespace) -> int:
             for line in res.proposal
         ]
         if args.json:
-            print_json({"meeting": meeting_id, "locked": res.state.info.locked, "quota": res.quota, "ranking": rows, "order": res.order})
+            print_json(
+                {
+                    "meeting": meeting_id,
+                    "locked": res.state.info.locked,
+                    "quota": res.quota,
+                    "ranking": rows,
+                    "order": res.order,
+                }
+            )
             return EXIT_OK
         print(f"按{res.state.info.rubric.aggregate.label}排名；推荐指标 {res.quota} 个（中央企业不占指标）")
         for r in rows:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from hypothesis import strategies as st
+from openpyxl.utils.exceptions import IllegalCharacterError
 
 from gdiiot_desktop.services import exchange
 from gdiiot_desktop.services.errors import InputError
@@ -315,7 +316,7 @@ def sheet_case(draw: st.DrawFn, lab: SheetLab) -> tuple[Path, bool]:
     )
     try:
         return lab.cells(edits), draw(st.booleans())
-    except (ValueError, TypeError):  # openpyxl refuses some values (illegal characters): not our input
+    except (ValueError, TypeError, IllegalCharacterError):  # openpyxl cannot write them: not our input
         return lab.valid, False
 
 

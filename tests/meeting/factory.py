@@ -77,10 +77,14 @@ def _attach_records(ws: Workspace, ids: list[int]) -> None:
         repo = ApplicationRepository(session)
         for app_id in ids:
             repo.add_attachment(
-                app_id, Attachment(AttachmentClass.VIDEO, "项目视频.mp4", video.sha256, video.size, duration_seconds=360)
+                app_id,
+                Attachment(
+                    AttachmentClass.VIDEO, "项目视频.mp4", video.sha256, video.size, duration_seconds=360
+                ),
             )
             repo.add_attachment(
-                app_id, Attachment(AttachmentClass.APPLICATION_FORM, "申报书.pdf", form.sha256, form.size, pages=1)
+                app_id,
+                Attachment(AttachmentClass.APPLICATION_FORM, "申报书.pdf", form.sha256, form.size, pages=1),
             )
 
 
@@ -88,7 +92,11 @@ def make_world(folder: Path, experts: int = 3, apps: int = 5) -> World:
     ws = make_workspace(folder)
     ids = add_applications(ws, apps)
     meeting = setup.create_meeting(
-        ws, title="韶关市2023年工业互联网试点示范项目推荐评审会", held_on=date(2023, 12, 5), place="市工信局三楼会议室", chair="王主任"
+        ws,
+        title="韶关市2023年工业互联网试点示范项目推荐评审会",
+        held_on=date(2023, 12, 5),
+        place="市工信局三楼会议室",
+        chair="王主任",
     )
     panel = [("刘专家", "韶关学院", "工业互联网"), ("周专家", "广东工业大学", "智能制造"), ("吴专家", "省信息中心", "信息安全"),
              ("郑专家", "华南理工大学", "自动化"), ("孙专家", "中山大学", "数据科学")][:experts]  # fmt: skip

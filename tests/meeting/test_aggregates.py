@@ -25,7 +25,12 @@ def test_no_scores_gives_no_aggregate() -> None:
 
 def test_single_expert() -> None:
     agg = aggregate(F(87.5))
-    assert (agg.count, agg.mean, agg.median, agg.trimmed_mean) == (1, Fraction("87.5"), Fraction("87.5"), Fraction("87.5"))
+    assert (agg.count, agg.mean, agg.median, agg.trimmed_mean) == (
+        1,
+        Fraction("87.5"),
+        Fraction("87.5"),
+        Fraction("87.5"),
+    )
     assert agg.trimmed is False
     assert agg.spread == 0
 
@@ -53,7 +58,10 @@ def test_five_experts_with_an_outlier() -> None:
 
 
 def test_only_one_of_equal_extremes_is_dropped() -> None:
-    assert trimmed_mean(F(90, 90, 80, 70, 70)) == (Fraction(80), True)  # drops one 90 and one 70: (90+80+70)/3
+    assert trimmed_mean(F(90, 90, 80, 70, 70)) == (
+        Fraction(80),
+        True,
+    )  # drops one 90 and one 70: (90+80+70)/3
 
 
 def test_even_count_median_is_the_mean_of_the_middle_two() -> None:
@@ -75,7 +83,8 @@ def test_criterion_means() -> None:
 
 
 @pytest.mark.parametrize(
-    ("value", "text"), [(Fraction(2, 3), "0.67"), (Fraction(1, 8), "0.13"), (Fraction(85), "85.00"), (None, "—")]
+    ("value", "text"),
+    [(Fraction(2, 3), "0.67"), (Fraction(1, 8), "0.13"), (Fraction(85), "85.00"), (None, "—")],
 )
 def test_shown_rounds_half_up(value: Fraction | None, text: str) -> None:
     assert shown(value) == text

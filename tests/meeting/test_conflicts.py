@@ -39,7 +39,9 @@ def test_same_organisation_after_normalisation() -> None:
 
 
 def test_containment_either_way() -> None:
-    assert list(pairs(Expert(1, "某", "韶关钢铁数字科技有限公司研究院"))) == [2]  # organisation contains applicant
+    assert list(pairs(Expert(1, "某", "韶关钢铁数字科技有限公司研究院"))) == [
+        2
+    ]  # organisation contains applicant
     assert list(pairs(Expert(1, "某", "丹霞陶瓷"))) == [1]  # applicant contains organisation
 
 
@@ -59,4 +61,10 @@ def test_short_names_are_not_matched_by_containment() -> None:
 
 
 def test_co_applicant_separators() -> None:
-    assert co_applicant_names("甲公司、乙公司；丙公司,丁公司\n戊") == ["甲公司", "乙公司", "丙公司", "丁公司", "戊"]
+    assert co_applicant_names("甲公司、乙公司；丙公司,丁公司\n戊") == [
+        "甲公司",
+        "乙公司",
+        "丙公司",
+        "丁公司",
+        "戊",
+    ]

@@ -15,11 +15,20 @@ from tests.meeting.factory import World
 
 
 def _score_all(world: World) -> None:
-    totals = iter([[27, 26, 21, 13], [25, 24, 20, 12], [28, "27.5", 22, 14], [20, 20, 18, 10], [24, 25, 21, 12]] * 3)
+    totals = iter(
+        [[27, 26, 21, 13], [25, 24, 20, 12], [28, "27.5", 22, 14], [20, 20, 18, 10], [24, 25, 21, 12]] * 3
+    )
     for expert in world.experts:
         for app_id in world.app_ids:
             if not results.meeting_state(world.ws, world.meeting.id).is_recused(expert.id, app_id):
-                scoring.score(world.ws, world.meeting.id, expert.id, app_id, next(totals), f"{expert.name}的意见：示范效果明显")
+                scoring.score(
+                    world.ws,
+                    world.meeting.id,
+                    expert.id,
+                    app_id,
+                    next(totals),
+                    f"{expert.name}的意见：示范效果明显",
+                )
 
 
 def _ranking_rows(path: Path) -> list[list[str]]:
@@ -71,5 +80,7 @@ def test_minutes_hold_everything(world: World, tmp_path: Path) -> None:
 def test_minutes_render(world: World, tmp_path: Path) -> None:
     _score_all(world)
     pdf = write_minutes(world.ws, world.meeting.id, tmp_path / "纪要.pdf")
-    subprocess.run(["pdftoppm", "-r", "30", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "30", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")], check=True
+    )
     assert list(tmp_path.glob("page-*.png"))

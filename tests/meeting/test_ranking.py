@@ -20,7 +20,9 @@ RUBRIC = rubric_mod.from_dict(
 )
 
 
-def item(app_id: int, totals: list[float], innovation: list[float] | None = None, filed: date | None = None) -> RankInput:
+def item(
+    app_id: int, totals: list[float], innovation: list[float] | None = None, filed: date | None = None
+) -> RankInput:
     points = {"innovation": [Fraction(str(v)) for v in innovation]} if innovation else {}
     return RankInput(app_id, aggregate([Fraction(str(t)) for t in totals], points), filed)
 

@@ -18,7 +18,15 @@ from tests.meeting.factory import World, make_world
 
 # Totals per application (factory order) from each of three experts; index 3 is a central enterprise.
 # Trimmed means (the middle one of three): 82, 88, 72, 66, 93, 85, 52.
-TOTALS = {0: [80, 82, 84], 1: [90, 60, 88], 2: [70, 72, 74], 3: [65, 66, 67], 4: [95, 93, 40], 5: [85, 85, 85], 6: [50, 55, 52]}
+TOTALS = {
+    0: [80, 82, 84],
+    1: [90, 60, 88],
+    2: [70, 72, 74],
+    3: [65, 66, 67],
+    4: [95, 93, 40],
+    5: [85, 85, 85],
+    6: [50, 55, 52],
+}
 
 
 def points_for(total: int) -> list[float]:
@@ -34,7 +42,9 @@ def scored(tmp_path: Path) -> World:
     world = make_world(tmp_path, experts=3, apps=7)
     for index, totals in TOTALS.items():
         for expert, total in zip(world.experts, totals, strict=True):
-            scoring.score(world.ws, world.meeting.id, expert.id, world.app_ids[index], points_for(total), "意见")
+            scoring.score(
+                world.ws, world.meeting.id, expert.id, world.app_ids[index], points_for(total), "意见"
+            )
     return world
 
 
@@ -62,7 +72,9 @@ def test_adoption_leaves_out_applications_with_errors(tmp_path: Path) -> None:
     ws, m = world.ws, world.meeting.id
     for app_id, total in zip(world.app_ids, (90, 80), strict=True):
         scoring.score(ws, m, world.experts[0].id, app_id, points_for(total))
-    ApplicationService(ws).remove_attachment(world.app_ids[0], ApplicationService(ws).get(world.app_ids[0]).attachments[0].id or 0)
+    ApplicationService(ws).remove_attachment(
+        world.app_ids[0], ApplicationService(ws).get(world.app_ids[0]).attachments[0].id or 0
+    )
     res = results.compute_results(ws, m)
     assert res.proposal[0].note == "存在未处理的错误（VIDEO_REQUIRED）"
     assert results.adopt_ranking(ws, m) == [world.app_ids[1]]

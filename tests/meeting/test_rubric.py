@@ -29,7 +29,12 @@ def test_copy_round_trips(campaign: Campaign) -> None:
 
 def test_weighted_total(campaign: Campaign) -> None:
     rubric = rubric_mod.from_dict(
-        {"criteria": [{"id": "a", "name": "甲", "max_points": 10, "weight": 0.6}, {"id": "b", "name": "乙", "max_points": 10, "weight": 0.4}]}
+        {
+            "criteria": [
+                {"id": "a", "name": "甲", "max_points": 10, "weight": 0.6},
+                {"id": "b", "name": "乙", "max_points": 10, "weight": 0.4},
+            ]
+        }
     )
     assert rubric.total_max == 10
     assert rubric.total({"a": Decimal("10"), "b": Decimal("5")}) == 8
@@ -38,7 +43,14 @@ def test_weighted_total(campaign: Campaign) -> None:
 def test_point_problems(campaign: Campaign) -> None:
     rubric = rubric_from_campaign_text(campaign.source_text)
     assert rubric is not None
-    problems = rubric.point_problems({"innovation": Decimal("31"), "results": Decimal("20.3"), "replicability": Decimal(1), "x": Decimal(1)})
+    problems = rubric.point_problems(
+        {
+            "innovation": Decimal("31"),
+            "results": Decimal("20.3"),
+            "replicability": Decimal(1),
+            "x": Decimal(1),
+        }
+    )
     assert any("未知评分项" in p for p in problems)
     assert any("创新性" in p and "超出范围" in p for p in problems)
     assert any("实施成效" in p and "整数倍" in p for p in problems)
@@ -52,7 +64,10 @@ def test_bad_rubric_lists_every_problem() -> None:
                 "aggregate": "best_of",
                 "trim_min_scores": 2,
                 "tie_break_criterion": "nope",
-                "criteria": [{"id": "a", "name": "甲", "max_points": 0}, {"id": "a", "name": "乙", "max_points": 5}],
+                "criteria": [
+                    {"id": "a", "name": "甲", "max_points": 0},
+                    {"id": "a", "name": "乙", "max_points": 5},
+                ],
             }
         )
     text = str(caught.value)

@@ -29,7 +29,13 @@ def test_direct_score_counts_at_once(world: World) -> None:
 
 def test_points_by_criterion_id_or_name(world: World) -> None:
     e, a = world.experts[0].id, world.app_ids[0]
-    sheet = scoring.score(world.ws, world.meeting.id, e, a, {"innovation": 27, "实施成效": 25, "replicability": 20, "materials": 14})
+    sheet = scoring.score(
+        world.ws,
+        world.meeting.id,
+        e,
+        a,
+        {"innovation": 27, "实施成效": 25, "replicability": 20, "materials": 14},
+    )
     assert sheet.points["results"] == 25
 
 

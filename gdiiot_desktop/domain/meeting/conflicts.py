@@ -34,7 +34,7 @@ def co_applicant_names(text: str) -> list[str]:
 
 
 def _related(a: str, b: str) -> str | None:
-    """"相同" / "包含" when two normalised names match, else None."""
+    """ "相同" / "包含" when two normalised names match, else None."""
     if not a or not b:
         return None
     if a == b:

@@ -1,5 +1,4 @@
-"""The double-entry check of keyed paper score sheets: two operators key the same sheet, and the
-score counts only when both keyings agree.
+"""The double-entry check of keyed paper score sheets: a score counts only when two keyings agree.
 
 Points must agree exactly on every criterion. Opinions are compared ignoring whitespace; the
 second operator may leave the opinion empty, and then the first keying's opinion stands.

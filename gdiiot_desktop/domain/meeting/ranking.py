@@ -1,5 +1,4 @@
-"""The ranking proposal: applications ordered by their aggregate, ties broken by a stated rule,
-and the quota line drawn.
+"""The ranking proposal: applications ordered by their aggregate, ties broken, the quota line drawn.
 
 Tie-break (TIE_BREAK_TEXT, printed in the minutes): higher ranking aggregate (the rubric's rule),
 then higher trimmed mean, then higher median, then the higher mean on the rubric's top
@@ -83,8 +82,16 @@ def rank(items: Sequence[RankInput], rubric: Rubric) -> list[RankedItem]:
         note = ""
         if previous is not None and key[0] == previous[0]:
             deciding = next(i for i in range(1, len(key)) if key[i] != previous[i])
-            note = "与上一名汇总得分相同，按" + _TIE_KEYS[deciding].format(top=rubric.top_criterion.name) + "排序"
-        out.append(RankedItem(item.application_id, position, item.aggregate.value(rubric.aggregate), item.aggregate, note))
+            note = (
+                "与上一名汇总得分相同，按"
+                + _TIE_KEYS[deciding].format(top=rubric.top_criterion.name)
+                + "排序"
+            )
+        out.append(
+            RankedItem(
+                item.application_id, position, item.aggregate.value(rubric.aggregate), item.aggregate, note
+            )
+        )
         previous = key
     out += [RankedItem(i.application_id, None, None, i.aggregate, "") for i in unscored]
     return out

@@ -14,7 +14,9 @@ class Countdown:
     `clock` returns seconds (time.monotonic by default); tests pass a fake one.
     """
 
-    def __init__(self, presentation_s: float, questions_s: float, clock: Callable[[], float] = time.monotonic):
+    def __init__(
+        self, presentation_s: float, questions_s: float, clock: Callable[[], float] = time.monotonic
+    ):
         self.presentation_s = presentation_s
         self.questions_s = questions_s
         self._clock = clock
@@ -59,7 +61,7 @@ class Countdown:
         return self.presentation_s + self.questions_s - elapsed
 
     def text(self) -> str:
-        """"07:59" while counting down, "+00:12" in overtime (whole seconds, rounded up while counting down)."""
+        """ "07:59" while counting down, "+00:12" in overtime (whole seconds, rounded up while counting down)."""
         left = self.remaining()
         if left < 0 or self.phase() == OVERTIME:
             over = int(-left)

@@ -1,5 +1,4 @@
-"""The full-screen presentation view for the projector: one application at a time, large type,
-high contrast, a per-application countdown, keyboard and presenter-remote navigation."""
+"""The full-screen projector view: one application at a time, large type, a countdown, remote keys."""
 
 from __future__ import annotations
 

@@ -30,12 +30,26 @@ from gdiiot_desktop.services.workspace import Workspace
 
 from .table import RowsModel
 
-HEADERS = ["名次", "项目名称", "申报单位", "汇总得分", "有效评分", "平均分", "中位数", "去最高最低平均", "极差", "建议", "备注"]
+HEADERS = [
+    "名次",
+    "项目名称",
+    "申报单位",
+    "汇总得分",
+    "有效评分",
+    "平均分",
+    "中位数",
+    "去最高最低平均",
+    "极差",
+    "建议",
+    "备注",
+]
 IN_COLOUR, OUT_COLOUR = "#e7f4e9", "#f3f3f3"
 
 
 def _ask(parent: QWidget, title: str, text: str) -> bool:
-    answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    answer = QMessageBox.question(
+        parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    )
     return answer == QMessageBox.StandardButton.Yes
 
 
@@ -49,7 +63,9 @@ class ResultsPage(QWidget):
         self.ws = ws
         self.runner = runner
         self.results: MeetingResults | None = None
-        self.confirm: Callable[[str, str], bool] = lambda title, text: _ask(self, title, text)  # tests replace it
+        self.confirm: Callable[[str, str], bool] = lambda title, text: _ask(
+            self, title, text
+        )  # tests replace it
         self.choose_file: Callable[[str], str] = self._choose_file  # tests replace it
         self.summary = QLabel(self)
         self.summary.setObjectName("resultsSummary")
@@ -129,7 +145,9 @@ class ResultsPage(QWidget):
         if res is None:
             return
         names = "\n".join(f"{i}. {res.items[a].application.project_name}" for i, a in enumerate(res.order, 1))
-        if not self.confirm("采用为推荐顺序", f"将按以下顺序推荐 {len(res.order)} 个项目，其余项目取消推荐：\n{names}"):
+        if not self.confirm(
+            "采用为推荐顺序", f"将按以下顺序推荐 {len(res.order)} 个项目，其余项目取消推荐：\n{names}"
+        ):
             return
         try:
             results.adopt_ranking(self.ws, res.state.info.id)
@@ -142,7 +160,9 @@ class ResultsPage(QWidget):
         res = self.results
         if res is None:
             return
-        if not self.confirm("锁定评审结果", "锁定后评分、回避和专家名单都不能再修改，也不能解锁。确定锁定吗？"):
+        if not self.confirm(
+            "锁定评审结果", "锁定后评分、回避和专家名单都不能再修改，也不能解锁。确定锁定吗？"
+        ):
             return
         try:
             results.lock_results(self.ws, res.state.info.id)

@@ -135,7 +135,10 @@ class ScoringPage(QWidget):
         keep_expert, keep_app = self.expert.currentData(), self.application.currentData()
         for combo, items in (
             (self.expert, [(f"{e.name}（{e.organisation}）", e.id) for e in state.experts]),
-            (self.application, [(f"{i}. {apps[a].project_name}", a) for i, a in enumerate(state.application_ids, 1)]),
+            (
+                self.application,
+                [(f"{i}. {apps[a].project_name}", a) for i, a in enumerate(state.application_ids, 1)],
+            ),
         ):
             combo.blockSignals(True)
             combo.clear()
@@ -180,7 +183,11 @@ class ScoringPage(QWidget):
         if keyed:
             round_no = self.mode.currentIndex()
             entry = next(
-                (k for k in state.keyed if k.expert_id == expert_id and k.application_id == app_id and k.round == round_no),
+                (
+                    k
+                    for k in state.keyed
+                    if k.expert_id == expert_id and k.application_id == app_id and k.round == round_no
+                ),
                 None,
             )
             points, opinion = (entry.points, entry.opinion) if entry else ({}, "")
@@ -197,15 +204,21 @@ class ScoringPage(QWidget):
         elif recused:
             self._notice("该专家已回避此项目，不能评分，也不计入汇总。", NOTICE_STYLE)
         elif existing is not None:
-            self._notice(f"已有评分（{existing.source.label}），保存将覆盖。" if not keyed else "", OK_TEXT_STYLE)
+            self._notice(
+                f"已有评分（{existing.source.label}），保存将覆盖。" if not keyed else "", OK_TEXT_STYLE
+            )
         else:
             self._notice("", "")
         can_edit = not locked and not recused and expert_id is not None and app_id is not None
         for widget in (*self.spins.values(), self.opinion, self.save_button):
             widget.setEnabled(can_edit)
-        self.clear_button.setEnabled(not locked and (existing is not None or any(
-            k.expert_id == expert_id and k.application_id == app_id for k in state.keyed
-        )))
+        self.clear_button.setEnabled(
+            not locked
+            and (
+                existing is not None
+                or any(k.expert_id == expert_id and k.application_id == app_id for k in state.keyed)
+            )
+        )
 
     def _notice(self, text: str, style: str) -> None:
         self.notice.setText(text)
@@ -216,7 +229,9 @@ class ScoringPage(QWidget):
         if self.state is None:
             return
         points = self.points()
-        self.total.setText(f"合计：{shown(self.state.info.rubric.total(points), 1)} / {self.state.info.rubric.total_max}")
+        self.total.setText(
+            f"合计：{shown(self.state.info.rubric.total(points), 1)} / {self.state.info.rubric.total_max}"
+        )
 
     def points(self) -> dict[str, Decimal]:
         return {cid: Decimal(str(round(spin.value(), 1))) for cid, spin in self.spins.items()}
@@ -238,14 +253,23 @@ class ScoringPage(QWidget):
                 self.ws.operator = self.operator.text().strip() or previous
                 try:
                     outcome = scoring.key_sheet(
-                        self.ws, state.info.id, expert_id, app_id, self.mode.currentIndex(), dict(self.points()), opinion
+                        self.ws,
+                        state.info.id,
+                        expert_id,
+                        app_id,
+                        self.mode.currentIndex(),
+                        dict(self.points()),
+                        opinion,
                     )
                 finally:
                     self.ws.operator = previous
                 if outcome.confirmed is not None:
                     self._result("两遍录入一致，评分已生效。", OK_TEXT_STYLE)
                 elif outcome.mismatches:
-                    self._result(f"两遍录入有 {len(outcome.mismatches)} 处不一致，请核对纸质评分表后重新录入。", ERROR_TEXT_STYLE)
+                    self._result(
+                        f"两遍录入有 {len(outcome.mismatches)} 处不一致，请核对纸质评分表后重新录入。",
+                        ERROR_TEXT_STYLE,
+                    )
                 else:
                     self._result("已保存本遍录入，等待另一位操作员录入另一遍。", OK_TEXT_STYLE)
         except Exception as exc:  # noqa: BLE001 - every failure reaches the user
@@ -258,7 +282,9 @@ class ScoringPage(QWidget):
         if state is None:
             return
         try:
-            scoring.clear_sheet(self.ws, state.info.id, self.expert.currentData(), self.application.currentData())
+            scoring.clear_sheet(
+                self.ws, state.info.id, self.expert.currentData(), self.application.currentData()
+            )
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc, "未能清除")
             return
@@ -297,11 +323,19 @@ class ScoringPage(QWidget):
             [names.get(m.expert_id, ""), self.apps[m.application_id].project_name, m.what, m.first, m.second]
             for m in status.mismatches
         ] + [
-            [names.get(k.expert_id, ""), self.apps[k.application_id].project_name, f"只录入了第{k.round}遍", "", ""]
+            [
+                names.get(k.expert_id, ""),
+                self.apps[k.application_id].project_name,
+                f"只录入了第{k.round}遍",
+                "",
+                "",
+            ]
             for k in status.single
         ]
         self.mismatch_model.set_rows(mismatch_rows, colours=["#fdecea"] * len(mismatch_rows))
         self.mismatch_title.setText(
-            "纸质评分表双人录入：全部一致" if status.resolved else f"纸质评分表双人录入：{len(mismatch_rows)} 处待处理（处理前不计入汇总）"
+            "纸质评分表双人录入：全部一致"
+            if status.resolved
+            else f"纸质评分表双人录入：{len(mismatch_rows)} 处待处理（处理前不计入汇总）"
         )
         self.mismatch_title.setStyleSheet(OK_TEXT_STYLE if status.resolved else ERROR_TEXT_STYLE)

@@ -89,7 +89,13 @@ class SetupPage(QWidget):
         self.add_expert_button = QPushButton("添加专家", self)
         self.remove_expert_button = QPushButton("移出选中专家", self)
         row = QHBoxLayout()
-        for widget in (self.expert_name, self.expert_org, self.expert_field, self.add_expert_button, self.remove_expert_button):
+        for widget in (
+            self.expert_name,
+            self.expert_org,
+            self.expert_field,
+            self.add_expert_button,
+            self.remove_expert_button,
+        ):
             row.addWidget(widget)
         box = QVBoxLayout(experts)
         box.addWidget(self.expert_view)
@@ -111,7 +117,13 @@ class SetupPage(QWidget):
         self.recuse_button = QPushButton("记录回避", self)
         self.withdraw_button = QPushButton("撤销选中的回避", self)
         manual = QHBoxLayout()
-        for field in (self.recuse_expert, self.recuse_app, self.recuse_kind, self.recuse_reason, self.recuse_button):
+        for field in (
+            self.recuse_expert,
+            self.recuse_app,
+            self.recuse_kind,
+            self.recuse_reason,
+            self.recuse_button,
+        ):
             manual.addWidget(field)
         box = QVBoxLayout(conflicts)
         box.addWidget(self.recusal_view)
@@ -147,16 +159,23 @@ class SetupPage(QWidget):
         self.presentation.setValue(info.presentation_minutes)
         self.questions.setValue(info.questions_minutes)
         self.expert_model.set_rows(
-            [[str(e.id), e.name, e.organisation, e.field] for e in state.experts], [e.id for e in state.experts]
+            [[str(e.id), e.name, e.organisation, e.field] for e in state.experts],
+            [e.id for e in state.experts],
         )
         names = {e.id: e.name for e in state.experts}
         self.recusal_model.set_rows(
-            [[names.get(r.expert_id, ""), apps[r.application_id].project_name, r.kind.label, r.reason] for r in state.recusals],
+            [
+                [names.get(r.expert_id, ""), apps[r.application_id].project_name, r.kind.label, r.reason]
+                for r in state.recusals
+            ],
             [(r.expert_id, r.application_id) for r in state.recusals],
         )
         self.suggestions = [] if info.locked else setup.suggested_conflicts(self.ws, info.id)
         self.suggestion_model.set_rows(
-            [[s.reason, names.get(s.expert_id, ""), apps[s.application_id].project_name] for s in self.suggestions],
+            [
+                [s.reason, names.get(s.expert_id, ""), apps[s.application_id].project_name]
+                for s in self.suggestions
+            ],
             self.suggestions,
             ["#fff4ce"] * len(self.suggestions),
         )
@@ -203,7 +222,13 @@ class SetupPage(QWidget):
 
     def _add_expert(self) -> None:
         def add() -> None:
-            setup.add_expert(self.ws, self._meeting(), self.expert_name.text(), self.expert_org.text(), self.expert_field.text())
+            setup.add_expert(
+                self.ws,
+                self._meeting(),
+                self.expert_name.text(),
+                self.expert_org.text(),
+                self.expert_field.text(),
+            )
             for edit in (self.expert_name, self.expert_org, self.expert_field):
                 edit.clear()
 
@@ -216,13 +241,22 @@ class SetupPage(QWidget):
     def _remove_expert(self) -> None:
         expert_id = self._selected_key(self.expert_view, self.expert_model)
         if expert_id is not None:
-            self._do(lambda: setup.remove_expert(self.ws, self._meeting(), int(str(expert_id))), "未能移出专家")
+            self._do(
+                lambda: setup.remove_expert(self.ws, self._meeting(), int(str(expert_id))), "未能移出专家"
+            )
 
     def _apply_suggestion(self) -> None:
         found = self._selected_key(self.suggestion_view, self.suggestion_model)
         if isinstance(found, SuggestedConflict):
             self._do(
-                lambda: setup.recuse(self.ws, self._meeting(), found.expert_id, found.application_id, found.reason, RecusalKind.ASSIGNED),
+                lambda: setup.recuse(
+                    self.ws,
+                    self._meeting(),
+                    found.expert_id,
+                    found.application_id,
+                    found.reason,
+                    RecusalKind.ASSIGNED,
+                ),
                 "未能记录回避",
             )
 

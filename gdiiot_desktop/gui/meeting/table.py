@@ -23,7 +23,12 @@ class RowsModel(QAbstractTableModel):
         self._keys: list[Any] = []
         self._colours: list[str | None] = []
 
-    def set_rows(self, rows: Sequence[Sequence[str]], keys: Sequence[Any] | None = None, colours: Sequence[str | None] | None = None) -> None:
+    def set_rows(
+        self,
+        rows: Sequence[Sequence[str]],
+        keys: Sequence[Any] | None = None,
+        colours: Sequence[str | None] | None = None,
+    ) -> None:
         self.beginResetModel()
         self._rows = [list(r) for r in rows]
         self._keys = list(keys) if keys is not None else [None] * len(rows)
@@ -36,8 +41,14 @@ class RowsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.headers)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.headers):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.headers)
+        ):
             return self.headers[section]
         return None
 

@@ -86,11 +86,18 @@ class Stager:
                 fd, name = tempfile.mkstemp(dir=self.store.temp_dir, prefix="bundle-", suffix=".part")
                 temp = Path(name)
                 self.staged.append(_Staged(sha, temp))
-                with os.fdopen(fd, "wb") as out:
+                with os.fdopen(fd, "wb", buffering=0) as out:
                     digest = stream_member(archive, info, bundle_path, out.write, on_chunk)
-                    out.flush()
-                    os.fsync(out.fileno())
                 self._check(digest.sha256, sha)
+        # One fsync per file at the end rather than after each: the disk writes the first files
+        # back while the later ones are still being hashed.
+        for item in self.staged:
+            if item.temp is not None:
+                fd = os.open(item.temp, os.O_RDONLY)
+                try:
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
 
     def _present(self, sha: str, size: int) -> bool:
         path = self.store.path_of(sha)

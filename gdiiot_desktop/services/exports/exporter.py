@@ -237,7 +237,11 @@ def _isos(ws: Workspace, snapshot: Snapshot, request: ExportRequest, result: Exp
             def on_verify(done: int, total: int, text: str, part: int = part) -> None:
                 meter.report("verify", ((part - 1) + done / max(total, 1)) / parts, f"正在校验光盘镜像 {part}/{parts}…")
 
-            report = verify(target, on_verify)
+            try:
+                report = verify(target, on_verify)
+            except BaseException:
+                target.unlink(missing_ok=True)  # cancelled mid-check: leave no unverified image
+                raise
             result.verified.append(report)
             if not report.ok:
                 target.unlink(missing_ok=True)

@@ -176,7 +176,7 @@ def datasheet(campaign: Campaign, snapshot: Snapshot, app: Application, st: Styl
     label = ParagraphStyle("ds_label", parent=st.cell_bold, fontSize=10.5, leading=14)
     value = ParagraphStyle("ds_value", parent=st.cell, fontSize=10.5, leading=14)
     flow: list[Flowable] = [Paragraph(DATASHEET_TITLE, st.title), Spacer(1, 2 * mm)]
-    widths = [30 * mm, 48 * mm, 30 * mm, 48 * mm]
+    widths = [35 * mm, 43 * mm, 35 * mm, 43 * mm]
     for section in datasheet_sections(campaign, app, snapshot.recommender):
         rows: list[list[Any]] = []
         spans: list[tuple[Any, ...]] = []

@@ -17,7 +17,9 @@ class MeetingLockedError(MeetingError):
     """The meeting's results are locked: nothing about it can change any more."""
 
     def __init__(self, title: str):
-        super().__init__(f"评审会“{title}”的结果已锁定，不能再修改。锁定不可撤销；如确需重新评审，请新建一次评审会。")
+        super().__init__(
+            f"评审会“{title}”的结果已锁定，不能再修改。锁定不可撤销；如确需重新评审，请新建一次评审会。"
+        )
 
 
 class RecusedExpertError(MeetingError):

@@ -1,5 +1,7 @@
-"""The minutes (会议纪要) of a review meeting as a PDF: details, experts, conflicts, every
-application's scores and opinions, the ranking with the quota line, and a signature line per expert.
+"""The minutes (会议纪要) of a review meeting as a PDF, with a signature line for each expert.
+
+Contents: the meeting's details, experts, conflicts declared, every application's scores and
+opinions, the ranking with the quota line, and the signature table.
 
 Page geometry and fonts are the shared GB/T 9704 ones (services/pdf); tables use 五号 type so
 a rubric's criteria fit across the text block. An unlocked meeting's minutes say 草稿 in the title.
@@ -38,25 +40,50 @@ class _Styles:
     def __init__(self, fonts: FontSet) -> None:
         self.fonts = fonts
         self.title = ParagraphStyle(
-            "title", fontName=fonts.title, fontSize=layout.TITLE_SIZE, leading=layout.TITLE_SIZE * 1.4,
-            alignment=TA_CENTER, spaceAfter=12,
+            "title",
+            fontName=fonts.title,
+            fontSize=layout.TITLE_SIZE,
+            leading=layout.TITLE_SIZE * 1.4,
+            alignment=TA_CENTER,
+            spaceAfter=12,
         )
         self.heading = ParagraphStyle(
-            "heading", fontName=fonts.heading, fontSize=layout.BODY_SIZE, leading=layout.BODY_SIZE * 1.6,
-            spaceBefore=8, spaceAfter=4, keepWithNext=1,
+            "heading",
+            fontName=fonts.heading,
+            fontSize=layout.BODY_SIZE,
+            leading=layout.BODY_SIZE * 1.6,
+            spaceBefore=8,
+            spaceAfter=4,
+            keepWithNext=1,
         )
         self.subheading = ParagraphStyle(
-            "subheading", fontName=fonts.kai, fontSize=layout.BODY_SIZE - 2, leading=(layout.BODY_SIZE - 2) * 1.5,
-            spaceBefore=8, spaceAfter=4, keepWithNext=1,
+            "subheading",
+            fontName=fonts.kai,
+            fontSize=layout.BODY_SIZE - 2,
+            leading=(layout.BODY_SIZE - 2) * 1.5,
+            spaceBefore=8,
+            spaceAfter=4,
+            keepWithNext=1,
         )
         self.body = ParagraphStyle(
-            "body", fontName=fonts.body, fontSize=14, leading=14 * 1.6, firstLineIndent=28, wordWrap="CJK",
+            "body",
+            fontName=fonts.body,
+            fontSize=14,
+            leading=14 * 1.6,
+            firstLineIndent=28,
+            wordWrap="CJK",
         )
         self.plain = ParagraphStyle("plain", parent=self.body, firstLineIndent=0)
         self.cell = ParagraphStyle(
-            "cell", fontName=fonts.body, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.35, wordWrap="CJK",
+            "cell",
+            fontName=fonts.body,
+            fontSize=TABLE_SIZE,
+            leading=TABLE_SIZE * 1.35,
+            wordWrap="CJK",
         )
-        self.cell_head = ParagraphStyle("cell_head", parent=self.cell, fontName=fonts.heading, alignment=TA_CENTER)
+        self.cell_head = ParagraphStyle(
+            "cell_head", parent=self.cell, fontName=fonts.heading, alignment=TA_CENTER
+        )
         self.cell_centred = ParagraphStyle("cell_centred", parent=self.cell, alignment=TA_CENTER)
 
 
@@ -79,6 +106,15 @@ def write_minutes(ws: Workspace, meeting_id: int, target: Path, now: datetime | 
         page = _page_numbers(styles.fonts)
         doc.build(_story(ws, results, styles, now or datetime.now()), onFirstPage=page, onLaterPages=page)
     return target
+
+
+def cn_number(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 35 → 三十五 (up to 99)."""
+    tens, ones = divmod(n, 10)
+    if n <= 0 or tens > 9:
+        return str(n)
+    head = "" if tens == 0 else ("十" if tens == 1 else CN_NUMBERS[tens - 1] + "十")
+    return head + (CN_NUMBERS[ones - 1] if ones else "")
 
 
 def chinese_date(day: date) -> str:
@@ -114,11 +150,10 @@ def _story(ws: Workspace, results: MeetingResults, s: _Styles, now: datetime) ->
 
     heading("会议基本情况")
     criteria = "；".join(
-        f"{c.name}（满分{c.max_points}分" + ("" if c.weight == 1 else f"，权重{c.weight}") + "）" for c in rubric.criteria
+        f"{c.name}（满分{c.max_points}分" + ("" if c.weight == 1 else f"，权重{c.weight}") + "）"
+        for c in rubric.criteria
     )
-    trim = (
-        f"有效评分达到{rubric.trim_min_scores}份时去掉一个最高分和一个最低分后取平均，不足{rubric.trim_min_scores}份时取算术平均"
-    )
+    trim = f"有效评分达到{rubric.trim_min_scores}份时去掉一个最高分和一个最低分后取平均，不足{rubric.trim_min_scores}份时取算术平均"
     for text in (
         f"会议时间：{chinese_date(info.held_on)}",
         f"会议地点：{info.place or '—'}",
@@ -157,13 +192,13 @@ def _story(ws: Workspace, results: MeetingResults, s: _Styles, now: datetime) ->
     heading("排名及推荐建议")
     story += _ranking_section(ws, results, s)
 
-    heading("专家签字")
     rows = [["序号", "姓名", "工作单位", "签字", "日期"]]
     rows += [[str(i), e.name, e.organisation, "", ""] for i, e in enumerate(results.state.experts, 1)]
     rows.append(["", "主持人", info.chair, "", ""])
     story.append(
         KeepTogether(
             [
+                Paragraph(f"{next(sections)}、专家签字", s.heading),
                 Paragraph("与会专家确认以上评分及排名结果。", s.body),
                 _table(rows, [0.08, 0.15, 0.37, 0.24, 0.16], s, row_height=36),
             ]
@@ -175,7 +210,14 @@ def _story(ws: Workspace, results: MeetingResults, s: _Styles, now: datetime) ->
         state = f"评审结果已于{chinese_date(local.date())} {local:%H:%M}由{info.locked_by}锁定，不可更改。"
     else:
         state = "评审结果尚未锁定，本纪要为草稿。"
-    story.append(Paragraph(escape(f"{state}结果校验码：{results.digest()[:16]}。打印时间：{chinese_date(now.date())} {now:%H:%M}。"), s.plain))
+    story.append(
+        Paragraph(
+            escape(
+                f"{state}结果校验码：{results.digest()[:16]}。打印时间：{chinese_date(now.date())} {now:%H:%M}。"
+            ),
+            s.plain,
+        )
+    )
     return story
 
 
@@ -183,9 +225,16 @@ def _item_section(number: int, results: MeetingResults, item: ItemResult, s: _St
     rubric = results.state.info.rubric
     app = item.application
     parts: list[Any] = [
-        Paragraph(escape(f"（{CN_NUMBERS[number - 1] if number <= 10 else number}）{app.project_name}（{app.applicant.name}）"), s.subheading)
+        Paragraph(
+            escape(f"（{cn_number(number)}）{app.project_name}（{app.applicant.name}）"),
+            s.subheading,
+        )
     ]
-    head = ["专家"] + [f"{c.name}\n（{c.max_points}分）" for c in rubric.criteria] + [f"合计\n（{rubric.total_max}分）"]
+    head = (
+        ["专家"]
+        + [f"{c.name}\n（{c.max_points}分）" for c in rubric.criteria]
+        + [f"合计\n（{rubric.total_max}分）"]
+    )
     rows = [head]
     recused = {e.id for e in results.state.recused_experts(app.id or 0)}
     by_expert = {sc.expert_id: sc for sc in item.scores}
@@ -194,7 +243,11 @@ def _item_section(number: int, results: MeetingResults, item: ItemResult, s: _St
             rows.append([expert.name] + ["回避"] + [""] * len(rubric.criteria))
         elif expert.id in by_expert:
             sheet = by_expert[expert.id]
-            rows.append([expert.name] + [str(sheet.points[c.id]) for c in rubric.criteria] + [shown(item.totals[expert.id])])
+            rows.append(
+                [expert.name]
+                + [str(sheet.points[c.id]) for c in rubric.criteria]
+                + [shown(item.totals[expert.id])]
+            )
         else:
             rows.append([expert.name] + ["未评分"] + [""] * len(rubric.criteria))
     width = 0.7 / (len(rubric.criteria) + 1)
@@ -247,7 +300,7 @@ def _ranking_section(ws: Workspace, results: MeetingResults, s: _Styles) -> list
             counted += 1
             if counted == results.quota:
                 line_after = len(rows) - 1
-    table = _table(rows, [0.08, 0.27, 0.23, 0.1, 0.09, 0.09, 0.14], s, numeric_from=3, numeric_to=5)
+    table = _table(rows, [0.08, 0.23, 0.2, 0.09, 0.09, 0.09, 0.22], s, numeric_from=3, numeric_to=5)
     drawn = line_after is not None and line_after < len(rows) - 1
     if drawn:
         table.setStyle(TableStyle([("LINEBELOW", (0, line_after), (-1, line_after), 2.2, GRID)]))
@@ -258,7 +311,7 @@ def _ranking_section(ws: Workspace, results: MeetingResults, s: _Styles) -> list
         + ("；粗线为指标线" if drawn else "")
         + f"。建议推荐{len(results.order)}个项目，推荐顺序即上表名次顺序。"
     )
-    return [Paragraph(escape(text), s.body), Spacer(1, 4), table]
+    return [KeepTogether([Paragraph(escape(text), s.body), Spacer(1, 4), table])]
 
 
 def _table(
@@ -278,7 +331,10 @@ def _table(
         numeric = numeric_from is not None and numeric_from <= c <= last
         return s.cell_centred if numeric else s.cell
 
-    cells = [[Paragraph(escape(str(v)).replace("\n", "<br/>"), style_of(r, c)) for c, v in enumerate(row)] for r, row in enumerate(rows)]
+    cells = [
+        [Paragraph(escape(str(v)).replace("\n", "<br/>"), style_of(r, c)) for c, v in enumerate(row)]
+        for r, row in enumerate(rows)
+    ]
     table = Table(
         cells,
         colWidths=[f * layout.TEXT_WIDTH for f in fractions],
@@ -294,4 +350,3 @@ def _table(
     ]
     table.setStyle(TableStyle(style))
     return table
-

@@ -48,7 +48,12 @@ def build_deck(ws: Workspace, meeting_id: int) -> Deck:
     by_id = {a.id: a for a in apps}
     problems: dict[int, list[Violation]] = {}
     for v in check_city(ws.campaign, ws.city, apps):
-        if v.application_id is not None and v.grade in SHOWN_GRADES and not v.is_overridden and v.rule != "CITY_QUOTA":
+        if (
+            v.application_id is not None
+            and v.grade in SHOWN_GRADES
+            and not v.is_overridden
+            and v.rule != "CITY_QUOTA"
+        ):
             problems.setdefault(v.application_id, []).append(v)
     slides = []
     count = len(state.application_ids)
@@ -77,7 +82,9 @@ def video_copy(ws: Workspace, attachment: Attachment, folder: Path | None = None
     own files have hash names the player cannot recognise)."""
     source = ws.db.store.path_of(attachment.sha256)
     if not source.is_file():
-        raise MeetingError(f"视频文件“{attachment.file_name}”不在附件库中（可能已被删除），请重新添加该附件。")
+        raise MeetingError(
+            f"视频文件“{attachment.file_name}”不在附件库中（可能已被删除），请重新添加该附件。"
+        )
     base = folder or Path(tempfile.gettempdir()) / "gdiiot-meeting"
     target = base / attachment.sha256[:12] / (Path(attachment.file_name).name or "video.mp4")
     if not (target.is_file() and target.stat().st_size == source.stat().st_size):

@@ -91,7 +91,9 @@ def load_state(session: Session, meeting_id: int) -> MeetingState:
     recusals = session.scalars(
         select(MeetingRecusalRecord).where(MeetingRecusalRecord.expert_id.in_(expert_ids))
     ).all()
-    scores = session.scalars(select(MeetingScoreRecord).where(MeetingScoreRecord.expert_id.in_(expert_ids))).all()
+    scores = session.scalars(
+        select(MeetingScoreRecord).where(MeetingScoreRecord.expert_id.in_(expert_ids))
+    ).all()
     keyed = session.scalars(
         select(MeetingKeyedEntryRecord).where(MeetingKeyedEntryRecord.expert_id.in_(expert_ids))
     ).all()
@@ -99,13 +101,19 @@ def load_state(session: Session, meeting_id: int) -> MeetingState:
         info=info_of(record),
         experts=tuple(Expert(e.id, e.name, e.organisation, e.field) for e in experts),
         application_ids=tuple(items),
-        recusals=tuple(Recusal(r.expert_id, r.application_id, RecusalKind(r.kind), r.reason) for r in recusals),
+        recusals=tuple(
+            Recusal(r.expert_id, r.application_id, RecusalKind(r.kind), r.reason) for r in recusals
+        ),
         scores=tuple(
-            ScoreSheet(s.expert_id, s.application_id, points_from_json(s.points), s.opinion, ScoreSource(s.source))
+            ScoreSheet(
+                s.expert_id, s.application_id, points_from_json(s.points), s.opinion, ScoreSource(s.source)
+            )
             for s in scores
         ),
         keyed=tuple(
-            KeyedEntry(k.expert_id, k.application_id, k.round, points_from_json(k.points), k.opinion, k.operator)
+            KeyedEntry(
+                k.expert_id, k.application_id, k.round, points_from_json(k.points), k.opinion, k.operator
+            )
             for k in keyed
         ),
     )
@@ -117,7 +125,9 @@ def require_member(state: MeetingState, expert_id: int, application_id: int | No
     if expert is None:
         raise MeetingNotFoundError(f"评审会“{state.info.title}”中没有编号为 {expert_id} 的专家")
     if application_id is not None and application_id not in state.application_ids:
-        raise MeetingNotFoundError(f"编号为 {application_id} 的项目不在评审会“{state.info.title}”的评审项目中")
+        raise MeetingNotFoundError(
+            f"编号为 {application_id} 的项目不在评审会“{state.info.title}”的评审项目中"
+        )
     return expert
 
 
@@ -134,7 +144,8 @@ def remove_sheet(session: Session, expert_id: int, application_id: int) -> dict[
         session.delete(score)
     session.execute(
         delete(MeetingKeyedEntryRecord).where(
-            MeetingKeyedEntryRecord.expert_id == expert_id, MeetingKeyedEntryRecord.application_id == application_id
+            MeetingKeyedEntryRecord.expert_id == expert_id,
+            MeetingKeyedEntryRecord.application_id == application_id,
         )
     )
     return removed

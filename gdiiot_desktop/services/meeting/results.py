@@ -1,5 +1,4 @@
-"""Results of a meeting: aggregates, the ranking proposal with the quota line, adoption as the
-city's priority order, and locking.
+"""Results of a meeting: aggregates, the ranking proposal, adoption as the priority order, locking.
 
 Locking is final: a locked meeting refuses every change and no unlock is offered. Should the
 panel need to score again, a new meeting is created (the locked one and the audit log keep what
@@ -85,7 +84,10 @@ def compute_results(ws: Workspace, meeting_id: int, apps: list[Application] | No
         totals = {s.expert_id: rubric.total(s.points) for s in scores}
         per_criterion = {c.id: [Fraction(s.points[c.id]) for s in scores] for c in rubric.criteria}
         items[app_id] = ItemResult(
-            by_id[app_id], scores, totals, aggregate(list(totals.values()), per_criterion, rubric.trim_min_scores)
+            by_id[app_id],
+            scores,
+            totals,
+            aggregate(list(totals.values()), per_criterion, rubric.trim_min_scores),
         )
     ranked = rank(
         [RankInput(i, r.aggregate, r.application.filed_on) for i, r in items.items()],
@@ -135,7 +137,10 @@ def lock_results(ws: Workspace, meeting_id: int) -> str:
             meeting_id,
             {
                 "digest": digest,
-                "ranking": [[line.item.application_id, line.item.rank, shown(line.item.score)] for line in results.proposal],
+                "ranking": [
+                    [line.item.application_id, line.item.rank, shown(line.item.score)]
+                    for line in results.proposal
+                ],
             },
         )
     return digest
@@ -149,8 +154,13 @@ def _require_resolved(results: MeetingResults) -> None:
     details = [
         f"专家{names.get(m.expert_id, m.expert_id)}对项目{m.application_id}的“{m.what}”：第1遍 {m.first}，第2遍 {m.second}"
         for m in sheets.mismatches
-    ] + [f"专家{names.get(k.expert_id, k.expert_id)}对项目{k.application_id}的评分表只录入了第{k.round}遍" for k in sheets.single]
-    raise UnresolvedSheetsError("还有纸质评分表的两遍录入不一致或未完成，请核对纸质评分表后重新录入。", details)
+    ] + [
+        f"专家{names.get(k.expert_id, k.expert_id)}对项目{k.application_id}的评分表只录入了第{k.round}遍"
+        for k in sheets.single
+    ]
+    raise UnresolvedSheetsError(
+        "还有纸质评分表的两遍录入不一致或未完成，请核对纸质评分表后重新录入。", details
+    )
 
 
 def _ineligible(ws: Workspace, apps: list[Application], under_review: set[int]) -> dict[int, str]:

@@ -1,5 +1,4 @@
-"""Scoring: an expert's points and opinion entered at the meeting, or keyed twice from a paper
-score sheet (the score counts only once both keyings agree)."""
+"""Scoring: points and opinion entered at the meeting, or keyed twice from a paper score sheet."""
 
 from __future__ import annotations
 
@@ -50,7 +49,9 @@ def read_points(rubric: Rubric, given: Mapping[str, object] | list[object]) -> d
     """Points from a {criterion id: value} mapping or a list in the rubric's order, checked."""
     if isinstance(given, list):
         if len(given) != len(rubric.criteria):
-            raise ScoreInputError(f"应按顺序填写 {len(rubric.criteria)} 项得分：{'、'.join(c.name for c in rubric.criteria)}")
+            raise ScoreInputError(
+                f"应按顺序填写 {len(rubric.criteria)} 项得分：{'、'.join(c.name for c in rubric.criteria)}"
+            )
         given = {c.id: v for c, v in zip(rubric.criteria, given, strict=True)}
     points: dict[str, Decimal] = {}
     for key, value in given.items():
@@ -119,7 +120,9 @@ def key_sheet(
         checked = read_points(state.info.rubric, points)
         existing = state.score(expert_id, application_id)
         if existing is not None and existing.source is ScoreSource.DIRECT:
-            raise MeetingError(f"专家{expert.name}对该项目已有现场录入的评分；如需改为纸质评分表录入，请先清除该评分。")
+            raise MeetingError(
+                f"专家{expert.name}对该项目已有现场录入的评分；如需改为纸质评分表录入，请先清除该评分。"
+            )
         other = next(
             (
                 k
@@ -148,7 +151,9 @@ def key_sheet(
                 "round": round_no,
                 "points": plain_points(checked),
                 "opinion": entry.opinion,
-                "outcome": "confirmed" if result.confirmed else ("mismatch" if result.mismatches else "waiting"),
+                "outcome": "confirmed"
+                if result.confirmed
+                else ("mismatch" if result.mismatches else "waiting"),
             },
         )
     return result
@@ -164,7 +169,12 @@ def clear_sheet(ws: Workspace, meeting_id: int, expert_id: int, application_id: 
             "clear_sheet",
             "meeting",
             meeting_id,
-            {"expert_id": expert_id, "expert": expert.name, "application_id": application_id, "removed": removed or None},
+            {
+                "expert_id": expert_id,
+                "expert": expert.name,
+                "application_id": application_id,
+                "removed": removed or None,
+            },
         )
 
 

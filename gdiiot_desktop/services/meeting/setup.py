@@ -169,7 +169,12 @@ def add_expert(ws: Workspace, meeting_id: int, name: str, organisation: str = ""
             "add_expert",
             "meeting",
             meeting_id,
-            {"expert_id": record.id, "name": record.name, "organisation": record.organisation, "field": record.field},
+            {
+                "expert_id": record.id,
+                "name": record.name,
+                "organisation": record.organisation,
+                "field": record.field,
+            },
         )
         return Expert(record.id, record.name, record.organisation, record.field)
 
@@ -180,11 +185,15 @@ def remove_expert(ws: Workspace, meeting_id: int, expert_id: int) -> None:
         meeting_record(session, meeting_id, for_change=True)
         state = load_state(session, meeting_id)
         expert = require_member(state, expert_id)
-        if any(s.expert_id == expert_id for s in state.scores) or any(k.expert_id == expert_id for k in state.keyed):
+        if any(s.expert_id == expert_id for s in state.scores) or any(
+            k.expert_id == expert_id for k in state.keyed
+        ):
             raise MeetingError(f"专家{expert.name}已有评分，不能移出专家组。")
         record = session.get(MeetingExpertRecord, expert_id)
         session.delete(record)
-        ws.audit(session, "remove_expert", "meeting", meeting_id, {"expert_id": expert_id, "name": expert.name})
+        ws.audit(
+            session, "remove_expert", "meeting", meeting_id, {"expert_id": expert_id, "name": expert.name}
+        )
 
 
 def set_applications(ws: Workspace, meeting_id: int, application_ids: Sequence[int]) -> None:
@@ -198,7 +207,9 @@ def set_applications(ws: Workspace, meeting_id: int, application_ids: Sequence[i
         scored = sorted({s.application_id for s in state.scores} & dropped)
         if scored:
             raise MeetingError(f"编号为 {'、'.join(map(str, scored))} 的项目已有评分，不能移出评审项目。")
-        for item in session.scalars(select(MeetingItemRecord).where(MeetingItemRecord.meeting_id == meeting_id)):
+        for item in session.scalars(
+            select(MeetingItemRecord).where(MeetingItemRecord.meeting_id == meeting_id)
+        ):
             session.delete(item)
         session.flush()
         for seq, app_id in enumerate(application_ids, 1):
@@ -263,7 +274,8 @@ def withdraw_recusal(ws: Workspace, meeting_id: int, expert_id: int, application
         expert = require_member(state, expert_id, application_id)
         record = session.scalar(
             select(MeetingRecusalRecord).where(
-                MeetingRecusalRecord.expert_id == expert_id, MeetingRecusalRecord.application_id == application_id
+                MeetingRecusalRecord.expert_id == expert_id,
+                MeetingRecusalRecord.application_id == application_id,
             )
         )
         if record is None:
@@ -306,4 +318,3 @@ def _minutes(presentation: int, questions: int) -> tuple[int, int]:
     if presentation + questions == 0:
         raise MeetingError("汇报和答疑时间不能都为 0")
     return presentation, questions
-

@@ -1,5 +1,4 @@
-"""The meeting window through its widgets: scoring (direct and double entry), the presentation
-view's keys and timer (a fake clock; no sleeping), and locking."""
+"""The meeting window through its widgets: scoring, the presentation's keys and timer, locking."""
 
 from __future__ import annotations
 
@@ -65,7 +64,9 @@ def test_scoring_through_the_widgets(qtbot: QtBot, window: MeetingWindow, world:
     assert page.total.text() == "合计：86.5 / 100"
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     sheet = results.meeting_state(world.ws, world.meeting.id).score(e1, a)
-    assert sheet is not None and str(sheet.points["results"]) == "25.5" and sheet.opinion == "创新性强，建议推荐"
+    assert (
+        sheet is not None and str(sheet.points["results"]) == "25.5" and sheet.opinion == "创新性强，建议推荐"
+    )
     assert page.matrix_model.text(0, 1) == "86.5"
     assert "立即生效" not in page.result.text() and "计入汇总" in page.result.text()
 
@@ -91,7 +92,9 @@ def test_scoring_through_the_widgets(qtbot: QtBot, window: MeetingWindow, world:
 
 
 def test_recused_expert_cannot_score_in_the_widgets(window: MeetingWindow, world: World) -> None:
-    setup.recuse(world.ws, world.meeting.id, world.experts[2].id, world.app_ids[1], "同一单位", RecusalKind.DECLARED)
+    setup.recuse(
+        world.ws, world.meeting.id, world.experts[2].id, world.app_ids[1], "同一单位", RecusalKind.DECLARED
+    )
     window.reload()
     page = window.scoring_page
     select(page.expert, world.experts[2].id)
@@ -135,7 +138,12 @@ def test_presentation_keys_and_timer(qtbot: QtBot, world: World) -> None:
     setup.recuse(world.ws, world.meeting.id, world.experts[0].id, world.app_ids[1], "同一单位")
     clock = FakeClock()
     opened: list[QUrl] = []
-    view = PresentationView(world.ws, build_deck(world.ws, world.meeting.id), clock=clock, open_url=lambda url: opened.append(url) or True)
+    view = PresentationView(
+        world.ws,
+        build_deck(world.ws, world.meeting.id),
+        clock=clock,
+        open_url=lambda url: opened.append(url) or True,
+    )
     qtbot.addWidget(view)
     view.resize(1280, 720)
     view.show()
