@@ -106,6 +106,9 @@ class MainWindow(QMainWindow):
         ui.actionShowBoard.triggered.connect(lambda: ui.pages.setCurrentIndex(PAGE_BOARD))
         ui.actionShowCampaign.triggered.connect(lambda: ui.pages.setCurrentIndex(PAGE_CAMPAIGN))
         ui.actionAbout.triggered.connect(self.about)
+        ui.actionSubmission.triggered.connect(self.open_submission)
+        ui.actionBundles.triggered.connect(self.open_bundles)
+        ui.actionMeeting.triggered.connect(self.open_meeting)
         for action in self.findChildren(type(ui.actionSave)):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         ui.searchEdit.textChanged.connect(self._filters_changed)
@@ -493,6 +496,45 @@ class MainWindow(QMainWindow):
         task.succeeded.connect(lambda n: self.show_status(f"已导出 {n} 个项目到 {name}"))
         task.failed.connect(lambda exc: show_error(self, exc, "导出未完成"))
 
+    # --- feature windows (imported when first opened: they are not needed to start) -------------
+    def open_submission(self) -> Any:
+        """The export screen: summary table, printed package, disc and ISO from one snapshot."""
+        if self.session is None:
+            return None
+        from gdiiot_desktop.gui.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.session.ws, self.session.runner, parent=self)
+        dialog.show()
+        return dialog
+
+    def open_bundles(self) -> Any:
+        """County bundles: export, import with its diff, and returns with reasons."""
+        if self.session is None:
+            return None
+        from gdiiot_desktop.gui.exchange_dialog import ExchangeDialog
+
+        dialog = ExchangeDialog(self.session.ws, self.session.runner, parent=self)
+        dialog.finished.connect(self._reload_after_feature)
+        dialog.show()
+        return dialog
+
+    def open_meeting(self) -> Any:
+        """The review meeting's window (set-up, scoring, results, presentation)."""
+        if self.session is None:
+            return None
+        from gdiiot_desktop.gui.meeting import MeetingWindow
+
+        window = MeetingWindow(self.session.ws, parent=self)
+        # Adopting the meeting's ranking changes the order: reload the list once the window is gone.
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.destroyed.connect(self._reload_after_feature)
+        window.show()
+        return window
+
+    def _reload_after_feature(self, *_args: Any) -> None:
+        if self.session is not None:
+            self.session.load()
+
     def about(self) -> None:
         QMessageBox.about(
             self,
@@ -508,7 +550,8 @@ class MainWindow(QMainWindow):
         for action in (ui.actionNewApplication, ui.actionImport):
             action.setEnabled(writable)
         ui.actionEditApplication.setEnabled(has and bool(self.selected_ids()))
-        for action in (ui.actionFind, ui.actionCheck, ui.actionExport, ui.actionSettings,
+        for action in (ui.actionFind, ui.actionCheck, ui.actionExport, ui.actionSettings, ui.actionSubmission,
+                       ui.actionBundles, ui.actionMeeting,
                        ui.actionShowApplications, ui.actionShowBoard, ui.actionShowCampaign):
             action.setEnabled(has)
         board_dirty = self.board is not None and self.board.dirty

@@ -203,3 +203,23 @@ def test_second_instance_is_read_only_and_says_so(
     assert not editor.save()
     editor.reject()
     assert window.findChild(QTableView, "applicationsView").isVisible()
+
+
+def test_submission_menu_opens_the_feature_windows(qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    from gdiiot_desktop.gui.export_dialog import ExportDialog
+    from gdiiot_desktop.gui.launcher import build_window
+    from gdiiot_desktop.gui.meeting import MeetingWindow
+    from gdiiot_desktop.services.workspace import create_workspace
+
+    window = build_window(create_workspace(tmp_path / "menu.sqlite3", "韶关"))
+    qtbot.addWidget(window)
+    window.confirm_close = lambda: True
+    qtbot.waitUntil(lambda: window.session is not None and window.session.is_loaded)
+    titles = [a.text() for a in window.ui.menuSubmission.actions() if a.text()]
+    assert titles == ["县区数据包…", "专家评审会…", "导出报送材料…"]
+    dialog = window.open_submission()
+    assert isinstance(dialog, ExportDialog) and dialog.isVisible()
+    dialog.close()
+    meeting = window.open_meeting()
+    assert isinstance(meeting, MeetingWindow) and meeting.isVisible()
+    meeting.close()
