@@ -70,7 +70,7 @@ class ExportDialog(QDialog):
         self.clock = clock
         self.task: Task | None = None
         self.preflight_result: Preflight | None = None
-        self.result: ExportResult | None = None
+        self.export_result: ExportResult | None = None
         self.setObjectName("exportDialog")
         self.setWindowTitle("导出报送材料")
         self.resize(720, 620)
@@ -175,7 +175,7 @@ class ExportDialog(QDialog):
         self.check_button.setEnabled(not busy)
         self.cancel_button.setEnabled(busy)
         self.close_button.setEnabled(not busy)
-        self.open_button.setEnabled(not busy and self.result is not None)
+        self.open_button.setEnabled(not busy and self.export_result is not None)
         disc = bool(self.selected_kinds() & {ExportKind.DISC, ExportKind.ISO})
         self.medium.setEnabled(not busy and disc)
         for box in self.kind_boxes.values():
@@ -222,7 +222,7 @@ class ExportDialog(QDialog):
     def start_export(self) -> None:
         request = self.request()
         ws, now = self.ws, self.clock()
-        self.result = None
+        self.export_result = None
         self.progress.setValue(0)
         self.progress_text.setText("正在准备…")
 
@@ -249,7 +249,7 @@ class ExportDialog(QDialog):
             self.progress_text.setText(text)
 
     def _exported(self, result: ExportResult) -> None:
-        self.result = result
+        self.export_result = result
         self.progress.setValue(self.progress.maximum())
         self.progress_text.setText(f"导出完成。快照编号：{result.snapshot.id}")
         lines = [f"快照编号：{result.snapshot.id}（{len(result.snapshot.applications)} 个推荐项目）"]
@@ -287,8 +287,8 @@ class ExportDialog(QDialog):
             self.template.setText(name)
 
     def open_folder(self) -> None:
-        if self.result is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.out_dir)))
+        if self.export_result is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.export_result.out_dir)))
 
     def reject(self) -> None:
         if self.busy:

@@ -182,6 +182,7 @@ def _enum_index(enum: type[E]) -> dict[str, E]:
 
 
 _YEAR_TEXT = re.compile(r"^(\d{4})(?:\.0+)?年?$")
+_DATE_TEXT = re.compile(r"^\d{4}(?:[-/.年]\d{1,2})(?:[-/.月]\d{1,2}日?)?月?$")
 _INT_TEXT = re.compile(r"^[+]?(\d+)(?:\.0+)?$")
 
 
@@ -221,6 +222,8 @@ def parse_year(value: object, latest: int) -> int | None:
     else:
         year = _whole_number(value)
     if year is None:
+        if isinstance(value, str) and _DATE_TEXT.match(_folded(value)):
+            raise CellValueError(f"“{cell_text(value)}”是日期，这里只填年份（如2022），未列入的留空")
         raise CellValueError(f"“{cell_text(value)}”不是年份，请填写4位年份（如2022）或留空")
     if not FIRST_PILOT_YEAR <= year <= latest:
         raise CellValueError(f"年份{year}不在{FIRST_PILOT_YEAR}—{latest}年之间")

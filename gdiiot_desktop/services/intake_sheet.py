@@ -5,11 +5,14 @@ from __future__ import annotations
 import io
 import os
 import re
+import struct
 import tempfile
 import warnings
 import zipfile
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime, time
 from pathlib import Path, PurePath
 from typing import Any
 from xml.etree import ElementTree
@@ -39,6 +42,17 @@ __all__ = [
 ]
 
 HEADER_SEARCH_ROWS = 5  # a title line or two above the header is tolerated
+# Bounds against huge or crafted workbooks: a city files hundreds of applications, not millions.
+MAX_DATA_ROWS = 20_000  # non-empty rows below the header
+MAX_SCANNED_ROWS = 200_000  # rows looked at, empty ones included
+MAX_COLUMNS = 200  # the header row's width that is read
+MAX_PACKAGE_BYTES = 300 * 1024 * 1024  # all parts of the .xlsx, uncompressed
+MAX_PACKAGE_MEMBERS = 5_000
+# What openpyxl and the zip module raise on a damaged or crafted file.
+_BROKEN = (
+    OSError, zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, TypeError,
+    IndexError, AttributeError, ElementTree.ParseError, struct.error, NotImplementedError,
+)  # fmt: skip
 _MIN_HEADER_MATCHES = 3
 _TEMPLATE_SPARE_ROWS = 2000  # rows below the data that still get the drop-downs
 _INLINE_LIST_LIMIT = 255  # Excel's limit for an inline list validation
@@ -116,6 +130,9 @@ class IntakeResult:
 def read_sheet(path: str | os.PathLike[str], campaign: Campaign) -> IntakeResult:
     """Read a filled intake workbook; attachment paths are taken relative to its folder."""
     path = Path(path)
+    problem = _package_problem(path)
+    if problem is not None:
+        return IntakeResult(sheet_errors=[problem])
     # openpyxl warns about features it drops (extensions, unknown parts, odd dates); none
     # matter for reading values, and a warning must not abort an import.
     with warnings.catch_warnings():
@@ -130,16 +147,37 @@ def read_sheet(path: str | os.PathLike[str], campaign: Campaign) -> IntakeResult
                     f"无法打开 {path.name}：只支持 .xlsx 格式（.xls 请在 Excel/WPS 中另存为 .xlsx）"
                 ]
             )
-        except (OSError, zipfile.BadZipFile, KeyError, ValueError, ElementTree.ParseError):
+        except _BROKEN:
             return IntakeResult(
                 sheet_errors=[f"无法打开 {path.name}：文件已损坏或不是 Excel 工作簿（.xlsx）"]
             )
         try:
             return _read_workbook(workbook, path, campaign)
-        except ElementTree.ParseError:
+        except (OSError, zipfile.BadZipFile, zlib.error, EOFError, ElementTree.ParseError, struct.error):
+            # read-only mode reads the sheet lazily: damage deep inside shows up only now
             return IntakeResult(sheet_errors=[f"无法读取 {path.name}：工作表内容已损坏"])
         finally:
             workbook.close()
+
+
+def _package_problem(path: Path) -> str | None:
+    """Refuse a workbook whose parts would expand beyond sane bounds, before openpyxl reads any."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except FileNotFoundError:
+        return None  # reported by the reader with its own message
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, struct.error, UnicodeDecodeError):
+        return None  # not a zip: the reader says what it is instead
+    if len(infos) > MAX_PACKAGE_MEMBERS:
+        return f"无法导入 {path.name}：文件内部的部件过多（{len(infos)} 个），不像是正常的 Excel 工作簿"
+    total = sum(i.file_size for i in infos)
+    if total > MAX_PACKAGE_BYTES:
+        return (
+            f"无法导入 {path.name}：文件解压后过大（{total // 1024**2} MB，上限 {MAX_PACKAGE_BYTES // 1024**2} MB），"
+            "可能含有大量空行或是恶意构造的文件。请只保留申报项目所在的行后另存再导入"
+        )
+    return None
 
 
 @dataclass
@@ -154,11 +192,17 @@ def _read_workbook(workbook: Any, path: Path, campaign: Campaign) -> IntakeResul
     for ws in sheets:
         ws.reset_dimensions()  # a stale <dimension> must neither cut rows nor pad a million empty ones
     named = [ws for ws in sheets if clean_text(ws.title) == SHEET_NAME]
+    if named and _is_hidden(named[0]):
+        result.sheet_errors.append(
+            f"工作表“{named[0].title}”被隐藏了，内容可能与看到的不同。请在 Excel/WPS 中取消隐藏并核对后再导入"
+        )
+        return result
     if named:
         ws = named[0]
         head = _peek(ws)
     else:
-        candidates = [(ws, head) for ws in sheets if _looks_like_intake(head := _peek(ws))]
+        visible = [ws for ws in sheets if not _is_hidden(ws)]
+        candidates = [(ws, head) for ws in visible if _looks_like_intake(head := _peek(ws))]
         if len(candidates) != 1:
             titles = "、".join(f"“{ws.title}”" for ws in sheets) or "（无）"
             if candidates:
@@ -178,24 +222,56 @@ def _read_workbook(workbook: Any, path: Path, campaign: Campaign) -> IntakeResul
     if layout is None:
         return result
 
-    uncached = _uncached_formulas(path, ws)
-    reader = _RowReader(campaign, path.absolute().parent, layout, uncached)
+    facts = _sheet_facts(path, ws)
+    reader = _RowReader(campaign, path.absolute().parent, layout, facts.uncached)
+    merged = _merged_errors(facts.merged, layout, head[layout.header_row - 1])
     data_rows = 0
-    for row_number, cells in enumerate(ws.iter_rows(min_row=layout.header_row + 1), layout.header_row + 1):
+    hidden_rows: list[int] = []
+    last_column = max(layout.columns.values())
+    rows = ws.iter_rows(min_row=layout.header_row + 1, max_col=last_column)
+    for row_number, cells in enumerate(rows, layout.header_row + 1):
+        if row_number - layout.header_row > MAX_SCANNED_ROWS:
+            result.sheet_errors.append(
+                f"工作表“{ws.title}”的行数超过上限（{MAX_SCANNED_ROWS} 行），可能含有大量空行。"
+                "请删除多余的行后另存再导入"
+            )
+            result.rows.clear()
+            result.errors.clear()
+            return result
         row, errors = reader.read(row_number, cells)
         if row is None and not errors:
             continue  # an empty row
         data_rows += 1
+        if data_rows > MAX_DATA_ROWS:
+            result.sheet_errors.append(
+                f"工作表“{ws.title}”中的申报项目超过 {MAX_DATA_ROWS} 行（上限），请分成几个表格分别导入"
+            )
+            result.rows.clear()
+            result.errors.clear()
+            return result
+        if row_number in facts.hidden_rows:
+            hidden_rows.append(row_number)
+        if row_number in merged:
+            spanned = {e.header for e in merged[row_number]}
+            errors = [*merged[row_number], *(e for e in errors if e.header not in spanned)]
+            row = None
         result.errors.extend(errors)
         if row is not None:
             result.rows.append(row)
+    if hidden_rows:
+        shown = "、".join(map(str, hidden_rows[:20])) + ("……" if len(hidden_rows) > 20 else "")
+        result.warnings.append(f"第 {shown} 行是隐藏行，已与其他行一样读取，请核对")
+    hidden_columns = sorted(i for i in layout.columns.values() if i in facts.hidden_columns)
+    if hidden_columns:
+        letters = "、".join(f"{get_column_letter(i)}列" for i in hidden_columns)
+        result.warnings.append(f"{letters}是隐藏列，已读取其中的内容，请核对")
     if data_rows == 0:
         result.sheet_errors.append(f"工作表“{ws.title}”中没有任何申报项目（表头以下都是空行）")
     return result
 
 
 def _peek(ws: Any) -> list[tuple[Any, ...]]:
-    return list(ws.iter_rows(min_row=1, max_row=HEADER_SEARCH_ROWS, values_only=True))
+    return list(ws.iter_rows(min_row=1, max_row=HEADER_SEARCH_ROWS, max_col=MAX_COLUMNS, values_only=True))
 
 
 def _header_matches(values: Sequence[Any]) -> list[tuple[int, Column]]:
@@ -262,21 +338,87 @@ def _layout(head: list[tuple[Any, ...]], result: IntakeResult) -> _Layout | None
 
 
 _FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+_MERGE_REF = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref=\"([A-Z]+[0-9]+):([A-Z]+[0-9]+)\"")
+_HIDDEN_ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\b([^>]*?)\bhidden=\"(?:1|true)\"([^>]*)>")
+_HIDDEN_COL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?col\b([^>]*?)\bhidden=\"(?:1|true)\"([^>]*)>")
+_ATTR_R = re.compile(rb"\br=\"(\d+)\"")
+_ATTR_MIN = re.compile(rb"\bmin=\"(\d+)\"")
+_ATTR_MAX = re.compile(rb"\bmax=\"(\d+)\"")
 
 
-def _uncached_formulas(path: Path, ws: Any) -> set[tuple[int, int]]:
+@dataclass
+class _SheetFacts:
+    """What read-only openpyxl does not tell: uncalculated formulas, merged cells, hidden rows and columns."""
+
+    uncached: set[tuple[int, int]] = field(default_factory=set)
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # min_row, min_col, max_row, max_col
+    hidden_rows: set[int] = field(default_factory=set)
+    hidden_columns: set[int] = field(default_factory=set)
+
+
+def _is_hidden(ws: Any) -> bool:
+    return getattr(ws, "sheet_state", "visible") != "visible"
+
+
+def _sheet_facts(path: Path, ws: Any) -> _SheetFacts:
+    """The sheet's XML read once more (its size was bounded by `_package_problem`)."""
+    facts = _SheetFacts()
+    part = getattr(ws, "_worksheet_path", None)
+    if not part:
+        return facts
+    with zipfile.ZipFile(path) as archive:
+        data = archive.read(part.lstrip("/"))
+    for first, last in _MERGE_REF.findall(data):
+        c1, r1 = coordinate_from_string(first.decode())
+        c2, r2 = coordinate_from_string(last.decode())
+        facts.merged.append((r1, column_index_from_string(c1), r2, column_index_from_string(c2)))
+    for before, after in _HIDDEN_ROW.findall(data):
+        ref = _ATTR_R.search(before + after)
+        if ref:
+            facts.hidden_rows.add(int(ref.group(1)))
+    for before, after in _HIDDEN_COL.findall(data):
+        low, high = _ATTR_MIN.search(before + after), _ATTR_MAX.search(before + after)
+        if low and high:
+            facts.hidden_columns.update(range(int(low.group(1)), min(int(high.group(1)), MAX_COLUMNS * 100) + 1))
+    if _FORMULA_TAG.search(data):
+        facts.uncached = _uncached_formulas(data)
+    return facts
+
+
+def _merged_errors(
+    ranges: list[tuple[int, int, int, int]], layout: _Layout, header: Sequence[Any]
+) -> dict[int, list[CellError]]:
+    """A merged range below the header holds its value in its first cell only: each row it spans is bad."""
+    by_index = {index: key for key, index in layout.columns.items()}
+    headers = {c.key: c.header for c in COLUMNS}
+    out: dict[int, list[CellError]] = {}
+    for r1, c1, r2, c2 in ranges:
+        if r2 <= layout.header_row:
+            continue  # a title above the header may be merged
+        used = [i for i in range(c1, c2 + 1) if i in by_index]
+        if not used:
+            continue
+        span = f"{get_column_letter(c1)}{r1}:{get_column_letter(c2)}{r2}"
+        for row in range(max(r1, layout.header_row + 1), min(r2, r1 + MAX_DATA_ROWS) + 1):
+            out.setdefault(row, []).append(
+                CellError(
+                    row,
+                    get_column_letter(used[0]),
+                    headers[by_index[used[0]]],
+                    "",
+                    f"单元格 {span} 是合并单元格，只有第一个单元格有值。请取消合并，并在每一行填写完整",
+                )
+            )
+    del header
+    return out
+
+
+def _uncached_formulas(data: bytes) -> set[tuple[int, int]]:
     """(row, column) of formula cells that carry no computed value (the file was never recalculated).
 
     openpyxl's data_only mode gives None for them, the same as an empty cell, so the sheet's XML
     is scanned once more, and only when it contains a formula at all.
     """
-    part = getattr(ws, "_worksheet_path", None)
-    if not part:
-        return set()
-    with zipfile.ZipFile(path) as archive:
-        data = archive.read(part.lstrip("/"))
-    if not _FORMULA_TAG.search(data):
-        return set()
     found: set[tuple[int, int]] = set()
     row_no = col_no = 0
     for event, element in ElementTree.iterparse(io.BytesIO(data), events=("start", "end")):
@@ -397,7 +539,15 @@ class _RowParse:
         return None if column.key in self.bad else self.values.get(column.key)
 
     def text(self, column: Column) -> str:
-        return cols.cell_text(self.raw(column))
+        value = self.raw(column)
+        if isinstance(value, datetime | date | time):
+            self.fail(
+                column,
+                f"{column.header}应填写文字，单元格中却是日期或时间（{cols.cell_text(value)}），"
+                "请把单元格设为文本格式后重新填写",
+            )
+            return ""
+        return cols.cell_text(value)
 
     def required_text(self, column: Column) -> str:
         text = self.text(column)

@@ -12,14 +12,14 @@ from gdiiot_desktop.services.files import atomic_output
 from tests.exports.builders import City
 
 
-class Stop(Exception):
+class StopError(Exception):
     pass
 
 
 def _stop_at(words: str):  # type: ignore[no-untyped-def]
     def progress(done: int, total: int, text: str) -> None:
         if words in text:
-            raise Stop
+            raise StopError
 
     return progress
 
@@ -28,7 +28,7 @@ def _stop_at(words: str):  # type: ignore[no-untyped-def]
 def test_cancel_leaves_no_final_files(city: City, tmp_path: Path, phase: str) -> None:
     out = tmp_path / "out"
     request = ExportRequest(frozenset({ExportKind.PACKAGE, ExportKind.ISO}), out)
-    with pytest.raises(Stop):
+    with pytest.raises(StopError):
         run_export(city.ws, request, now=datetime(2023, 11, 28, 10), progress=_stop_at(phase))
     left = sorted(p.relative_to(out).as_posix() for p in out.rglob("*"))
     assert not [p for p in left if p.endswith(".iso") or "光盘" in p or ".~" in p], left
@@ -40,7 +40,7 @@ def test_cancel_leaves_no_final_files(city: City, tmp_path: Path, phase: str) ->
 
 def test_atomic_output_removes_the_temporary_file(tmp_path: Path) -> None:
     target = tmp_path / "汇总表.xlsx"
-    with pytest.raises(Stop), atomic_output(target) as tmp:
+    with pytest.raises(StopError), atomic_output(target) as tmp:
         tmp.write_bytes(b"half")
-        raise Stop
+        raise StopError
     assert list(tmp_path.iterdir()) == []

@@ -12,7 +12,14 @@ from urllib.parse import unquote
 
 import pytest
 
-from gdiiot_desktop.services.exports import CapacityError, ExportKind, ExportRequest, Medium, run_export, verify
+from gdiiot_desktop.services.exports import (
+    CapacityError,
+    ExportKind,
+    ExportRequest,
+    Medium,
+    run_export,
+    verify,
+)
 from gdiiot_desktop.services.exports import capacity as cap
 from gdiiot_desktop.services.exports.capacity import Unit, plan_discs
 from gdiiot_desktop.services.exports.names import JOLIET_MAX, safe_name, unique_name, utf16_units

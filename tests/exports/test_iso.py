@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 import pycdlib
 import pytest
 
-from gdiiot_desktop.services.exports.iso import _JolietPyCdlib, build_iso
+from gdiiot_desktop.services.exports.iso import _DiscPyCdlib, build_iso
 from tests.exports.conftest import Exported
 
 
@@ -68,7 +69,7 @@ def test_joliet_patch_counts_utf16_units(tmp_path: Path) -> None:
     plain.new(interchange_level=3, joliet=3)
     with pytest.raises(pycdlib.pycdlibexception.PyCdlibInvalidInput):  # what the patch fixes
         plain.add_fp(io.BytesIO(b"x"), 1, "/A.PDF;1", joliet_path="/" + name64)
-    patched = _JolietPyCdlib()
+    patched = _DiscPyCdlib()
     patched.new(interchange_level=3, joliet=3)
     patched.add_fp(io.BytesIO(b"x"), 1, "/A.PDF;1", joliet_path="/" + name64)
     with pytest.raises(pycdlib.pycdlibexception.PyCdlibInvalidInput):
@@ -82,3 +83,24 @@ def test_xorriso_reads_the_joliet_names(exported: Exported) -> None:
         ["xorriso", "-indev", str(image), "-find", "/", "-type", "f"], capture_output=True, text=True, check=True
     ).stdout
     assert "01_基于5G的陶瓷智能工厂建设/10_视频/项目视频.mp4" in out
+
+
+def test_data_copy_override_and_its_fallback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert "_output_file_data" in vars(pycdlib.PyCdlib)
+    tree = tmp_path / "tree"
+    (tree / "视频").mkdir(parents=True)
+    blobs = {"视频/a.mp4": bytes(range(256)) * 40_000 + b"tail", "b.pdf": b"%PDF-1.4 x", "空.txt": b""}
+    for rel, data in blobs.items():
+        (tree / rel).write_bytes(data)
+    images = [tmp_path / "kernel.iso", tmp_path / "python.iso"]
+    build_iso(tree, images[0], "TEST")
+    monkeypatch.delattr(os, "copy_file_range", raising=False)
+    build_iso(tree, images[1], "TEST")
+    for image in images:
+        iso = pycdlib.PyCdlib()
+        iso.open(str(image))
+        try:
+            for rel, data in blobs.items():
+                assert _read(iso, udf_path="/" + rel) == data, (image.name, rel)
+        finally:
+            iso.close()

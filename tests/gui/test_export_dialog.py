@@ -58,10 +58,10 @@ def test_export_runs_in_the_background_and_opens_the_folder(
         dialog.export_button.click()
         assert dialog.cancel_button.isEnabled() and not dialog.export_button.isEnabled()
     qtbot.waitUntil(lambda: not dialog.busy)
-    assert dialog.result is not None and steps and max(steps) == dialog.progress.maximum()
+    assert dialog.export_result is not None and steps and max(steps) == dialog.progress.maximum()
     assert (tmp_path / "out" / "光盘" / "manifest.json").is_file()
     assert not list((tmp_path / "out").glob("*.iso"))
-    assert dialog.result.snapshot.id in dialog.messages.toPlainText()
+    assert dialog.export_result.snapshot.id in dialog.messages.toPlainText()
     opened: list[str] = []
     monkeypatch.setattr("gdiiot_desktop.gui.export_dialog.QDesktopServices.openUrl", lambda url: opened.append(url.toLocalFile()))
     assert dialog.open_button.isEnabled()

@@ -751,3 +751,119 @@ def test_thousand_rows_read_quickly(folder: Path, campaign: Campaign) -> None:
     elapsed = time.perf_counter() - started
     assert result.ok and len(result.rows) == 1000
     assert elapsed < 2.0, f"1000 rows took {elapsed:.2f} s"
+
+
+# ---------------------------------------------------------------------------------------
+# Hostile and broken workbooks (issue 5)
+# ---------------------------------------------------------------------------------------
+
+
+def test_hidden_intake_sheet_is_refused(folder: Path, campaign: Campaign) -> None:
+    path = write_sheet(folder, [good_row()])
+    workbook = openpyxl.load_workbook(path)
+    workbook.create_sheet("说明")
+    workbook["申报项目"].sheet_state = "hidden"
+    workbook.save(path)
+    assert "被隐藏" in sheet_errors(read_sheet(path, campaign))
+
+
+def test_hidden_candidate_sheet_is_not_chosen(folder: Path, campaign: Campaign) -> None:
+    path = write_sheet(folder, [good_row()], title="Sheet1")
+    workbook = openpyxl.load_workbook(path)
+    workbook["Sheet1"].sheet_state = "veryHidden"
+    workbook.create_sheet("封面")
+    workbook.save(path)
+    assert "找不到工作表" in sheet_errors(read_sheet(path, campaign))
+
+
+def test_hidden_rows_and_columns_are_read_with_a_warning(folder: Path, campaign: Campaign) -> None:
+    path = write_sheet(folder, [good_row(), good_row(项目名称="第二个项目")])
+    workbook = openpyxl.load_workbook(path)
+    ws = workbook.active
+    ws.row_dimensions[3].hidden = True
+    ws.column_dimensions[letter_of("联系人")].hidden = True
+    workbook.save(path)
+    result = read_sheet(path, campaign)
+    assert result.ok and len(result.rows) == 2
+    assert any("第 3 行是隐藏行" in w for w in result.warnings)
+    assert any(f"{letter_of('联系人')}列是隐藏列" in w for w in result.warnings)
+
+
+def test_merged_cells_in_the_data_make_their_rows_bad(folder: Path, campaign: Campaign) -> None:
+    path = write_sheet(folder, [good_row(), good_row(项目名称="第二个项目"), good_row(项目名称="第三个项目")])
+    workbook = openpyxl.load_workbook(path)
+    ws = workbook.active
+    letter = letter_of("申报单位")
+    ws.merge_cells(f"{letter}3:{letter}4")
+    workbook.save(path)
+    result = read_sheet(path, campaign)
+    assert [e.row for e in result.errors] == [3, 4]
+    assert all("合并单元格" in e.reason and e.header == "申报单位" for e in result.errors)
+    assert [r.row_number for r in result.rows] == [2]
+
+
+def test_too_many_rows_are_refused(folder: Path, campaign: Campaign, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gdiiot_desktop.services import intake_sheet
+
+    monkeypatch.setattr(intake_sheet, "MAX_DATA_ROWS", 3)
+    path = write_sheet(folder, [good_row(项目名称=f"项目{i}") for i in range(4)])
+    assert "超过 3 行" in sheet_errors_or_rows(read_sheet(path, campaign))
+    monkeypatch.setattr(intake_sheet, "MAX_DATA_ROWS", 100)
+    monkeypatch.setattr(intake_sheet, "MAX_SCANNED_ROWS", 10)
+    workbook = openpyxl.load_workbook(path)
+    workbook.active.cell(row=30, column=2, value=" ")
+    workbook.save(path)
+    assert "行数超过上限" in sheet_errors_or_rows(read_sheet(path, campaign))
+
+
+def sheet_errors_or_rows(result: IntakeResult) -> str:
+    assert result.sheet_errors and not result.rows
+    return "\n".join(result.sheet_errors)
+
+
+def test_very_wide_header_is_bounded(folder: Path, campaign: Campaign) -> None:
+    path = write_sheet(folder, [good_row()])
+    workbook = openpyxl.load_workbook(path)
+    workbook.active.cell(row=1, column=16_000, value="备注")
+    workbook.active.cell(row=2, column=16_000, value="远处的单元格")
+    workbook.save(path)
+    result = read_sheet(path, campaign)
+    assert result.ok and len(result.rows) == 1
+
+
+def test_expanding_package_is_refused(folder: Path, campaign: Campaign, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gdiiot_desktop.services import intake_sheet
+
+    path = write_sheet(folder, [good_row()])
+    monkeypatch.setattr(intake_sheet, "MAX_PACKAGE_BYTES", 1000)
+    assert "解压后过大" in sheet_errors(read_sheet(path, campaign))
+
+
+def test_damaged_compressed_part_is_reported_not_raised(folder: Path, campaign: Campaign) -> None:
+    import zipfile
+
+    path = write_sheet(folder, [good_row()])
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("xl/worksheets/sheet1.xml")
+    raw = bytearray(path.read_bytes())
+    start = info.header_offset + 30 + len(info.filename) + 20
+    for i in range(start, start + 40):
+        raw[i] ^= 0x55
+    path.write_bytes(bytes(raw))
+    errors = sheet_errors(read_sheet(path, campaign))
+    assert "损坏" in errors
+
+
+def test_dates_where_text_or_years_belong(folder: Path, campaign: Campaign) -> None:
+    import datetime as dt
+
+    rows = [
+        good_row(县区=dt.datetime(2023, 5, 1)),
+        good_row(项目名称="第二个项目", 曾列入试点示范年份="2022-06-01"),
+        good_row(项目名称="第三个项目", 曾列入试点示范年份="2021年6月"),
+    ]
+    result = read_sheet(write_sheet(folder, rows), campaign)
+    reasons = {(e.row, e.header): e.reason for e in result.errors}
+    assert "日期或时间" in reasons[(2, "县区")]
+    assert "是日期" in reasons[(3, "曾列入试点示范年份")]
+    assert "是日期" in reasons[(4, "曾列入试点示范年份")]

@@ -12,16 +12,18 @@ from pathlib import Path
 from pypdf import PdfReader, PdfWriter, Transformation
 
 from ...domain.campaign import Campaign
-from ...domain.model import Application
+from ...domain.enums import AttachmentClass
+from ...domain.model import Application, Attachment
 from ...storage.store import AttachmentStore
 from ..files import atomic_output
+from ..media import HEAD_SIZE
 from ..pdf.stamps import overlay_pdf
 from ..pdf.styles import styles
 from .image_pages import image_page
 from .integrity import read_verified
 from .package_front import render_front
 from .package_plan import PackagePlan, sections_for
-from .printables import PrintItem, inspect_data
+from .printables import PrintItem, inspect_data, printable_kind
 from .snapshot import Snapshot
 
 
@@ -42,15 +44,28 @@ def plan_package(
     items: dict[int, PrintItem] = {}
     data: dict[int, bytes] = {}
     for i, att in enumerate(app.attachments):
-        if att.attachment_class.value == "video":
-            items[i] = inspect_data(att, b"")
-            continue
-        content = read_verified(store, att, app)
-        items[i] = inspect_data(att, content, store.path_of(att.sha256))
-        if items[i].printed:
-            data[i] = content
+        path = store.path_of(att.sha256)
+        head = b""
+        if att.attachment_class is not AttachmentClass.VIDEO:
+            head = _head(store, att, app)
+        if head and printable_kind(att, head, path):
+            content = read_verified(store, att, app)  # PDFs and images are printed: read and re-hashed
+            items[i] = inspect_data(att, content, path)
+            if items[i].printed:
+                data[i] = content
+        else:
+            items[i] = inspect_data(att, head, path)  # video, Word…: on the disc only (copied re-hashed)
     front, plan = render_front(campaign, snapshot, app, sections_for(campaign, app, items))
     return plan, front, data
+
+
+def _head(store: AttachmentStore, att: Attachment, app: Application) -> bytes:
+    try:
+        with store.path_of(att.sha256).open("rb") as f:
+            return f.read(HEAD_SIZE)
+    except FileNotFoundError:
+        read_verified(store, att, app)  # raises, naming the missing file
+        raise
 
 
 def build_package(

@@ -191,6 +191,7 @@ def datasheet(campaign: Campaign, snapshot: Snapshot, app: Application, st: Styl
                 spans.append(("SPAN", (1, len(rows) - 1), (3, len(rows) - 1)))
             elif pending:
                 rows.append([*pending, *cells])
+                spans.append(("BACKGROUND", (2, len(rows) - 1), (2, len(rows) - 1), colors.HexColor("#F2F2F2")))
                 pending = []
             else:
                 pending = cells
@@ -204,7 +205,6 @@ def datasheet(campaign: Campaign, snapshot: Snapshot, app: Application, st: Styl
                     ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                     ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#F2F2F2")),
-                    ("BACKGROUND", (2, 0), (2, -1), colors.HexColor("#F2F2F2")),
                     ("TOPPADDING", (0, 0), (-1, -1), 3),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
                     *spans,

@@ -34,14 +34,27 @@ class PrintItem:
 
 
 def inspect(store: AttachmentStore, att: Attachment) -> PrintItem:
-    """Classify a stored attachment by its content and count the pages it will print as."""
+    """Classify a stored attachment by its content and count the pages it will print as.
+
+    Only PDFs and images are read in full; anything else is judged by its first bytes.
+    """
     if att.attachment_class is AttachmentClass.VIDEO:
         return PrintItem(att, "video", 0)
+    path = store.path_of(att.sha256)
     try:
-        data = store.path_of(att.sha256).read_bytes()
+        with path.open("rb") as f:
+            head = f.read(HEAD_SIZE)
+        if printable_kind(att, head, path):
+            return inspect_data(att, path.read_bytes(), path)
     except OSError:
         return PrintItem(att, "other", 0, "在附件库中找不到")
-    return inspect_data(att, data, store.path_of(att.sha256))
+    return inspect_data(att, head, path)
+
+
+def printable_kind(att: Attachment, head: bytes, path: Path | None = None) -> bool:
+    """Whether the file is a PDF or an image, judged by its first bytes (and name)."""
+    extension = att.file_name.rsplit(".", 1)[-1].lower() if "." in att.file_name else ""
+    return detect_kind(head, extension, path)[0] in ("pdf", "image")
 
 
 def inspect_data(att: Attachment, data: bytes, path: Path | None = None) -> PrintItem:

@@ -1,0 +1,77 @@
+"""`gdiiot bundle …` end to end: export, diff, import with --prefer, mark-return, return, returns; exit codes."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from gdiiot_desktop.cli import main
+from gdiiot_desktop.services.applications import ApplicationService
+
+from .helpers import make_city, make_county
+
+
+def test_cli_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "county").mkdir()
+    (tmp_path / "city").mkdir()
+    county = make_county(tmp_path / "county")
+    county_db = county.db.path
+    county.close()
+    city = make_city(tmp_path / "city")
+    city_db = city.db.path
+    city.close()
+    first = tmp_path / "南海区.gdiiot"
+
+    assert main(["--db", str(county_db), "bundle", "export", str(first), "--passphrase", "口令"]) == 0
+    assert "已导出南海区数据包" in capsys.readouterr().out
+    assert main(["--db", str(city_db), "bundle", "diff", str(first)]) == 2
+    assert "口令" in capsys.readouterr().err
+    assert main(["--db", str(city_db), "bundle", "diff", str(first), "--json", "--passphrase", "口令"]) == 0
+    diff = json.loads(capsys.readouterr().out)
+    assert [a["state"] for a in diff["applications"]] == ["added"] * 4
+    assert main(["--db", str(city_db), "bundle", "import", str(first), "--passphrase", "口令"]) == 0
+    assert "新增 4 项" in capsys.readouterr().out
+    assert main(["--db", str(city_db), "bundle", "import", str(first), "--passphrase", "口令"]) == 0
+    assert "已导入过" in capsys.readouterr().out
+
+    assert main(["--db", str(city_db), "bundle", "mark-return", "1", "--reason", "缺少审计报告"]) == 0
+    assert main(["--db", str(city_db), "bundle", "mark-return", "2", "--reason", " "]) == 2
+    back = tmp_path / "退回.gdiiot"
+    assert main(["--db", str(city_db), "bundle", "return", "--county", "南海区", str(back)]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(county_db), "bundle", "import", str(back)]) == 0
+    assert "缺少审计报告" in capsys.readouterr().out
+    assert main(["--db", str(county_db), "bundle", "returns", "--json"]) == 0
+    returns = json.loads(capsys.readouterr().out)
+    assert [r["reason"] for r in returns] == ["缺少审计报告"]
+
+    # A conflict: refused without a decision (exit 2), merged with --prefer county.
+    from gdiiot_desktop.services.workspace import open_workspace
+
+    for path, value in ((county_db, 111.0), (city_db, 222.0)):
+        ws = open_workspace(path)
+        try:
+            app = next(a for a in ApplicationService(ws).list() if a.uid == returns[0]["uid"])
+            ApplicationService(ws).save(replace(app, total_investment=value))
+        finally:
+            ws.close()
+    second = tmp_path / "南海区-2.gdiiot"
+    assert main(["--db", str(county_db), "bundle", "export", str(second)]) == 0
+    template = tmp_path / "decisions.json"
+    assert main(["--db", str(city_db), "bundle", "diff", str(second), "--decisions-template", str(template)]) == 0
+    out = capsys.readouterr().out
+    assert "冲突 总投资（万元）" in out and "口令" not in out
+    assert main(["--db", str(city_db), "bundle", "import", str(second)]) == 2
+    assert "冲突" in capsys.readouterr().err
+    decided = json.loads(template.read_text(encoding="utf-8"))
+    decided["decisions"][0]["choose"] = "county"
+    template.write_text(json.dumps(decided, ensure_ascii=False), encoding="utf-8")
+    assert main(["--db", str(city_db), "bundle", "import", str(second), "--decisions", str(template)]) == 0
+    assert "更新 1 项" in capsys.readouterr().out
+    assert main(["--db", str(city_db), "list", "--json"]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(city_db), "bundle", "export", str(tmp_path / "x.gdiiot"), "--county", "无此区"]) == 2
+    assert "没有“无此区”" in capsys.readouterr().err
