@@ -503,7 +503,7 @@ class MainWindow(QMainWindow):
             return None
         from gdiiot_desktop.gui.export_dialog import ExportDialog
 
-        dialog = ExportDialog(self.session.ws, self.session.runner, parent=self)
+        dialog = ExportDialog(self.session.ws, self.session.runner, clock=self.session.clock, parent=self)
         dialog.show()
         return dialog
 

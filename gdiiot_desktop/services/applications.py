@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -115,7 +116,7 @@ class ApplicationService:
                 {"file": before.file_name, "before": list(old), "after": [cls.value, year]},
             )
 
-    def set_order(self, ordered_ids: list[int]) -> None:
+    def set_order(self, ordered_ids: Sequence[int]) -> None:
         """Recommend exactly these applications in this priority order; the rest are not recommended."""
         if len(set(ordered_ids)) != len(ordered_ids):
             raise InputError("推荐顺序中有重复的项目编号")
@@ -129,13 +130,13 @@ class ApplicationService:
             if inactive:
                 raise InputError(f"已退回或已撤回的项目不能推荐：{'、'.join(inactive)}")
             before = {i: a.priority for i, a in apps.items() if a.is_recommended}
-            repo.set_order(ordered_ids)
+            repo.set_order(list(ordered_ids))
             self.ws.audit(
                 session,
                 "order",
                 "recommendation",
                 self.ws.city,
-                {"before": sorted(before, key=lambda i: before[i] or 0), "after": ordered_ids},
+                {"before": sorted(before, key=lambda i: before[i] or 0), "after": list(ordered_ids)},
             )
 
     def set_status(self, app_id: int, status: Status, reason: str = "") -> Application:

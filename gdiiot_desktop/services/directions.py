@@ -131,17 +131,15 @@ def replace_directions(ws: Workspace, directions: Sequence[Direction], *, confir
     new_ids = {d.id for d in directions}
     try:
         with ws.db.session() as session:
-            in_use = dict(
-                session.execute(
+            in_use: dict[str, int] = {
+                direction_id: count
+                for direction_id, count in session.execute(
                     select(ApplicationRecord.direction_id, func.count()).group_by(ApplicationRecord.direction_id)
-                ).all()
-            )
+                )
+            }
             orphaned = {d: n for d, n in in_use.items() if d not in new_ids}
             if orphaned:
-                names = [
-                    f"{(campaign.direction(d).name if campaign.direction(d) else d)}（{n}个项目）"
-                    for d, n in orphaned.items()
-                ]
+                names = [f"{_direction_name(campaign, d)}（{n}个项目）" for d, n in orphaned.items()]
                 raise InputError("新清单删去了已有项目使用的方向，未保存。请先调整这些项目", names)
             session.execute(delete(DirectionRecord).where(DirectionRecord.campaign_id == campaign.id))
             for d in directions:
@@ -170,6 +168,11 @@ def replace_directions(ws: Workspace, directions: Sequence[Direction], *, confir
         raise InputError(f"保存方向清单失败：{exc}") from exc
     ws.reload_campaign()
     return notes
+
+
+def _direction_name(campaign: Campaign, direction_id: str) -> str:
+    direction = campaign.direction(direction_id)
+    return direction.name if direction else direction_id
 
 
 def confirm_directions(ws: Workspace) -> None:

@@ -161,7 +161,7 @@ def export_workbook(ws: Workspace, out: Path, *, with_files: bool = True) -> int
         assert app.id is not None
         video = _latest(app, AttachmentClass.VIDEO)
         form = _latest(app, AttachmentClass.APPLICATION_FORM)
-        pair = []
+        pair: list[str | None] = []
         for attachment in (video, form):
             if attachment is None:
                 pair.append(None)

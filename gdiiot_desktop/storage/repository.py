@@ -81,8 +81,8 @@ class ApplicationRepository:
         for r in s.execute(att_query).mappings():
             attachments[r["application_id"]].append(_attachment_from_row(r))
         overrides: dict[int, dict[str, str]] = defaultdict(dict)
-        for r in s.execute(ov_query):
-            overrides[r.application_id][r.rule_id] = r.reason
+        for ov in s.execute(ov_query):
+            overrides[ov.application_id][ov.rule_id] = ov.reason
         return [
             _application_from_row(
                 r, applicants[r["applicant_id"]], counties[r["county_id"]],
