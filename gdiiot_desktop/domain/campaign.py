@@ -369,6 +369,7 @@ def _build(data: Mapping[str, Any], text: str) -> Campaign:
     )
 
 
+# Every campaign configures each of SPEC's rule ids, in the order of SPEC's table.
 REQUIRED_RULES = (
     "CITY_QUOTA",
     "APPLICANT_MAX_PROJECTS",

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime
 
-from ..campaign import Campaign
+from ..campaign import REQUIRED_RULES, Campaign
 from ..model import Application, Violation
 from ..names import normalize_name
 from .city import check_deadline, check_quota
@@ -16,22 +16,7 @@ from .per_applicant import check_applicant
 from .per_application import check_application
 
 # The order of SPEC's rule table: violations of one application are listed in it.
-RULE_ORDER = (
-    "CITY_QUOTA",
-    "APPLICANT_MAX_PROJECTS",
-    "APPLICANT_ONE_DIRECTION_PER_CATEGORY",
-    "DUPLICATE_PROJECT",
-    "ALREADY_RECOMMENDED",
-    "IN_DEMONSTRATION_PERIOD",
-    "INNOVATION_PROJECT_NOT_ACCEPTED",
-    "PROJECT_NOT_BUILT",
-    "APPLICANT_NOT_ELIGIBLE",
-    "USCC_INVALID",
-    "VIDEO_REQUIRED",
-    "MATERIALS_MISSING",
-    "DIRECTION_AUTHORITY",
-    "DEADLINE",
-)
+RULE_ORDER = REQUIRED_RULES
 _RULE_RANK = {rule: i for i, rule in enumerate(RULE_ORDER)}
 _CODE, _NAME = "code:", "name:"
 
