@@ -230,6 +230,9 @@ def parse_year(value: object, latest: int) -> int | None:
     return year
 
 
+MAX_PRIORITY = 100_000  # far beyond any city's list; also keeps the number inside SQLite's integers
+
+
 def parse_priority(value: object) -> int | None:
     """推荐顺序: blank (not recommended) or a positive integer."""
     if is_blank(value):
@@ -241,6 +244,8 @@ def parse_priority(value: object) -> int | None:
         number = _whole_number(value)
     if number is None or number < 1:
         raise CellValueError(f"推荐顺序“{cell_text(value)}”应为正整数（1、2、3……），不推荐的留空")
+    if number > MAX_PRIORITY:
+        raise CellValueError(f"推荐顺序“{cell_text(value)}”过大，应为1～{MAX_PRIORITY}之间的整数")
     return number
 
 

@@ -867,3 +867,8 @@ def test_dates_where_text_or_years_belong(folder: Path, campaign: Campaign) -> N
     assert "日期或时间" in reasons[(2, "县区")]
     assert "是日期" in reasons[(3, "曾列入试点示范年份")]
     assert "是日期" in reasons[(4, "曾列入试点示范年份")]
+
+
+def test_huge_priority_is_a_bad_cell(folder: Path, campaign: Campaign) -> None:
+    result = read_sheet(write_sheet(folder, [good_row(推荐顺序=10**20)]), campaign)
+    assert [e.header for e in result.errors] == ["推荐顺序"] and "过大" in result.errors[0].reason

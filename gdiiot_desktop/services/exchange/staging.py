@@ -48,6 +48,17 @@ def _free_space(folder: Path) -> int:
     return shutil.disk_usage(probe).free
 
 
+def _writer(fd: int) -> Callable[[bytes | memoryview], None]:
+    """Write every byte of each chunk (a raw write may take only part of it)."""
+
+    def write(chunk: bytes | memoryview) -> None:
+        view = memoryview(chunk)
+        while view:
+            view = view[os.write(fd, view) :]
+
+    return write
+
+
 class Stager:
     """Verified copies of a bundle's attachments waiting in the store's temporary folder."""
 
@@ -86,14 +97,16 @@ class Stager:
                 fd, name = tempfile.mkstemp(dir=self.store.temp_dir, prefix="bundle-", suffix=".part")
                 temp = Path(name)
                 self.staged.append(_Staged(sha, temp))
-                with os.fdopen(fd, "wb", buffering=0) as out:
-                    digest = stream_member(archive, info, bundle_path, out.write, on_chunk)
+                try:
+                    digest = stream_member(archive, info, bundle_path, _writer(fd), on_chunk)
+                finally:
+                    os.close(fd)
                 self._check(digest.sha256, sha)
         # One fsync per file at the end rather than after each: the disk writes the first files
         # back while the later ones are still being hashed.
         for item in self.staged:
             if item.temp is not None:
-                fd = os.open(item.temp, os.O_RDONLY)
+                fd = os.open(item.temp, os.O_RDWR)  # Windows flushes only handles open for writing
                 try:
                     os.fsync(fd)
                 finally:
