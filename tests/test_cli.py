@@ -301,3 +301,14 @@ def test_console_output_is_utf8(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "广州" in result.stdout.decode("utf-8")
+
+
+def test_return_through_status_records_the_reason(capsys, tmp_path, sheet_dir):  # type: ignore[no-untyped-def]
+    db = init_db(capsys, tmp_path)
+    assert run(capsys, "--db", db, "import-xlsx", write_sheet(sheet_dir, [row()]))[0] == 0
+    app_id = json.loads(run(capsys, "--db", db, "list", "--json")[1])[0]["id"]
+    assert run(capsys, "--db", db, "status", str(app_id), "returned")[0] == 2  # a return needs a reason
+    code, out, _ = run(capsys, "--db", db, "status", str(app_id), "returned", "--reason", "缺少审计报告")
+    assert code == 0 and "已退回" in out
+    code, out, _ = run(capsys, "--db", db, "bundle", "returns", "--json")
+    assert code == 0 and "缺少审计报告" in out

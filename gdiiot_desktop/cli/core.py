@@ -205,7 +205,14 @@ def cmd_order(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     def run(ws: Workspace) -> int:
-        app = ApplicationService(ws).set_status(args.id, Status(args.status), args.reason)
+        status = Status(args.status)
+        if status is Status.RETURNED:
+            # A return is recorded with its reason, so the return bundle carries it to the county.
+            from ..services.exchange import mark_returned
+
+            app = mark_returned(ws, args.id, args.reason)
+        else:
+            app = ApplicationService(ws).set_status(args.id, status, args.reason)
         print(f"[{app.id}] {app.project_name}：{app.status.label}")
         return EXIT_OK
 

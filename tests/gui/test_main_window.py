@@ -223,3 +223,8 @@ def test_submission_menu_opens_the_feature_windows(qtbot, tmp_path):  # type: ig
     meeting = window.open_meeting()
     assert isinstance(meeting, MeetingWindow) and meeting.isVisible()
     meeting.close()
+    from gdiiot_desktop.gui.exchange_dialog import ExchangeDialog
+
+    bundles = window.open_bundles()
+    assert isinstance(bundles, ExchangeDialog) and bundles.isVisible()
+    bundles.close()
