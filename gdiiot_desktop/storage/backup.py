@@ -12,13 +12,13 @@ import os
 import re
 import shutil
 import sqlite3
-import sys
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from .. import paths
 from . import migrate
+from .durable import fsync_dir as _fsync_dir
 from .errors import (
     BackupInvalidError,
     DatabaseCorruptError,
@@ -264,11 +264,3 @@ def _fsync_file(path: Path) -> None:
         os.fsync(f.fileno())
 
 
-def _fsync_dir(folder: Path) -> None:
-    if sys.platform == "win32":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

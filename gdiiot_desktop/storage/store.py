@@ -6,13 +6,13 @@ import contextlib
 import hashlib
 import os
 import re
-import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from .durable import fsync_dir as _fsync_dir
 from .errors import AttachmentMissingError, ReadOnlyDatabaseError
 
 CHUNK = 1024 * 1024
@@ -166,12 +166,3 @@ def _is_good(path: Path, sha256: str, size: int) -> bool:
         return False
 
 
-def _fsync_dir(folder: Path) -> None:
-    """Make a rename durable (POSIX); Windows has no directory handles to fsync."""
-    if sys.platform == "win32":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

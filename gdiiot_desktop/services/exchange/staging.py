@@ -10,12 +10,12 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...storage.durable import fsync_dir as _fsync_dir
 from ...storage.errors import ReadOnlyDatabaseError
 from ...storage.store import AttachmentStore
 from .errors import BundleTamperedError, ExchangeUsageError
@@ -29,16 +29,6 @@ SPACE_MARGIN = 64 * 1024 * 1024
 class _Staged:
     sha256: str
     temp: Path | None  # None: the store already holds the file
-
-
-def _fsync_dir(folder: Path) -> None:
-    if sys.platform == "win32":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _free_space(folder: Path) -> int:
