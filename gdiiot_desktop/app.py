@@ -7,15 +7,15 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSettings, QTimer
 
 from gdiiot_desktop import paths
 from gdiiot_desktop.gui.application import create_application
 from gdiiot_desktop.gui.launcher import Launcher, build_window
 from gdiiot_desktop.gui.main_window import MainWindow
-from gdiiot_desktop.services.workspace import create_workspace
 
 SMOKE_CITY = "广州"
+WINDOW_SETTINGS_FILE = "window.ini"  # the window's size and layout, in the data folder (portable mode too)
 
 
 def build_main_window(db_path: Path) -> MainWindow:
@@ -32,15 +32,21 @@ def run(db_path: Path | None = None, qt_argv: Sequence[str] | None = None, *, sm
         return smoke(app)
     explicit = db_path is not None
     path = Path(db_path).expanduser().resolve() if db_path is not None else paths.default_db_path()
-    launcher = Launcher()
+    launcher = Launcher(window_settings())
     if not launcher.start(path, explicit=explicit):
         return 0
     return app.exec()
 
 
+def window_settings() -> QSettings:
+    return QSettings(str(paths.data_dir() / WINDOW_SETTINGS_FILE), QSettings.Format.IniFormat)
+
+
 def smoke(app: object) -> int:
     """Open the main window on a new temporary database, wait until its list is shown, exit 0 (build test)."""
     from PySide6.QtWidgets import QApplication
+
+    from gdiiot_desktop.services.workspace import create_workspace
 
     assert isinstance(app, QApplication)
     with tempfile.TemporaryDirectory(prefix="gdiiot-smoke-") as folder:

@@ -122,7 +122,13 @@ class BoardModel(_Table):
             return False
         ids = decode_ids(data) or []
         if parent.isValid():
+            # Dropped on an item (not between two): take its place. Moving down this list, that is after
+            # it, since the dragged rows above it are removed once the drop is done. Inserted before it, a
+            # row dropped on the next one would not move (the last inside the quota could not be dropped
+            # on the first below the line).
             row = parent.row()
+            if any(i in self.ids[:row] for i in ids):
+                row += 1
         if row < 0 or row > len(self.ids):
             row = len(self.ids)
         self.insert_ids(row, ids)

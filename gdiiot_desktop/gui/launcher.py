@@ -1,26 +1,34 @@
-"""Opens databases into windows: the start dialog, new/open database, read-only opening, restoring a backup."""
+"""Opens databases into windows: the start dialog, new/open database, read-only opening, restoring a backup.
+
+Starting on an existing database is quick: the list is shown from a plain read of the file
+(storage.quick_read) and the database is opened for work behind it, off the GUI thread. The
+ORM, the services and the other windows are imported only when first needed.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from gdiiot_desktop.gui.errors import describe, show_error
 from gdiiot_desktop.gui.main_window import MainWindow
-from gdiiot_desktop.gui.session import WorkspaceSession
-from gdiiot_desktop.gui.settings_dialog import SettingsDialog
-from gdiiot_desktop.gui.start_dialog import DB_FILTER, StartDialog
-from gdiiot_desktop.gui.tasks import TaskRunner
-from gdiiot_desktop.services import settings as settings_service
-from gdiiot_desktop.services.workspace import Workspace, create_workspace, open_workspace
+from gdiiot_desktop.gui.tasks import Progress, TaskRunner
+from gdiiot_desktop.storage.quick_read import QuickView, read_quick_view
+
+if TYPE_CHECKING:
+    from gdiiot_desktop.domain.model import Application
+    from gdiiot_desktop.services.workspace import Workspace
 
 
 def build_window(ws: Workspace, clock: Callable[[], datetime] = datetime.now, *, load: bool = True) -> MainWindow:
     """A main window on an open workspace: runner, session and window, wired; the list loads in the background."""
+    from gdiiot_desktop.gui.session import WorkspaceSession
+
     window = MainWindow()
     runner = TaskRunner(window)
     session = WorkspaceSession(ws, runner, clock=clock, parent=window)
@@ -35,20 +43,80 @@ class Launcher(QObject):
 
     window_shown = Signal(object)
 
-    def __init__(self) -> None:
+    def __init__(self, window_settings: QSettings | None = None) -> None:
         super().__init__()
         self.window: MainWindow | None = None
+        self.window_settings = window_settings  # where the window's size is kept between runs (None: not kept)
 
     # --- opening --------------------------------------------------------------------------------
     def start(self, db_path: Path, *, explicit: bool) -> bool:
         """Open `db_path` when it exists; otherwise offer to create it (or another). False when the user gave up."""
         if db_path.exists():
+            view = read_quick_view(db_path)
+            if view is not None:
+                self.show_quick(view)
+                return True
             if self.open_path(db_path):
                 return True
             return self.ask_start(None)
         return self.ask_start(db_path if explicit else None)
 
+    def show_quick(self, view: QuickView) -> MainWindow:
+        """Show the window with the list of the quick read now; open the database for work behind it."""
+        window = self._new_window()
+        window.show_quick_view(view)
+        window.show()
+        runner = TaskRunner(window)
+
+        def work(_progress: Progress) -> tuple[Workspace, list[Application]]:
+            # The ORM is imported here, off the GUI thread.
+            from gdiiot_desktop.gui.session import open_and_read
+
+            return open_and_read(view.path)
+
+        runner.run(
+            work,
+            title="正在打开数据库…",
+            writes=True,
+            cancellable=False,
+            show_dialog=False,
+            on_success=lambda result: self._opened_behind(window, runner, *result),
+            on_error=lambda exc: self._failed_behind(window, exc),
+        )
+        self.window_shown.emit(window)
+        return window
+
+    def _opened_behind(self, window: MainWindow, runner: TaskRunner, ws: Workspace, apps: list[Application]) -> None:
+        from gdiiot_desktop.gui.session import WorkspaceSession
+
+        if window is not self.window or not window.isVisible():  # closed, or replaced, while it opened
+            ws.close()
+            return
+        session = WorkspaceSession(ws, runner, parent=window)
+        session.adopt(apps)
+        window.set_session(session)
+        window.show_status(f"已读取 {len(apps)} 个申报项目")
+        if ws.read_only:
+            window.show_status("数据库以只读方式打开", 15_000)
+        session.check()
+
+    def _failed_behind(self, window: MainWindow, exc: BaseException) -> None:
+        """The database could not be opened after all (damaged, locked, …): say why, then offer the start dialog."""
+        if window is not self.window:
+            return
+        window.show_status("无法打开数据库", 0)
+        show_error(window, exc, "无法打开数据库").exec()
+        self.ask_start(None, parent=window)  # the window stays up meanwhile: closing it would quit the program
+        if self.window is window:  # the user gave up: nothing else was opened
+            self.window = None
+            window.confirm_close = lambda: True
+            window.close()
+
     def ask_start(self, suggested: Path | None, message: str = "", parent: QWidget | None = None) -> bool:
+        from gdiiot_desktop.gui.start_dialog import StartDialog
+        from gdiiot_desktop.services import settings as settings_service
+        from gdiiot_desktop.services.workspace import create_workspace
+
         while True:
             dialog = StartDialog(suggested, message, parent)
             if dialog.exec() != QDialog.DialogCode.Accepted or dialog.choice is None:
@@ -67,6 +135,8 @@ class Launcher(QObject):
                 message = describe(exc)[0]
 
     def open_path(self, db_path: Path) -> bool:
+        from gdiiot_desktop.services.workspace import open_workspace
+
         try:
             ws = open_workspace(db_path)
         except Exception as exc:  # noqa: BLE001
@@ -76,17 +146,25 @@ class Launcher(QObject):
         self.show(ws)
         return True
 
-    def show(self, ws: Workspace) -> MainWindow:
+    def _new_window(self, ws: Workspace | None = None) -> MainWindow:
+        """A main window (on `ws`, loading, when given) in the place of the current one, which is closed."""
         old = self.window
-        window = build_window(ws)
+        window = build_window(ws) if ws is not None else MainWindow()
         window.new_database_requested.connect(self.new_database)
         window.open_database_requested.connect(self.open_database)
         window.settings_requested.connect(self.settings)
         if old is not None:
+            window.window_settings = self.window_settings
             window.setGeometry(old.geometry())
             old.confirm_close = lambda: True
             old.close()  # closes its database; dropped with the last reference
+        elif self.window_settings is not None:
+            window.restore_layout(self.window_settings)
         self.window = window
+        return window
+
+    def show(self, ws: Workspace) -> MainWindow:
+        window = self._new_window(ws)
         window.show()
         if ws.read_only:
             window.show_status("数据库以只读方式打开", 15_000)
@@ -100,6 +178,8 @@ class Launcher(QObject):
             self.ask_start(None, parent=self.window)
 
     def open_database(self) -> None:
+        from gdiiot_desktop.gui.start_dialog import DB_FILTER
+
         name, _ = QFileDialog.getOpenFileName(self.window, "打开数据库", "", DB_FILTER)
         if name:
             self.open_other(Path(name))
@@ -118,6 +198,8 @@ class Launcher(QObject):
         window = self.window
         if window is None or window.session is None:
             return
+        from gdiiot_desktop.gui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(window.session, window)
         dialog.restore_requested.connect(self.restore)
         dialog.exec()
@@ -130,6 +212,8 @@ class Launcher(QObject):
             return False
         db_path = window.session.ws.db.path
         window.release()
+        from gdiiot_desktop.services import settings as settings_service
+
         try:
             saved = settings_service.restore(db_path, backup)
         except Exception as exc:  # noqa: BLE001

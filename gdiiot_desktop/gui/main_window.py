@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QLabel, QMainWindow, QMessageBox, QWidget
 
 from gdiiot_desktop.domain.enums import Status
 from gdiiot_desktop.domain.model import Violation
-from gdiiot_desktop.gui import overrides
 from gdiiot_desktop.gui.errors import show_error
 from gdiiot_desktop.gui.forms.ui_main_window import Ui_MainWindow
+from gdiiot_desktop.gui.header import HeaderTexts, header_texts
 from gdiiot_desktop.gui.models import (
     ApplicationsModel,
     ApplicationsProxy,
@@ -21,15 +22,20 @@ from gdiiot_desktop.gui.models import (
     ProblemCounts,
     ViolationsModel,
 )
-from gdiiot_desktop.gui.session import HeaderTexts, WorkspaceSession
 from gdiiot_desktop.gui.styles import NOTICE_STYLE, OVERDUE_STYLE, READ_ONLY_STYLE
 
 if TYPE_CHECKING:
+    # The session brings the ORM: the window is shown from the quick first read before it is imported.
+    from gdiiot_desktop.domain.campaign import Campaign
+    from gdiiot_desktop.gui.session import WorkspaceSession
     from gdiiot_desktop.services.intake import ImportReport, IntakeRejectedError
+    from gdiiot_desktop.storage.quick_read import QuickView
 
 WINDOW_TITLE = "广东省工业互联网试点示范申报管理"
 PAGE_APPLICATIONS, PAGE_BOARD, PAGE_CAMPAIGN = range(3)
 SCOPE_SELECTED, SCOPE_CITY = range(2)
+SEARCH_KEYS_PER_STEP = 500  # ~6 ms of work between two turns of the event loop
+GEOMETRY_KEY, SPLITTER_KEY = "mainWindow/geometry", "mainWindow/listSplitter"
 
 PROBLEM_FILTERS = (("全部", ""), ("有错误", "errors"), ("有警告", "warnings"), ("有错误或警告", "any"), ("无错误和警告", "none"))
 
@@ -68,6 +74,8 @@ class MainWindow(QMainWindow):
         self.editor: Any = None
         self.confirm_close = self._ask_close  # tests replace it
         self.pending_status: str | None = None  # shown once the list has loaded (after a restore)
+        self.quick_view: QuickView | None = None  # the list shown while the database opens
+        self.window_settings: QSettings | None = None  # where the window's size and layout are kept
         # A permanent widget, so transient status messages never hide which database is open.
         self.database_label = QLabel(self)
         self.database_label.setObjectName("databaseLabel")
@@ -82,6 +90,10 @@ class MainWindow(QMainWindow):
         self._clock.setInterval(60_000)  # the countdown
         self._clock.timeout.connect(self.refresh_header)
         self._clock.start()
+        # Search keys (pinyin initials) are made in steps when idle: the list is painted before them.
+        self._search_keys = QTimer(self)
+        self._search_keys.setInterval(0)
+        self._search_keys.timeout.connect(self._make_search_keys)
         if session is not None:
             self.set_session(session)
         else:
@@ -131,19 +143,10 @@ class MainWindow(QMainWindow):
         from gdiiot_desktop.gui.campaign_view import CampaignPage
 
         self.session = session
+        shown_quick_view = self.quick_view is not None
+        self.quick_view = None
         campaign = session.campaign
-        self.model = ApplicationsModel(campaign, self)
-        self.proxy.setSourceModel(self.model)
-        view = self.ui.applicationsView
-        view.setModel(self.proxy)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in COLUMN_WIDTHS.items():
-            view.setColumnWidth(col, width)
-        header.setStretchLastSection(True)
-        view.verticalHeader().setDefaultSectionSize(26)
-        view.sortByColumn(ApplicationsModel.COL_PRIORITY, Qt.SortOrder.AscendingOrder)
-        view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self._set_up_list(campaign)
 
         self.violations_model = ViolationsModel(campaign, self)
         vv = self.ui.violationsView
@@ -165,7 +168,10 @@ class MainWindow(QMainWindow):
         self.campaign_page = CampaignPage(session, self.ui.campaignPage)
         self.ui.campaignPageLayout.addWidget(self.campaign_page)
 
-        self._fill_filters()
+        if shown_quick_view:
+            self._refill_counties()  # keeps what the user chose while the database opened
+        else:
+            self._fill_filters(session.counties(), campaign)
         session.loaded.connect(self._loaded)
         session.checked.connect(self._checked)
         session.application_saved.connect(self._application_saved)
@@ -187,9 +193,52 @@ class MainWindow(QMainWindow):
         self.refresh_header()
         self._enable_actions()
 
+    def show_quick_view(self, view: QuickView) -> None:
+        """Show the list and header from the quick first read while the database opens (no session yet)."""
+        self.quick_view = view
+        self._set_up_list(view.campaign)
+        assert self.model is not None
+        self.model.set_entries(view.entries)
+        self._fill_filters(view.counties, view.campaign)
+        self.set_database_text(f"数据库：{view.path}")
+        self.setWindowTitle(f"{WINDOW_TITLE} — {view.city}市")
+        self.refresh_header()
+        self._update_count()
+        self.show_status("正在打开数据库，稍候即可编辑…", 0)
+        self._enable_actions()
+        self._search_keys.start()
+
+    def _make_search_keys(self) -> None:
+        if self.model is None or self.model.make_search_keys(SEARCH_KEYS_PER_STEP):
+            self._search_keys.stop()
+
+    def _set_up_list(self, campaign: Campaign) -> None:
+        """The application list's model and columns (once per window; the campaign may change later)."""
+        if self.model is not None:
+            self.model.campaign = campaign
+            return
+        self.model = ApplicationsModel(campaign, self)
+        self.proxy.setSourceModel(self.model)
+        view = self.ui.applicationsView
+        view.setModel(self.proxy)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col, width in COLUMN_WIDTHS.items():
+            view.setColumnWidth(col, width)
+        header.setStretchLastSection(True)
+        view.verticalHeader().setDefaultSectionSize(26)
+        view.sortByColumn(ApplicationsModel.COL_PRIORITY, Qt.SortOrder.AscendingOrder)
+        view.selectionModel().selectionChanged.connect(self._selection_changed)
+
     # --- header ---------------------------------------------------------------------------------
     def header_texts(self) -> HeaderTexts:
-        return self.session.header_texts() if self.session is not None else HeaderTexts()
+        if self.session is not None:
+            return self.session.header_texts()
+        view = self.quick_view
+        if view is not None:
+            recommended = (e.is_central_enterprise for e in view.entries if e.status == Status.RECOMMENDED.value)
+            return header_texts(view.campaign, view.city, recommended, datetime.now())
+        return HeaderTexts()
 
     def refresh_header(self) -> None:
         texts = self.header_texts()
@@ -208,17 +257,16 @@ class MainWindow(QMainWindow):
         ui.quotaLabel.setStyleSheet(OVERDUE_STYLE if over else "")
 
     # --- list and filters -------------------------------------------------------------------------
-    def _fill_filters(self) -> None:
-        assert self.session is not None
+    def _fill_filters(self, counties: list[str], campaign: Campaign) -> None:
         ui = self.ui
         for combo in (ui.countyFilter, ui.categoryFilter, ui.statusFilter, ui.problemFilter):
             combo.blockSignals(True)
             combo.clear()
         ui.countyFilter.addItem("全部县区", "")
-        for county in self.session.counties():
+        for county in counties:
             ui.countyFilter.addItem(county, county)
         ui.categoryFilter.addItem("全部类别", "")
-        for c in self.session.campaign.categories:
+        for c in campaign.categories:
             ui.categoryFilter.addItem(c.name, c.id)
         ui.statusFilter.addItem("全部状态", "")
         for s in Status:
@@ -270,6 +318,7 @@ class MainWindow(QMainWindow):
     def _loaded(self) -> None:
         assert self.session is not None and self.model is not None
         self.model.set_applications(list(self.session.apps.values()))
+        self._search_keys.start()
         if self.session.is_checked:
             self.model.set_problem_counts(self.session.counts)
         self._refill_counties()
@@ -382,6 +431,8 @@ class MainWindow(QMainWindow):
         v = self.selected_violation()
         if v is None or v.application_id is None or self.session is None:
             return
+        from gdiiot_desktop.gui import overrides
+
         reason = overrides.ask_override(self, v)
         if reason is None:
             return
@@ -406,6 +457,8 @@ class MainWindow(QMainWindow):
         from gdiiot_desktop.gui.editor import ApplicationEditor
 
         if self.session is None:
+            if self.quick_view is not None:
+                self.show_status("数据库正在打开，稍候即可编辑", 5000)
             return None
         if self.editor is not None:
             self.editor.raise_()
@@ -550,14 +603,34 @@ class MainWindow(QMainWindow):
         for action in (ui.actionNewApplication, ui.actionImport):
             action.setEnabled(writable)
         ui.actionEditApplication.setEnabled(has and bool(self.selected_ids()))
-        for action in (ui.actionFind, ui.actionCheck, ui.actionExport, ui.actionSettings, ui.actionSubmission,
+        ui.actionFind.setEnabled(has or self.quick_view is not None)
+        for action in (ui.actionCheck, ui.actionExport, ui.actionSettings, ui.actionSubmission,
                        ui.actionBundles, ui.actionMeeting,
                        ui.actionShowApplications, ui.actionShowBoard, ui.actionShowCampaign):
             action.setEnabled(has)
         board_dirty = self.board is not None and self.board.dirty
         ui.actionSave.setEnabled(writable and not busy)
         ui.actionSave.setToolTip("保存推荐顺序（Ctrl+S）" if board_dirty else "保存（Ctrl+S）")
-        ui.pages.setEnabled(has)
+        ui.pages.setEnabled(has or self.quick_view is not None)  # the quick first read can be browsed
+
+    # --- size and layout, kept between runs ----------------------------------------------------------
+    def restore_layout(self, settings: QSettings) -> bool:
+        """Take the size, position and splitter of the last run from `settings`; False when there was none."""
+        self.window_settings = settings
+        geometry = settings.value(GEOMETRY_KEY)
+        if not isinstance(geometry, QByteArray) or not self.restoreGeometry(geometry):
+            return False
+        splitter = settings.value(SPLITTER_KEY)
+        if isinstance(splitter, QByteArray):
+            self.ui.listSplitter.restoreState(splitter)
+        return True
+
+    def save_layout(self) -> None:
+        if self.window_settings is None:
+            return
+        self.window_settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self.window_settings.setValue(SPLITTER_KEY, self.ui.listSplitter.saveState())
+        self.window_settings.sync()
 
     # --- misc -------------------------------------------------------------------------------------------
     def set_database_text(self, text: str) -> None:
@@ -589,6 +662,7 @@ class MainWindow(QMainWindow):
         if not self.confirm_close():
             event.ignore()
             return
+        self.save_layout()
         self.release()
         super().closeEvent(event)
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -24,9 +25,13 @@ from gdiiot_desktop.domain.campaign import Campaign, Direction, RuleSpec
 from gdiiot_desktop.domain.enums import AttachmentClass, Authority, Grade, Status
 from gdiiot_desktop.domain.model import Application, Attachment, Violation
 from gdiiot_desktop.gui.search import fold, search_key
-from gdiiot_desktop.services.settings import BackupInfo, CountyInfo
+from gdiiot_desktop.storage.quick_read import ListEntry
+
+if TYPE_CHECKING:
+    from gdiiot_desktop.services.settings import BackupInfo, CountyInfo
 
 Index = QModelIndex | QPersistentModelIndex
+Lookups = tuple[dict[str, tuple[int, str]], dict[str, tuple[int, str]]]  # category and direction id → (position, name)
 
 # Custom roles shared by the models.
 APP_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -73,7 +78,7 @@ class ProblemCounts:
                 warnings += 1
         return cls(errors, warnings, hints, overridden)
 
-    @property
+    @cached_property
     def text(self) -> str:
         parts = []
         if self.errors:
@@ -86,7 +91,7 @@ class ProblemCounts:
             parts.append(f"已说明 {self.overridden}")
         return "，".join(parts) if parts else "无"
 
-    @property
+    @cached_property
     def sort_key(self) -> tuple[int, int, int]:
         return (-self.errors, -self.warnings, -self.hints)
 
@@ -95,10 +100,10 @@ _NO_PROBLEMS = ProblemCounts()
 _STATUS_RANK = {status: i for i, status in enumerate(Status)}
 
 
-def status_text(app: Application) -> str:
-    if app.status is Status.RECOMMENDED and app.priority is not None:
-        return f"已推荐（第{app.priority}位）"
-    return app.status.label
+def _status_label(status: Status, priority: int | None) -> str:
+    if status is Status.RECOMMENDED and priority is not None:
+        return f"已推荐（第{priority}位）"
+    return status.label
 
 
 class _Table(QAbstractTableModel):
@@ -123,13 +128,29 @@ class _Table(QAbstractTableModel):
 
 @dataclass
 class AppRow:
-    """One application as the list shows it, with its keys computed once."""
+    """One application as the list shows it, with its keys computed once.
 
-    app: Application
+    `app` is None while the list shows the quick first read of the database (see
+    storage.quick_read); the open workspace then supplies every Application.
+    """
+
+    id: int
+    county: str
+    category_id: str
+    status: Status
     texts: list[str]
-    search: str
     sort_keys: list[Any]
     counts: ProblemCounts
+    search_parts: tuple[str, str, str]  # project, applicant, USCC
+    app: Application | None = None
+    _search: str | None = None
+
+    @property
+    def search(self) -> str:
+        """The search key, made on first use: pinyin initials of 10,000 rows take ~0.15 s."""
+        if self._search is None:
+            self._search = search_key(*self.search_parts)
+        return self._search
 
 
 class ApplicationsModel(_Table):
@@ -137,6 +158,7 @@ class ApplicationsModel(_Table):
 
     COL_PRIORITY, COL_PROJECT, COL_APPLICANT, COL_USCC, COL_COUNTY, COL_CATEGORY, COL_DIRECTION, COL_STATUS, COL_PROBLEMS = range(9)  # fmt: skip
     HEADERS = ("顺序", "项目名称", "申报单位", "统一社会信用代码", "县区", "类别", "具体方向", "状态", "问题")
+    FOLDED_COLUMNS = (COL_PROJECT, COL_APPLICANT)  # sorted on folded text, made on first use
 
     def __init__(self, campaign: Campaign, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -145,6 +167,7 @@ class ApplicationsModel(_Table):
         self._row_of: dict[int, int] = {}
         self._counts: dict[int, ProblemCounts] = {}
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._keys_made = 0  # make_search_keys' progress (rows before it have their key)
 
     # --- Qt interface ---------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -168,11 +191,12 @@ class ApplicationsModel(_Table):
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_PRIORITY:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == APP_ID_ROLE:
-            return row.app.id
+            return row.id
         if role == APPLICATION_ROLE:
             return row.app
         if role == SORT_ROLE:
-            return row.sort_keys[col]
+            key = row.sort_keys[col]
+            return fold(row.texts[col]) if key is None else key
         if role == SEARCH_ROLE:
             return row.search
         return None
@@ -182,31 +206,26 @@ class ApplicationsModel(_Table):
         if not 0 <= column < len(self.HEADERS):
             return
         self._sort = (column, order)
-        self.layoutAboutToBeChanged.emit()
-        old_persistent = self.persistentIndexList()
-        old_ids = [self._rows[i.row()].app.id for i in old_persistent]
-        self._apply_sort()
-        new_indexes = [
-            self.index(self._row_of[app_id], i.column()) if app_id in self._row_of else QModelIndex()
-            for app_id, i in zip(old_ids, old_persistent, strict=True)
-        ]
-        self.changePersistentIndexList(old_persistent, new_indexes)
-        self.layoutChanged.emit()
+        self._relayout(self._rows)
 
     # --- our API ----------------------------------------------------------------------------
+    def set_entries(self, entries: Sequence[ListEntry]) -> None:
+        """Show the quick first read of the database: every row, no Application behind it yet."""
+        lookups = self._lookups()
+        self._replace_rows([self._entry_row(e, lookups) for e in entries])
+
     def set_applications(self, apps: Sequence[Application]) -> None:
-        self.beginResetModel()
-        self._rows = [self._make_row(app) for app in apps]
-        self._apply_sort()
-        self.endResetModel()
+        """Show these applications. Rows already shown for the same applications keep their place,
+        so the selection and the scroll position survive (the quick first read, a reload)."""
+        lookups = self._lookups()
+        self._replace_rows([self._make_row(app, lookups) for app in apps])
 
     def set_problem_counts(self, counts: dict[int, ProblemCounts]) -> None:
         """New counts from a check: updates the problems column in place."""
         self._counts = counts
         empty = ProblemCounts()
         for row in self._rows:
-            assert row.app.id is not None
-            row.counts = counts.get(row.app.id, empty)
+            row.counts = counts.get(row.id, empty)
             row.texts[self.COL_PROBLEMS] = row.counts.text
             row.sort_keys[self.COL_PROBLEMS] = row.counts.sort_key
         if self._rows:
@@ -218,7 +237,7 @@ class ApplicationsModel(_Table):
         """Show a saved application: its row is updated in place, or added at the end."""
         assert app.id is not None
         row_no = self._row_of.get(app.id)
-        new = self._make_row(app)
+        new = self._make_row(app, self._lookups())
         if row_no is None:
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
             self._rows.append(new)
@@ -228,28 +247,44 @@ class ApplicationsModel(_Table):
             self._rows[row_no] = new
             self.dataChanged.emit(self.index(row_no, 0), self.index(row_no, len(self.HEADERS) - 1))
 
+    @property
+    def complete(self) -> bool:
+        """Whether every row has its Application (False while the quick first read is shown)."""
+        return all(r.app is not None for r in self._rows)
+
     def row_of(self, app_id: int) -> int | None:
         return self._row_of.get(app_id)
 
     def app_at(self, row: int) -> Application:
-        return self._rows[row].app
+        app = self._rows[row].app
+        assert app is not None, "the list still shows the quick first read"
+        return app
 
     def id_at(self, row: int) -> int:
-        app_id = self._rows[row].app.id
-        assert app_id is not None
-        return app_id
+        return self._rows[row].id
 
     def applications(self) -> list[Application]:
-        return [r.app for r in self._rows]
+        return [r.app for r in self._rows if r.app is not None]
 
     def rows(self) -> list[AppRow]:
         return self._rows
 
     def counties(self) -> list[str]:
-        return sorted({r.app.county for r in self._rows})
+        return sorted({r.county for r in self._rows})
+
+    def make_search_keys(self, limit: int) -> bool:
+        """Compute up to `limit` rows' search keys ahead of the first keystroke; True once every row has one.
+
+        Called in small steps while the window is idle, so painting and typing are never held up."""
+        made = 0
+        while self._keys_made < len(self._rows) and made < limit:
+            _ = self._rows[self._keys_made].search
+            self._keys_made += 1
+            made += 1
+        return self._keys_made >= len(self._rows)
 
     # --- internals --------------------------------------------------------------------------
-    def _lookups(self) -> tuple[dict[str, tuple[int, str]], dict[str, tuple[int, str]]]:
+    def _lookups(self) -> Lookups:
         """Category and direction id → (position, name), made once per campaign."""
         cached = self.__dict__.get("_lookup_cache")
         if cached is None or cached[0] is not self.campaign:
@@ -259,45 +294,87 @@ class ApplicationsModel(_Table):
             self.__dict__["_lookup_cache"] = cached
         return cached[1], cached[2]
 
-    def _make_row(self, app: Application) -> AppRow:
-        categories, directions = self._lookups()
-        category = categories.get(app.category_id, (99, app.category_id))
-        direction = directions.get(app.direction_id, (999, app.direction_id))
-        counts = self._counts.get(app.id or 0, _NO_PROBLEMS)
-        applicant = app.applicant
-        recommended = app.status is Status.RECOMMENDED and app.priority is not None
-        texts = [
-            str(app.priority) if recommended else "",
-            app.project_name,
-            applicant.name,
-            applicant.uscc,
-            app.county,
-            category[1],
-            direction[1],
-            status_text(app),
-            counts.text,
-        ]
+    def _make_row(self, app: Application, lookups: Lookups) -> AppRow:
+        assert app.id is not None
+        a = app.applicant
+        return self._row(app.id, app.priority, app.status, app.project_name, a.name, a.uscc, app.county,
+                         app.category_id, app.direction_id, app, lookups)  # fmt: skip
+
+    def _entry_row(self, e: ListEntry, lookups: Lookups) -> AppRow:
+        return self._row(e.id, e.priority, Status(e.status), e.project_name, e.applicant_name, e.uscc, e.county,
+                         e.category_id, e.direction_id, None, lookups)  # fmt: skip
+
+    def _row(
+        self,
+        app_id: int,
+        priority: int | None,
+        status: Status,
+        project: str,
+        applicant: str,
+        uscc: str,
+        county: str,
+        category_id: str,
+        direction_id: str,
+        app: Application | None,
+        lookups: Lookups,
+    ) -> AppRow:
+        categories, directions = lookups
+        category = categories.get(category_id, (99, category_id))
+        direction = directions.get(direction_id, (999, direction_id))
+        counts = self._counts.get(app_id, _NO_PROBLEMS) if self._counts else _NO_PROBLEMS
+        recommended = status is Status.RECOMMENDED and priority is not None
+        texts = [str(priority) if recommended else "", project, applicant, uscc, county, category[1], direction[1],
+                 _status_label(status, priority), counts.text]  # fmt: skip
         sort_keys: list[Any] = [
-            (0, app.priority) if recommended else (1, app.id or 0),
-            fold(app.project_name),
-            fold(applicant.name),
-            applicant.uscc,
-            app.county,
+            (0, priority) if recommended else (1, app_id),
+            None,  # the project's and the applicant's keys are folded when first sorted on (see _apply_sort)
+            None,
+            uscc,
+            county,
             category,
             direction,
-            (_STATUS_RANK[app.status], app.priority or 0),
+            (_STATUS_RANK[status], priority or 0),
             counts.sort_key,
         ]
-        return AppRow(app, texts, search_key(app.project_name, applicant.name, applicant.uscc), sort_keys, counts)
+        return AppRow(app_id, county, category_id, status, texts, sort_keys, counts, (project, applicant, uscc), app)
+
+    def _replace_rows(self, rows: list[AppRow]) -> None:
+        if self._rows and {r.id for r in rows} == set(self._row_of):
+            self._relayout(rows)
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self.HEADERS) - 1))
+            return
+        self.beginResetModel()
+        self._rows = rows
+        self._apply_sort()
+        self.endResetModel()
+
+    def _relayout(self, rows: list[AppRow]) -> None:
+        """Put `rows` (the same applications as shown) in sort order; persistent indexes follow their row."""
+        self.layoutAboutToBeChanged.emit()
+        old_persistent = self.persistentIndexList()
+        old_ids = [self._rows[i.row()].id for i in old_persistent]
+        self._rows = rows
+        self._apply_sort()
+        new_indexes = [
+            self.index(self._row_of[app_id], i.column()) if app_id in self._row_of else QModelIndex()
+            for app_id, i in zip(old_ids, old_persistent, strict=True)
+        ]
+        self.changePersistentIndexList(old_persistent, new_indexes)
+        self.layoutChanged.emit()
 
     def _apply_sort(self) -> None:
         if self._sort is not None:
             column, order = self._sort
+            if column in self.FOLDED_COLUMNS:
+                for r in self._rows:
+                    if r.sort_keys[column] is None:
+                        r.sort_keys[column] = fold(r.texts[column])
             self._rows.sort(
-                key=lambda r: (r.sort_keys[column], r.app.id or 0),
+                key=lambda r: (r.sort_keys[column], r.id),
                 reverse=order == Qt.SortOrder.DescendingOrder,
             )
-        self._row_of = {r.app.id: i for i, r in enumerate(self._rows) if r.app.id is not None}
+        self._row_of = {r.id: i for i, r in enumerate(self._rows)}
+        self._keys_made = 0  # rows moved: make_search_keys starts over (rows with a key are quick to pass)
 
 
 @dataclass(frozen=True)
@@ -351,7 +428,7 @@ class ApplicationsProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if self._accepted is None or self._model is None:
             return True
-        return self._model._rows[source_row].app.id in self._accepted
+        return self._model._rows[source_row].id in self._accepted
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         model = self.sourceModel()
@@ -378,11 +455,11 @@ class ApplicationsProxy(QSortFilterProxyModel):
             if needle:
                 selected = [r for r in selected if needle in r.search]
             if f.county:
-                selected = [r for r in selected if r.app.county == f.county]
+                selected = [r for r in selected if r.county == f.county]
             if f.category_id:
-                selected = [r for r in selected if r.app.category_id == f.category_id]
+                selected = [r for r in selected if r.category_id == f.category_id]
             if f.status is not None:
-                selected = [r for r in selected if r.app.status is f.status]
+                selected = [r for r in selected if r.status is f.status]
             if f.problems == "errors":
                 selected = [r for r in selected if r.counts.errors]
             elif f.problems == "warnings":
@@ -391,7 +468,7 @@ class ApplicationsProxy(QSortFilterProxyModel):
                 selected = [r for r in selected if r.counts.errors or r.counts.warnings]
             elif f.problems == "none":
                 selected = [r for r in selected if not (r.counts.errors or r.counts.warnings)]
-            accepted = {r.app.id for r in selected if r.app.id is not None}
+            accepted = {r.id for r in selected}
         self.beginFilterChange()
         self._accepted = accepted
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)

@@ -21,11 +21,12 @@ from gdiiot_desktop.domain.campaign import Direction
 from gdiiot_desktop.domain.enums import AttachmentClass, Grade
 from gdiiot_desktop.domain.model import Application, Attachment, Violation
 from gdiiot_desktop.domain.rules import RuleEngine
+from gdiiot_desktop.gui.header import HeaderTexts, header_texts
 from gdiiot_desktop.gui.models import ProblemCounts
 from gdiiot_desktop.gui.tasks import Progress, Task, TaskRunner
 from gdiiot_desktop.services import settings as settings_service
 from gdiiot_desktop.services.applications import ApplicationService
-from gdiiot_desktop.services.workspace import Workspace
+from gdiiot_desktop.services.workspace import Workspace, open_workspace
 
 if TYPE_CHECKING:
     from gdiiot_desktop.services.intake import ImportReport
@@ -34,20 +35,6 @@ if TYPE_CHECKING:
 
 DRAFT_ID = -1  # the engine's id for an application being entered and not saved yet
 QUOTA_RULE = "CITY_QUOTA"
-
-
-@dataclass(frozen=True)
-class HeaderTexts:
-    """What the header shows, already worded for display."""
-
-    city: str = "未选择"
-    campaign: str = "未加载"
-    deadline: str = "—"
-    quota: str = "—"
-    quota_used: int = 0
-    quota_limit: int = 0
-    directions_unconfirmed: bool = False
-    overdue: bool = False
 
 
 @dataclass(frozen=True)
@@ -60,6 +47,22 @@ class BoardState:
     line_after: int | None  # id of the last application inside the quota (the line is drawn under it)
     blocked: dict[int, list[Violation]]  # recommended ids with blocking errors (the quota aside)
     blockers: list[str]  # what still blocks submission, in Chinese
+
+
+def read_applications(ws: Workspace) -> list[Application]:
+    """Every application of the workspace (and its counties, kept on ws for the filters)."""
+    settings_service.list_counties(ws)
+    return ApplicationService(ws).list()
+
+
+def open_and_read(path: Path) -> tuple[Workspace, list[Application]]:
+    """Open the database at `path` and read its applications: the slow part of starting, off the GUI thread."""
+    ws = open_workspace(path)
+    try:
+        return ws, read_applications(ws)
+    except BaseException:
+        ws.close()
+        raise
 
 
 class WorkspaceSession(QObject):
@@ -130,26 +133,26 @@ class WorkspaceSession(QObject):
     def load(self) -> Task:
         """Read every application off the GUI thread; a check follows."""
 
-        def work(progress: Progress) -> tuple[list[Application], list[str]]:
+        def work(progress: Progress) -> list[Application]:
             progress(0, 0, "正在读取申报项目…")
-            apps = self.service.list()
-            counties = [c.name for c in settings_service.list_counties(self.ws)]
-            return apps, counties
+            return read_applications(self.ws)
 
         return self.runner.run(work, title="正在打开数据库…", on_success=self._loaded)
 
     def load_now(self) -> None:
         """The same, on the calling thread (small databases, tests)."""
-        settings_service.list_counties(self.ws)
-        self._set_apps(self.service.list())
+        self._set_apps(read_applications(self.ws))
         self.loaded.emit()
         self.check_now()
 
-    def _loaded(self, result: tuple[list[Application], list[str]]) -> None:
-        apps, _counties = result
+    def _loaded(self, apps: list[Application]) -> None:
         self._set_apps(apps)
         self.loaded.emit()
         self.check()
+
+    def adopt(self, apps: Sequence[Application]) -> None:
+        """Take applications read before the session existed (see `open_and_read`); call check() next."""
+        self._set_apps(apps)
 
     def _set_apps(self, apps: Sequence[Application]) -> None:
         self.apps = {a.id: a for a in apps if a.id is not None}
@@ -407,38 +410,8 @@ class WorkspaceSession(QObject):
 
     # --- header and board -----------------------------------------------------------------------
     def header_texts(self) -> HeaderTexts:
-        campaign = self.ws.campaign
-        city = self.city
-        now = self.clock()
-        deadline = campaign.deadline
-        left = deadline.moment - now
-        when = f"{deadline.day.month}月{deadline.day.day}日 {deadline.time_of_day:%H:%M}"
-        if left.total_seconds() <= 0:
-            deadline_text, overdue = f"已截止（{when}）", True
-        elif left.days >= 1:
-            deadline_text, overdue = f"{when}（还剩 {left.days} 天）", False
-        else:
-            deadline_text, overdue = f"{when}（还剩 {int(left.total_seconds() // 3600)} 小时）", False
-        recommended = [a for a in self.apps.values() if a.is_recommended]
-        central = sum(1 for a in recommended if a.applicant.is_central_enterprise)
-        used = len(recommended) - central
-        limit = self.quota_limit
-        quota = f"已推荐 {used}/{limit}"
-        if central:
-            quota += f"（另有中央企业 {central} 项，不占名额）"
-        city_text = city.full_name if city is not None else self.ws.city
-        if city is not None and city.direct_quota is not None:
-            city_text += "（计划单列市，直接报送）"
-        return HeaderTexts(
-            city=city_text,
-            campaign=f"{campaign.title}（{campaign.province_notice}）",
-            deadline=deadline_text,
-            quota=quota,
-            quota_used=used,
-            quota_limit=limit,
-            directions_unconfirmed=not campaign.directions_confirmed,
-            overdue=overdue,
-        )
+        recommended = (a.applicant.is_central_enterprise for a in self.apps.values() if a.is_recommended)
+        return header_texts(self.ws.campaign, self.ws.city, recommended, self.clock())
 
     def blocking(self, app_id: int) -> list[Violation]:
         """Errors that keep an application off the recommendation (the quota is the board's own business)."""

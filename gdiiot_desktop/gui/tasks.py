@@ -98,6 +98,7 @@ class TaskRunner(QObject):
         title: str,
         writes: bool = False,
         cancellable: bool = True,
+        show_dialog: bool = True,
         on_success: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
     ) -> Task:
@@ -111,7 +112,8 @@ class TaskRunner(QObject):
         timer.setSingleShot(True)
         timer.timeout.connect(lambda: self._show_dialog(task, cancellable))
         task.finished.connect(lambda: self._finish(task, timer))
-        timer.start(self.show_after_ms)
+        if show_dialog:  # work the window shows its own way (the status bar while a database opens)
+            timer.start(self.show_after_ms)
         self.task_started.emit(task)
         pool = self._writes if writes else self._reads
         # Submitted on the next turn of the event loop, so that signals the caller connects after

@@ -8,12 +8,12 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..domain.campaign import Campaign, CampaignError, Direction, parse_campaign
-from ..domain.enums import Authority
+from ..domain.campaign import Campaign, CampaignError, parse_campaign
 from ..resources import campaign_file
 from ..storage.audit import append_audit
 from ..storage.database import Database
 from ..storage.models import CampaignRecord, DirectionRecord, Setting
+from ..storage.quick_read import direction_from_row, stored_campaign
 from ..storage.repository import now_utc
 from .errors import InputError, ServiceError
 
@@ -127,21 +127,18 @@ def _load_campaign(session: Session) -> Campaign:
     record = session.get(CampaignRecord, campaign_id)
     if record is None:
         raise ServiceError("数据库中缺少活动设置，数据库可能已损坏。请从备份恢复。")
-    # Validated against the schema when the database was created from the file.
-    campaign = parse_campaign(record.source_text, source=record.id, schema=False)
-    rows = session.scalars(
-        select(DirectionRecord).where(DirectionRecord.campaign_id == record.id).order_by(DirectionRecord.no)
-    ).all()
-    directions = campaign.directions
-    if rows:
-        directions = tuple(
-            Direction(
-                id=r.id,
-                no=r.no,
-                category_id=r.category_id,
-                name=r.name,
-                authorities=tuple(Authority(a) for a in r.authorities.split("、") if a),
-            )
-            for r in rows
+    rows = session.execute(
+        select(
+            DirectionRecord.id,
+            DirectionRecord.no,
+            DirectionRecord.category_id,
+            DirectionRecord.name,
+            DirectionRecord.authorities,
         )
-    return campaign.with_directions(directions, confirmed=record.directions_confirmed)
+        .where(DirectionRecord.campaign_id == record.id)
+        .order_by(DirectionRecord.no)
+    ).all()
+    # Validated against the schema when the database was created from the file.
+    return stored_campaign(
+        record.source_text, record.id, [direction_from_row(r) for r in rows], record.directions_confirmed
+    )
