@@ -312,3 +312,64 @@ def test_return_through_status_records_the_reason(capsys, tmp_path, sheet_dir): 
     assert code == 0 and "已退回" in out
     code, out, _ = run(capsys, "--db", db, "bundle", "returns", "--json")
     assert code == 0 and "缺少审计报告" in out
+
+
+def test_delete_needs_a_reason_refuses_recommended_and_is_audited(capsys, tmp_path, sheet_dir):  # type: ignore[no-untyped-def]
+    db = init_db(capsys, tmp_path)
+    sheet = write_sheet(
+        sheet_dir, [row(), row(项目名称="重复录入的项目", 统一社会信用代码=CODES[1], 申报单位="乙公司")]
+    )
+    assert run(capsys, "--db", db, "import-xlsx", sheet)[0] == 0
+    first, second = (a["id"] for a in json.loads(run(capsys, "--db", db, "list", "--json")[1]))
+
+    code, _, err = run(capsys, "--db", db, "delete", second)
+    assert code == 2 and "请填写删除理由" in err
+    assert run(capsys, "--db", db, "order", second)[0] == 0
+    code, _, err = run(capsys, "--db", db, "delete", second, "--reason", "重复录入")
+    assert code == 2 and "已列入推荐" in err and "移出推荐" in err
+    code, _, err = run(capsys, "--db", db, "delete", 999, "--reason", "重复录入")
+    assert code == 2 and "找不到编号为 999" in err
+    assert len(json.loads(run(capsys, "--db", db, "list", "--json")[1])) == 2
+
+    assert run(capsys, "--db", db, "order", "--clear")[0] == 0
+    code, out, _ = run(capsys, "--db", db, "delete", second, "--reason", "重复录入")
+    assert code == 0 and f"已删除 [{second}] 重复录入的项目（乙公司）" in out
+    assert [a["id"] for a in json.loads(run(capsys, "--db", db, "list", "--json")[1])] == [first]
+
+    from sqlalchemy import select
+
+    from gdiiot_desktop.services.workspace import open_workspace
+    from gdiiot_desktop.storage.audit import verify_chain
+    from gdiiot_desktop.storage.models import AuditEntry
+
+    ws = open_workspace(db)
+    try:
+        with ws.db.session() as session:
+            entry = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).first()
+            assert entry is not None and entry.action == "delete" and entry.entity_id == str(second)
+            details = json.loads(entry.details)
+            assert details["reason"] == "重复录入"
+            assert details["application"]["project_name"] == "重复录入的项目"
+            assert verify_chain(session) == []
+    finally:
+        ws.close()
+
+
+def test_settings_recommender_shows_sets_and_clears(capsys, tmp_path):  # type: ignore[no-untyped-def]
+    db = init_db(capsys, tmp_path)
+    code, out, _ = run(capsys, "--db", db, "settings", "recommender")
+    assert code == 0 and out.strip() == "推荐单位：韶关市工业和信息化局（默认）"
+    name = "韶关市工业和信息化局（市中小企业局）"
+    code, out, _ = run(capsys, "--db", db, "settings", "recommender", f" {name} ")
+    assert code == 0 and out.strip() == f"已设定推荐单位：{name}"
+    assert run(capsys, "--db", db, "settings", "recommender")[1].strip() == f"推荐单位：{name}"
+    code, _, err = run(capsys, "--db", db, "settings", "recommender", "局" * 65)
+    assert code == 2 and "太长" in err
+    code, _, err = run(capsys, "--db", db, "settings", "recommender", "某局", "--clear")
+    assert code == 2 and "--clear" in err
+    code, out, _ = run(capsys, "--db", db, "settings", "recommender", "--clear")
+    assert code == 0 and out.strip() == "已设定推荐单位：韶关市工业和信息化局（默认）"
+    assert run(capsys, "--db", db, "settings", "recommender", "")[0] == 0  # blank also means the default
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--db", str(db), "settings"])
+    assert exit_info.value.code == 2

@@ -32,13 +32,17 @@ def register(sub: Any) -> None:
     b = bsub.add_parser("diff", help="查看数据包相对上次导入的变化和冲突（不写入任何数据）")
     b.add_argument("file", type=Path)
     b.add_argument("--json", action="store_true")
-    b.add_argument("--decisions-template", type=Path, help="把冲突写成决定文件，改好后用于 import --decisions")
+    b.add_argument(
+        "--decisions-template", type=Path, help="把冲突写成决定文件，改好后用于 import --decisions"
+    )
     _passphrase(b)
     b.set_defaults(run=cmd_diff)
 
     b = bsub.add_parser("import", help="导入县区数据包（市局）或退回包（县区）")
     b.add_argument("file", type=Path)
-    b.add_argument("--prefer", choices=["city", "county"], help="冲突时一律保留市局（city）或采用县区（county）的值")
+    b.add_argument(
+        "--prefer", choices=["city", "county"], help="冲突时一律保留市局（city）或采用县区（county）的值"
+    )
     b.add_argument("--decisions", type=Path, help="逐字段的决定文件（见 diff --decisions-template）")
     _passphrase(b)
     b.set_defaults(run=cmd_import)
@@ -114,7 +118,12 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     def run(ws: Workspace) -> int:
         report = exchange.import_bundle(
-            ws, args.file, passphrase=_secret(args), prefer=args.prefer, decisions=decisions, progress=_progress
+            ws,
+            args.file,
+            passphrase=_secret(args),
+            prefer=args.prefer,
+            decisions=decisions,
+            progress=_progress,
         )
         if sys.stderr.isatty():
             print(file=sys.stderr)

@@ -1,4 +1,4 @@
-"""Core `gdiiot` commands: init, intake, list, check, order, status, overrides, directions, backups."""
+"""Core `gdiiot` commands: init, intake, list, check, order, status, delete, overrides, directions, settings, backups."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from .common import EXIT_OK, EXIT_VIOLATIONS, Parser, db_path, print_json, with_
 
 
 def register(sub: Any) -> None:
-    """The core commands: database, intake, list, check, order, directions, backups."""
+    """The core commands: database, intake, list, check, order, status, delete, directions, settings, backups."""
 
     p = sub.add_parser("init", help="新建本市数据库")
     p.add_argument("--city", required=True, help="地级以上市，如 广州、韶关")
@@ -55,6 +55,11 @@ def register(sub: Any) -> None:
     p.add_argument("--reason", default="")
     p.set_defaults(run=cmd_status)
 
+    p = sub.add_parser("delete", help="删除误录或重复的项目（原内容和理由记入操作日志）")
+    p.add_argument("id", type=int)
+    p.add_argument("--reason", default="", help="删除理由（必填）")
+    p.set_defaults(run=cmd_delete)
+
     p = sub.add_parser("override", help="记录接受某项问题的理由（如真实的旧版信用代码）")
     p.add_argument("id", type=int)
     p.add_argument("rule", help="规则编号，如 USCC_INVALID")
@@ -85,6 +90,13 @@ def register(sub: Any) -> None:
     d = dsub.add_parser("confirm", help="确认现有方向清单与通知附件2一致")
     d.set_defaults(run=cmd_directions_confirm)
 
+    p = sub.add_parser("settings", help="查看或修改本数据库的设置")
+    ssub = p.add_subparsers(dest="setting", required=True, parser_class=Parser, metavar="设置")
+    s = ssub.add_parser("recommender", help="导出材料上的推荐单位全称（默认：某某市工业和信息化局）")
+    s.add_argument("name", nargs="?", help="推荐单位全称；不填则显示当前名称，填空字符串则恢复默认")
+    s.add_argument("--clear", action="store_true", help="恢复默认名称")
+    s.set_defaults(run=cmd_settings_recommender)
+
     p = sub.add_parser("backup", help="备份数据库，或列出备份")
     p.add_argument("--list", action="store_true")
     p.add_argument("--reason", default="manual")
@@ -107,7 +119,9 @@ def cmd_init(args: argparse.Namespace) -> int:
         print(f"已创建 {ws.city}市 数据库：{ws.db.path}")
         print(f"活动：{ws.campaign.title}（{ws.campaign.province_notice}），推荐指标 {quota} 个")
         if not ws.campaign.directions_confirmed:
-            print("注意：方向清单为暂定名称，请核对通知附件2后确认（gdiiot directions confirm）或导入正式清单。")
+            print(
+                "注意：方向清单为暂定名称，请核对通知附件2后确认（gdiiot directions confirm）或导入正式清单。"
+            )
     finally:
         ws.close()
     return EXIT_OK
@@ -189,7 +203,9 @@ def cmd_order(args: argparse.Namespace) -> int:
             print("已取消全部推荐")
             return EXIT_OK
         if not args.items:
-            recommended = sorted((a for a in service.list() if a.is_recommended), key=lambda a: a.priority or 0)
+            recommended = sorted(
+                (a for a in service.list() if a.is_recommended), key=lambda a: a.priority or 0
+            )
             for a in recommended:
                 print(f"第{a.priority}位 [{a.id}] {a.project_name}（{a.applicant.name}）")
             if not recommended:
@@ -219,6 +235,15 @@ def cmd_status(args: argparse.Namespace) -> int:
     return with_workspace(args, run)
 
 
+def cmd_delete(args: argparse.Namespace) -> int:
+    def run(ws: Workspace) -> int:
+        app = ApplicationService(ws).delete(args.id, args.reason)
+        print(f"已删除 [{app.id}] {app.project_name}（{app.applicant.name}）；删除理由和原内容已记入操作日志")
+        return EXIT_OK
+
+    return with_workspace(args, run)
+
+
 def cmd_override(args: argparse.Namespace) -> int:
     def run(ws: Workspace) -> int:
         ApplicationService(ws).set_override(args.id, args.rule, args.reason)
@@ -236,7 +261,9 @@ def cmd_attach(args: argparse.Namespace) -> int:
             facts.append(f"{a.pages}页")
         if a.duration_seconds is not None:
             facts.append(f"{a.duration_seconds:.0f}秒")
-        print(f"已添加附件 {a.file_name}（{a.attachment_class.label}，{a.size} 字节{'，' if facts else ''}{'，'.join(facts)}）")
+        print(
+            f"已添加附件 {a.file_name}（{a.attachment_class.label}，{a.size} 字节{'，' if facts else ''}{'，'.join(facts)}）"
+        )
         if a.note:
             print(f"注意：{a.note}")
         return EXIT_OK
@@ -287,6 +314,25 @@ def cmd_directions_confirm(args: argparse.Namespace) -> int:
     def run(ws: Workspace) -> int:
         confirm_directions(ws)
         print("已确认方向清单")
+        return EXIT_OK
+
+    return with_workspace(args, run)
+
+
+def cmd_settings_recommender(args: argparse.Namespace) -> int:
+    from ..services import settings
+
+    if args.clear and args.name is not None:
+        raise ServiceError("--clear 与新名称不能同时使用")
+
+    def run(ws: Workspace) -> int:
+        changing = args.clear or args.name is not None
+        if changing:
+            name = settings.set_recommender(ws, None if args.clear else args.name)
+        else:
+            name = settings.get_recommender(ws)
+        default = "（默认）" if name == settings.default_recommender(ws) else ""
+        print(f"{'已设定' if changing else ''}推荐单位：{name}{default}")
         return EXIT_OK
 
     return with_workspace(args, run)

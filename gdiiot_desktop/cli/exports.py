@@ -23,9 +23,15 @@ def register(sub: Any) -> None:
         description="先冻结推荐快照（推荐项目、顺序、附件校验值），再由该快照生成所选内容。"
         "推荐项目中仍有错误时拒绝导出。",
     )
-    p.add_argument("kind", choices=KIND_CHOICES, help="table 汇总表 | package 纸质材料 | disc 光盘文件夹 | iso 光盘镜像 | all 全部")
+    p.add_argument(
+        "kind",
+        choices=KIND_CHOICES,
+        help="table 汇总表 | package 纸质材料 | disc 光盘文件夹 | iso 光盘镜像 | all 全部",
+    )
     p.add_argument("outdir", type=Path, help="输出文件夹")
-    p.add_argument("--medium", choices=[m.value for m in Medium], help="光盘类型（默认：能一张装下的最小光盘）")
+    p.add_argument(
+        "--medium", choices=[m.value for m in Medium], help="光盘类型（默认：能一张装下的最小光盘）"
+    )
     p.add_argument("--snapshot", help="使用已有快照编号（见 gdiiot snapshots），不重新冻结")
     p.add_argument("--template", type=Path, help="省厅正式汇总表模板（.xlsx），按表头文字填写")
     p.add_argument("--no-verify", action="store_true", help="生成光盘镜像后不再回读校验")

@@ -1,7 +1,8 @@
-"""The settings dialog: the city (fixed), its counties, the operator, the data folder, portable mode, backups."""
+"""The settings dialog: the city (fixed), its counties, the operator, the bureau's name, the data folder, portable mode, backups."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -40,17 +41,24 @@ class SettingsDialog(QDialog):
         bh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         bh.setStretchLastSection(True)
         city = session.city
-        ui.settingsCityLabel.setText(f"{city.full_name if city else self.ws.city}（新建数据库时确定，不能修改）")
+        ui.settingsCityLabel.setText(
+            f"{city.full_name if city else self.ws.city}（新建数据库时确定，不能修改）"
+        )
         ui.operatorEdit.setText(self.ws.operator)
+        self._show_recommender(settings.get_recommender(self.ws))
         ui.databasePathLabel.setText(str(self.ws.db.path))
         ui.dataDirLabel.setText(str(self.ws.db.path.parent))
         ui.portableLabel.setText(portable_text())
         ui.saveOperatorButton.clicked.connect(self.save_operator)
         ui.operatorEdit.returnPressed.connect(self.save_operator)
+        ui.saveRecommenderButton.clicked.connect(self.save_recommender)
+        ui.recommenderEdit.returnPressed.connect(self.save_recommender)
         ui.addCountyButton.clicked.connect(self.add_county)
         ui.renameCountyButton.clicked.connect(self.rename_county)
         ui.removeCountyButton.clicked.connect(self.remove_county)
-        ui.openDataDirButton.clicked.connect(lambda: self.open_url(QUrl.fromLocalFile(str(self.ws.db.path.parent))))
+        ui.openDataDirButton.clicked.connect(
+            lambda: self.open_url(QUrl.fromLocalFile(str(self.ws.db.path.parent)))
+        )
         ui.makeBackupButton.clicked.connect(self.make_backup)
         ui.restoreBackupButton.clicked.connect(self.restore_selected)
         ui.closeSettingsButton.clicked.connect(self.accept)
@@ -68,10 +76,14 @@ class SettingsDialog(QDialog):
         county = self.selected_county()
         self.ui.operatorEdit.setReadOnly(not writable)
         self.ui.saveOperatorButton.setEnabled(writable)
+        self.ui.recommenderEdit.setReadOnly(not writable)
+        self.ui.saveRecommenderButton.setEnabled(writable)
         self.ui.addCountyButton.setEnabled(writable)
         self.ui.renameCountyButton.setEnabled(writable and county is not None)
         self.ui.removeCountyButton.setEnabled(writable and county is not None and not county.in_use)
-        self.ui.removeCountyButton.setToolTip("有申报项目的县区不能删除" if county is not None and county.in_use else "")
+        self.ui.removeCountyButton.setToolTip(
+            "有申报项目的县区不能删除" if county is not None and county.in_use else ""
+        )
         self.ui.makeBackupButton.setEnabled(writable)
         self.ui.restoreBackupButton.setEnabled(writable and self.selected_backup() is not None)
 
@@ -84,18 +96,35 @@ class SettingsDialog(QDialog):
         return self.backups_model.backup_at(rows[0].row()) if rows else None
 
     # --- actions (quick writes, still through the single writer) ---------------------------------
-    def _write(self, work: Any, done_text: str) -> None:
-        def finished(_result: Any) -> None:
+    def _write(self, work: Any, done_text: str, after: Callable[[Any], None] | None = None) -> None:
+        def finished(result: Any) -> None:
+            if after is not None:
+                after(result)
             self.refresh()
             self.session.settings_changed.emit()
             _status(self, done_text)
 
-        task = self.session.runner.run(lambda _p: work(), title="正在保存设置…", writes=True, cancellable=False, on_success=finished)
+        task = self.session.runner.run(
+            lambda _p: work(), title="正在保存设置…", writes=True, cancellable=False, on_success=finished
+        )
         task.failed.connect(lambda exc: show_error(self, exc, "设置未保存"))
 
     def save_operator(self) -> None:
         name = self.ui.operatorEdit.text()
         self._write(lambda: settings.set_operator(self.ws, name), "已保存操作员姓名")
+
+    def save_recommender(self) -> None:
+        """Save the bureau's full name for exports; an empty field goes back to the default."""
+        name = self.ui.recommenderEdit.text()
+        self._write(
+            lambda: settings.set_recommender(self.ws, name), "已保存推荐单位", after=self._show_recommender
+        )
+
+    def _show_recommender(self, name: str) -> None:
+        """The name as stored (whitespace tidied); the default shows as the placeholder, the field empty."""
+        default = settings.default_recommender(self.ws)
+        self.ui.recommenderEdit.setPlaceholderText(f"{default}（默认；留空即用此名称）")
+        self.ui.recommenderEdit.setText("" if name == default else name)
 
     def add_county(self) -> None:
         name = self.ask_text("添加县区", "县区名称：", "")
@@ -156,4 +185,3 @@ def _status(widget: QWidget, text: str) -> None:
     show_status = getattr(parent.window() if parent else None, "show_status", None)
     if show_status is not None:
         show_status(text)
-

@@ -1,4 +1,4 @@
-"""Use cases on applications: list, save with an audit trail, attach files, order, override."""
+"""Use cases on applications: list, save with an audit trail, attach files, order, override, delete."""
 
 from __future__ import annotations
 
@@ -80,7 +80,12 @@ class ApplicationService:
                 "attach",
                 "application",
                 app_id,
-                {"class": attachment_class.value, "file": path.name, "sha256": stored.sha256, "size": stored.size},
+                {
+                    "class": attachment_class.value,
+                    "file": path.name,
+                    "sha256": stored.sha256,
+                    "size": stored.size,
+                },
             )
         return attachment
 
@@ -147,6 +152,61 @@ class ApplicationService:
         updated = replace(app, status=status, priority=priority, note=reason or app.note)
         return self.save(updated)
 
+    def delete(self, app_id: int, reason: str) -> Application:
+        """Delete an application entered by mistake (a duplicate, a test row); returns it as it was.
+
+        The audit entry ("delete") keeps the reason and the whole application in the export
+        snapshot's JSON form (`exports.codec.application_from_json` reads it back), with its
+        attachments' hashes: the files stay in the store, which other applications may share.
+        Its attachments' rows and overrides go with it; no other application moves.
+
+        Refused, with nothing changed (InputError):
+        - a blank reason;
+        - a recommended application: it must leave the recommendation first, so the order the
+          city sees is the order it set;
+        - one a review meeting refers to (items, scores, recusals, keyed sheets cascade with the
+          application, so deleting would silently take the experts' work with it; a locked
+          meeting can never change). Withdrawing (set_status WITHDRAWN) is the way out there;
+        - one merged from a county's bundle: the next bundle from that county would bring it
+          back as new. It is returned to the county (or withdrawn) instead.
+        Allowed despite a frozen export snapshot holding it: a snapshot carries its own full
+        copy of every application (no foreign key), so it still reads, prints and verifies; the
+        audit entry lists those snapshots. Open returns of the application are closed with it.
+        NotFoundError when there is no such application.
+        """
+        # Imported here: the exports package imports this module (snapshot.py uses the service).
+        from .exports.codec import application_to_json
+
+        reason = reason.strip()
+        if not reason:
+            raise InputError("请填写删除理由（将记入操作日志）")
+        with self.ws.db.session() as session:
+            repo = ApplicationRepository(session)
+            app = repo.get(app_id)
+            if app is None:
+                raise NotFoundError(f"找不到编号为 {app_id} 的申报项目")
+            _refuse_delete(repo, app)
+            snapshots = repo.export_snapshots_with(app.uid)
+            deleted = repo.delete(app_id)
+            assert deleted is not None
+            self.ws.audit(
+                session,
+                "delete",
+                "application",
+                app_id,
+                {
+                    "reason": reason,
+                    "application": application_to_json(deleted.application),
+                    "created_at": deleted.created_at.isoformat(),
+                    "updated_at": deleted.updated_at.isoformat(),
+                    "overrides": deleted.overrides,
+                    "applicant_removed": deleted.applicant_removed,
+                    "returns_closed": deleted.returns_closed,
+                    "export_snapshots": snapshots,
+                },
+            )
+        return deleted.application
+
     def set_override(self, app_id: int, rule_id: str, reason: str | None) -> None:
         """Record the city's reason to accept a violation (None withdraws it)."""
         spec = self.ws.campaign.rules.get(rule_id)
@@ -176,3 +236,32 @@ def _require_text(app: Application) -> None:
     ]
     if missing:
         raise InputError(f"请填写：{'、'.join(missing)}")
+
+
+def _refuse_delete(repo: ApplicationRepository, app: Application) -> None:
+    """Raise InputError when `app` must not be deleted (see ApplicationService.delete)."""
+    name = app.project_name
+    if app.status is Status.RECOMMENDED:
+        place = f"（第{app.priority}位）" if app.priority else ""
+        raise InputError(f"“{name}”已列入推荐{place}，不能删除。请先在“推荐排序”中把它移出推荐，再删除。")
+    assert app.id is not None
+    meetings = repo.meeting_references(app.id)
+    locked = [m for m in meetings if m.locked]
+    if locked:
+        raise InputError(
+            f"“{name}”是已锁定的评审会“{locked[0].title}”的评审项目，评审结果不可更改，不能删除。"
+            "如不再申报，请改为撤回。"
+        )
+    if meetings:
+        titles = "、".join(f"“{m.title}”" for m in meetings)
+        raise InputError(
+            f"“{name}”是评审会{titles}的评审项目，不能删除（删除会连带删掉专家的评分和回避记录）。"
+            "请先在评审会中把它移出评审项目（已有评分的不能移出），或改为撤回。"
+        )
+    county = repo.merge_base_county(app.uid)
+    if county is not None:
+        raise InputError(
+            f"“{name}”是从{county}的数据包导入的，删除后再导入{county}的数据包时会作为新项目重新出现，"
+            f"因此不能删除。如是重复或误报，请退回给{county}并注明理由，由县区删除后重新导出数据包；"
+            "或改为撤回。"
+        )

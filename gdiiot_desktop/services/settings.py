@@ -1,4 +1,4 @@
-"""Business settings of a city database: its counties (县/区) and the operator's name, audited."""
+"""Business settings of a city database: its counties (县/区), the operator's and the bureau's names, audited."""
 
 from __future__ import annotations
 
@@ -18,15 +18,19 @@ __all__ = [
     "add_county",
     "backup_now",
     "backups",
+    "default_recommender",
     "get_operator",
+    "get_recommender",
     "list_counties",
     "remove_county",
     "rename_county",
     "restore",
     "set_operator",
+    "set_recommender",
 ]
 
 OPERATOR_KEY = "operator"
+RECOMMENDER_KEY = "recommender_name"  # 推荐单位 as exports print it; absent means the default
 MAX_NAME_LENGTH = 64
 
 
@@ -130,6 +134,44 @@ def set_operator(ws: Workspace, name: str) -> None:
         except BaseException:
             ws.operator = previous
             raise
+
+
+def default_recommender(ws: Workspace) -> str:
+    """The bureau's name when none is set: 〈city〉市工业和信息化局."""
+    return f"{ws.city}市工业和信息化局"
+
+
+def get_recommender(ws: Workspace) -> str:
+    """The bureau's full name (推荐单位) that exports print: the one set, else the default."""
+    with ws.db.session() as session:
+        value = session.scalar(select(Setting.value).where(Setting.key == RECOMMENDER_KEY))
+    return value or default_recommender(ws)
+
+
+def set_recommender(ws: Workspace, name: str | None) -> str:
+    """Set the bureau's full name; blank (or None, or the default itself) goes back to the default.
+
+    Returns the name exports will print. Snapshots frozen earlier keep the name they were frozen with.
+    """
+    cleaned = " ".join((name or "").split())
+    if len(cleaned) > MAX_NAME_LENGTH:
+        raise InputError(f"推荐单位名称太长（最多{MAX_NAME_LENGTH}个字）")
+    # Storing the default itself would pin today's default; no row means "follow the city".
+    value = cleaned if cleaned and cleaned != default_recommender(ws) else None
+    with ws.db.session() as session:
+        record = session.get(Setting, RECOMMENDER_KEY)
+        old = record.value if record is not None else None
+        if old == value:
+            return value or default_recommender(ws)
+        if value is None:
+            assert record is not None
+            session.delete(record)
+        elif record is None:
+            session.add(Setting(key=RECOMMENDER_KEY, value=value))
+        else:
+            record.value = value
+        ws.audit(session, "recommender", "settings", RECOMMENDER_KEY, {"recommender_name": [old, value]})
+    return value or default_recommender(ws)
 
 
 def _clean(text: str, what: str) -> str:

@@ -6,11 +6,11 @@ import json
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import fields, replace
+from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, func, select, union
 from sqlalchemy.orm import Session
 
 from ..domain.enums import (
@@ -32,12 +32,45 @@ from .models import (
     County,
     OverrideRecord,
 )
+from .models_exchange import ExchangeReturn, ExchangeSnapshot
+from .models_exports import ExportSnapshotRecord
+from .models_meeting import (
+    MeetingExpertRecord,
+    MeetingItemRecord,
+    MeetingKeyedEntryRecord,
+    MeetingRecord,
+    MeetingRecusalRecord,
+    MeetingScoreRecord,
+)
 
-_APPLICANT_FIELDS = [f.name for f in fields(Applicant) if f.name not in ("applicant_type", "applicant_type_text")]
+_APPLICANT_FIELDS = [
+    f.name for f in fields(Applicant) if f.name not in ("applicant_type", "applicant_type_text")
+]
 
 
 def now_utc() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+@dataclass(frozen=True)
+class MeetingReference:
+    """A review meeting that holds an application (as an item, or by scores, recusals or keyed sheets)."""
+
+    meeting_id: int
+    title: str
+    locked: bool
+
+
+@dataclass(frozen=True)
+class DeletedApplication:
+    """What `ApplicationRepository.delete` removed: everything needed to put the application back."""
+
+    application: Application  # as stored, with its attachments (ids, hashes) and override reasons
+    created_at: datetime
+    updated_at: datetime
+    overrides: list[dict[str, str]]  # every override row in full: rule, reason, actor, created_at
+    applicant_removed: bool  # the applicant's row went too: no other application used it
+    returns_closed: list[int]  # ids of open exchange returns of the application, now closed
 
 
 class ApplicationRepository:
@@ -85,8 +118,11 @@ class ApplicationRepository:
             overrides[ov.application_id][ov.rule_id] = ov.reason
         return [
             _application_from_row(
-                r, applicants[r["applicant_id"]], counties[r["county_id"]],
-                attachments.get(r["id"], []), overrides.get(r["id"], {}),
+                r,
+                applicants[r["applicant_id"]],
+                counties[r["county_id"]],
+                attachments.get(r["id"], []),
+                overrides.get(r["id"], {}),
             )
             for r in app_rows
         ]
@@ -184,7 +220,9 @@ class ApplicationRepository:
         record.build_end = app.build_end
         record.total_investment = app.total_investment
         record.co_applicants = app.co_applicants
-        record.priority_conditions = json.dumps(sorted(c.value for c in app.priority_conditions), ensure_ascii=False)
+        record.priority_conditions = json.dumps(
+            sorted(c.value for c in app.priority_conditions), ensure_ascii=False
+        )
         record.credit_checked = app.credit_checked
         record.commitment_letter = app.commitment_letter
         record.filed_on = app.filed_on
@@ -201,7 +239,9 @@ class ApplicationRepository:
         self.session.flush()
         if not diff:
             return record.id, {}
-        after = replace(app, id=record.id, uid=record.uid, applicant=replace(app.applicant, uscc=applicant.uscc or ""))
+        after = replace(
+            app, id=record.id, uid=record.uid, applicant=replace(app.applicant, uscc=applicant.uscc or "")
+        )
         return record.id, diff_applications(before, after)
 
     def set_override(self, app_id: int, rule_id: str, reason: str | None, actor: str) -> str | None:
@@ -262,6 +302,94 @@ class ApplicationRepository:
             self.session.flush()
         return record
 
+    def meeting_references(self, app_id: int) -> list[MeetingReference]:
+        """Every review meeting that refers to the application, in the order the meetings were made."""
+        by_expert = [
+            select(MeetingExpertRecord.meeting_id)
+            .join(sheet, sheet.expert_id == MeetingExpertRecord.id)
+            .where(sheet.application_id == app_id)
+            for sheet in (MeetingScoreRecord, MeetingRecusalRecord, MeetingKeyedEntryRecord)
+        ]
+        referring = union(
+            select(MeetingItemRecord.meeting_id).where(MeetingItemRecord.application_id == app_id), *by_expert
+        ).subquery()
+        rows = self.session.execute(
+            select(MeetingRecord.id, MeetingRecord.title, MeetingRecord.locked_at)
+            .where(MeetingRecord.id.in_(select(referring.c[0])))
+            .order_by(MeetingRecord.id)
+        )
+        return [MeetingReference(r.id, r.title, r.locked_at is not None) for r in rows]
+
+    def merge_base_county(self, uid: str) -> str | None:
+        """The county whose bundle the application was merged from (its merge base is kept), else None."""
+        return self.session.scalar(select(ExchangeSnapshot.county).where(ExchangeSnapshot.uid == uid))
+
+    def export_snapshots_with(self, uid: str) -> list[str]:
+        """Ids of the frozen export snapshots whose payload holds the application."""
+        needle = f'"uid":"{uid}"'  # snapshots are canonical JSON: no spaces
+        return list(
+            self.session.scalars(
+                select(ExportSnapshotRecord.id)
+                .where(ExportSnapshotRecord.payload.contains(needle, autoescape=True))
+                .order_by(ExportSnapshotRecord.id)
+            )
+        )
+
+    def delete(self, app_id: int) -> DeletedApplication | None:
+        """Remove the application with its attachments' rows and its overrides; None when there is none.
+
+        The caller decides whether it may go (see ApplicationService.delete) and audits it. The
+        files in the attachment store stay: they are named by their hash and may be shared.
+        Nothing else moves: other applications keep their priorities.
+        """
+        app = self.get(app_id)
+        row = self.session.execute(
+            select(
+                ApplicationRecord.created_at, ApplicationRecord.updated_at, ApplicationRecord.applicant_id
+            ).where(ApplicationRecord.id == app_id)
+        ).first()
+        if app is None or row is None:
+            return None
+        created_at, updated_at, applicant_id = row
+        overrides = [
+            {"rule": o.rule_id, "reason": o.reason, "actor": o.actor, "created_at": o.created_at.isoformat()}
+            for o in self.session.scalars(
+                select(OverrideRecord)
+                .where(OverrideRecord.application_id == app_id)
+                .order_by(OverrideRecord.id)
+            )
+        ]
+        # Open returns of the application would stay open for ever (nothing will answer them).
+        returns_closed = []
+        stamp = now_utc()
+        for ret in self.session.scalars(
+            select(ExchangeReturn)
+            .where(ExchangeReturn.uid == app.uid, ExchangeReturn.resolved_at.is_(None))
+            .order_by(ExchangeReturn.id)
+        ):
+            ret.resolved_at = stamp
+            returns_closed.append(ret.id)
+        self.session.execute(delete(OverrideRecord).where(OverrideRecord.application_id == app_id))
+        self.session.execute(delete(AttachmentRecord).where(AttachmentRecord.application_id == app_id))
+        self.session.execute(delete(ApplicationRecord).where(ApplicationRecord.id == app_id))
+        still_used = self.session.scalar(
+            select(func.count())
+            .select_from(ApplicationRecord)
+            .where(ApplicationRecord.applicant_id == applicant_id)
+        )
+        if not still_used:
+            # The applicant's details are in the deleted application's audit entry.
+            self.session.execute(delete(ApplicantRecord).where(ApplicantRecord.id == applicant_id))
+        self.session.flush()
+        return DeletedApplication(
+            application=app,
+            created_at=created_at,
+            updated_at=updated_at,
+            overrides=overrides,
+            applicant_removed=not still_used,
+            returns_closed=returns_closed,
+        )
+
     def set_order(self, ordered_ids: list[int]) -> None:
         """Recommend exactly `ordered_ids`, in that order; every other active application is not recommended."""
         position = {app_id: i for i, app_id in enumerate(ordered_ids, start=1)}
@@ -320,11 +448,7 @@ def _applicant_from_row(r: Any) -> Applicant:
         name=r["name"],
         applicant_type=ApplicantType(kind) if known else None,
         applicant_type_text="" if known else kind,
-        **{
-            name: r[name]
-            for name in _APPLICANT_FIELDS
-            if name not in ("uscc", "name")
-        },
+        **{name: r[name] for name in _APPLICANT_FIELDS if name not in ("uscc", "name")},
     )
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from gdiiot_desktop.gui import launcher as launcher_module
@@ -17,9 +18,12 @@ from gdiiot_desktop.gui.models import DirectionsModel, RulesModel
 from gdiiot_desktop.gui.settings_dialog import SettingsDialog
 from gdiiot_desktop.gui.start_dialog import StartDialog
 from gdiiot_desktop.services import settings
+from gdiiot_desktop.services.applications import ApplicationService
 from gdiiot_desktop.services.directions import export_directions
+from gdiiot_desktop.services.exports import freeze
 from gdiiot_desktop.services.workspace import Workspace, open_workspace
-from tests.gui.conftest import sample, seed
+from tests.exchange.helpers import county_apps
+from tests.gui.conftest import CLOCK, sample, seed
 
 
 def test_rules_directions_rename_and_confirm(qtbot: QtBot, ws: Workspace, open_window: Callable[[Workspace], MainWindow], tmp_path: Path) -> None:
@@ -182,3 +186,53 @@ def test_start_dialog_creates_a_database(qtbot: QtBot, tmp_path: Path, monkeypat
     assert window.session.ws.city == "江门" and window.session.ws.operator == "李四"
     assert target.exists()
     qtbot.waitUntil(lambda: window.session.is_checked, timeout=10_000)
+
+
+def test_settings_recommender_name_reaches_the_exports(
+    qtbot: QtBot,
+    ws: Workspace,
+    open_window: Callable[[Workspace], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ids = seed(ws, county_apps(ws, "南海区", 2))
+    ApplicationService(ws).set_order(ids)
+    assert freeze(ws, CLOCK).recommender == "佛山市工业和信息化局"
+    window = open_window(ws)
+    dialog = SettingsDialog(window.session, window)
+    qtbot.addWidget(dialog)
+    ui = dialog.ui
+    # Placed next to the operator's name; empty while the default applies, which the placeholder shows.
+    form = ui.generalForm
+    assert form.getWidgetPosition(ui.recommenderBox)[0] == form.getWidgetPosition(ui.operatorBox)[0] + 1
+    assert ui.recommenderEdit.text() == ""
+    assert "佛山市工业和信息化局" in ui.recommenderEdit.placeholderText()
+
+    ui.recommenderEdit.setText("  佛山市工业和信息化局（佛山市中小企业局）  ")
+    with qtbot.waitSignal(window.session.settings_changed, timeout=5000):
+        ui.saveRecommenderButton.click()
+    assert ui.recommenderEdit.text() == "佛山市工业和信息化局（佛山市中小企业局）"
+    assert settings.get_recommender(ws) == "佛山市工业和信息化局（佛山市中小企业局）"
+    snapshot = freeze(ws, CLOCK)
+    assert snapshot.recommender == "佛山市工业和信息化局（佛山市中小企业局）"
+    assert snapshot.footer.startswith("佛山市工业和信息化局（佛山市中小企业局） 推荐材料")
+
+    # A name too long is refused with a message; nothing is saved.
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "gdiiot_desktop.gui.settings_dialog.show_error", lambda parent, exc, title: shown.append(str(exc))
+    )
+    ui.recommenderEdit.setText("局" * (settings.MAX_NAME_LENGTH + 1))
+    ui.saveRecommenderButton.click()
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert "太长" in shown[0]
+    assert settings.get_recommender(ws) == "佛山市工业和信息化局（佛山市中小企业局）"
+
+    # Emptied (Enter in the field saves too): back to the default.
+    with qtbot.waitExposed(dialog):
+        dialog.show()
+    ui.recommenderEdit.setText("")
+    with qtbot.waitSignal(window.session.settings_changed, timeout=5000):
+        qtbot.keyClick(ui.recommenderEdit, Qt.Key.Key_Return)
+    assert settings.get_recommender(ws) == "佛山市工业和信息化局"
+    assert ui.recommenderEdit.text() == "" and "佛山市工业和信息化局" in ui.recommenderEdit.placeholderText()
+    assert freeze(ws, CLOCK).recommender == "佛山市工业和信息化局"

@@ -69,6 +69,29 @@ class Ui_SettingsDialog(object):
 
         self.generalForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.operatorBox)
 
+        self.recommenderCaption = QLabel(self.generalTab)
+        self.recommenderCaption.setObjectName(u"recommenderCaption")
+
+        self.generalForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.recommenderCaption)
+
+        self.recommenderBox = QWidget(self.generalTab)
+        self.recommenderBox.setObjectName(u"recommenderBox")
+        self.recommenderLayout = QHBoxLayout(self.recommenderBox)
+        self.recommenderLayout.setObjectName(u"recommenderLayout")
+        self.recommenderLayout.setContentsMargins(0, 0, 0, 0)
+        self.recommenderEdit = QLineEdit(self.recommenderBox)
+        self.recommenderEdit.setObjectName(u"recommenderEdit")
+
+        self.recommenderLayout.addWidget(self.recommenderEdit)
+
+        self.saveRecommenderButton = QPushButton(self.recommenderBox)
+        self.saveRecommenderButton.setObjectName(u"saveRecommenderButton")
+
+        self.recommenderLayout.addWidget(self.saveRecommenderButton)
+
+
+        self.generalForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.recommenderBox)
+
 
         self.generalLayout.addLayout(self.generalForm)
 
@@ -238,13 +261,16 @@ class Ui_SettingsDialog(object):
 #if QT_CONFIG(shortcut)
         self.settingsCityCaption.setBuddy(self.settingsCityLabel)
         self.operatorCaption.setBuddy(self.operatorBox)
+        self.recommenderCaption.setBuddy(self.recommenderEdit)
         self.databaseCaption.setBuddy(self.databasePathLabel)
         self.dataDirCaption.setBuddy(self.dataDirBox)
         self.portableCaption.setBuddy(self.portableLabel)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.settingsTabs, self.operatorEdit)
         QWidget.setTabOrder(self.operatorEdit, self.saveOperatorButton)
-        QWidget.setTabOrder(self.saveOperatorButton, self.countiesView)
+        QWidget.setTabOrder(self.saveOperatorButton, self.recommenderEdit)
+        QWidget.setTabOrder(self.recommenderEdit, self.saveRecommenderButton)
+        QWidget.setTabOrder(self.saveRecommenderButton, self.countiesView)
         QWidget.setTabOrder(self.countiesView, self.addCountyButton)
         QWidget.setTabOrder(self.addCountyButton, self.renameCountyButton)
         QWidget.setTabOrder(self.renameCountyButton, self.removeCountyButton)
@@ -272,6 +298,11 @@ class Ui_SettingsDialog(object):
         self.operatorCaption.setText(QCoreApplication.translate("SettingsDialog", u"\u64cd\u4f5c\u5458\uff1a", None))
         self.operatorEdit.setPlaceholderText(QCoreApplication.translate("SettingsDialog", u"\u59d3\u540d\uff08\u8bb0\u5165\u64cd\u4f5c\u65e5\u5fd7\uff09", None))
         self.saveOperatorButton.setText(QCoreApplication.translate("SettingsDialog", u"\u4fdd\u5b58", None))
+        self.recommenderCaption.setText(QCoreApplication.translate("SettingsDialog", u"\u63a8\u8350\u5355\u4f4d\uff1a", None))
+#if QT_CONFIG(tooltip)
+        self.recommenderEdit.setToolTip(QCoreApplication.translate("SettingsDialog", u"\u5bfc\u51fa\u7684\u6c47\u603b\u8868\u3001\u7eb8\u8d28\u6750\u6599\u548c\u5149\u76d8\u4e0a\u5370\u7684\u63a8\u8350\u5355\u4f4d\u5168\u79f0\uff1b\u7559\u7a7a\u5219\u4f7f\u7528\u9ed8\u8ba4\u540d\u79f0", None))
+#endif // QT_CONFIG(tooltip)
+        self.saveRecommenderButton.setText(QCoreApplication.translate("SettingsDialog", u"\u4fdd\u5b58", None))
         self.countiesGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"\u672c\u5e02\u53bf\u533a", None))
         self.addCountyButton.setText(QCoreApplication.translate("SettingsDialog", u"\u6dfb\u52a0\u2026", None))
         self.renameCountyButton.setText(QCoreApplication.translate("SettingsDialog", u"\u6539\u540d\u2026", None))

@@ -20,10 +20,10 @@ from sqlalchemy import select
 from ...domain.enums import Grade
 from ...domain.model import Application, Attachment, Violation
 from ...storage.audit import canonical_json
-from ...storage.models import Setting
 from ...storage.models_exports import ExportSnapshotRecord
 from ..applications import ApplicationService
 from ..checks import CheckReport, check_workspace
+from ..settings import get_recommender
 from ..workspace import Workspace
 from .codec import application_from_json, application_to_json
 from .errors import ExportBlockedError, NothingRecommendedError, SnapshotNotFoundError
@@ -32,7 +32,6 @@ from .printables import inspect
 
 FORMAT = "gdiiot-export-snapshot"
 VERSION = 1
-RECOMMENDER_SETTING = "recommender_name"  # optional Setting: the bureau's full name
 
 
 @dataclass(frozen=True)
@@ -72,12 +71,6 @@ class Preflight:
         return bool(self.blocking) or not self.recommended
 
 
-def recommender_name(ws: Workspace) -> str:
-    with ws.db.session() as session:
-        value = session.scalar(select(Setting.value).where(Setting.key == RECOMMENDER_SETTING))
-    return value or f"{ws.city}市工业和信息化局"
-
-
 def preflight(ws: Workspace, now: datetime) -> Preflight:
     """Check the recommendation as an export would, without writing anything."""
     apps = ApplicationService(ws).list()
@@ -97,7 +90,9 @@ def preflight(ws: Workspace, now: datetime) -> Preflight:
         for att in app.attachments:
             item = inspect(store, att)
             if item.problem is not None:
-                warnings.append(f"第{app.priority}位“{app.project_name}”：附件“{att.file_name}”{item.problem}")
+                warnings.append(
+                    f"第{app.priority}位“{app.project_name}”：附件“{att.file_name}”{item.problem}"
+                )
     return Preflight(report, recommended, blocking, warnings, late)
 
 
@@ -125,7 +120,7 @@ def freeze(
     if pre.blocked:
         raise blocked_error(pre)
     check_attachments(ws.db.store, [(a, x) for a in pre.recommended for x in a.attachments], tick)
-    recommender = recommender_name(ws)
+    recommender = get_recommender(ws)  # the settings' 推荐单位, frozen into the snapshot
     payload = {
         "format": FORMAT,
         "version": VERSION,
@@ -179,8 +174,9 @@ def list_snapshots(ws: Workspace) -> list[tuple[str, datetime, int]]:
     """(id, created_at, projects) of every snapshot, newest first."""
     with ws.db.session() as session:
         rows = session.execute(
-            select(ExportSnapshotRecord.id, ExportSnapshotRecord.created_at, ExportSnapshotRecord.projects)
-            .order_by(ExportSnapshotRecord.created_at.desc())
+            select(
+                ExportSnapshotRecord.id, ExportSnapshotRecord.created_at, ExportSnapshotRecord.projects
+            ).order_by(ExportSnapshotRecord.created_at.desc())
         ).all()
     return [(r[0], r[1], r[2]) for r in rows]
 
