@@ -45,6 +45,7 @@ from gdiiot_desktop.gui.forms.ui_application_editor import Ui_ApplicationEditor
 from gdiiot_desktop.gui.models import AttachmentsModel, ProblemCounts, ViolationsModel
 from gdiiot_desktop.gui.session import WorkspaceSession
 from gdiiot_desktop.gui.styles import ERROR_STYLE, ERROR_TEXT_STYLE, OK_TEXT_STYLE, READ_ONLY_STYLE
+from gdiiot_desktop.services import settings as settings_service
 
 VIDEO_SUFFIXES = {".mp4", ".m4v", ".mov", ".avi", ".wmv", ".flv", ".mkv", ".mpg", ".mpeg", ".ts", ".webm", ".3gp"}
 
@@ -121,7 +122,7 @@ class ApplicationEditor(QDialog):
         self._connect()
         self.ui.editorSplitter.setStretchFactor(0, 3)
         self.ui.editorSplitter.setStretchFactor(1, 2)
-        self.ui.recommenderLabel.setText(f"{session.ws.city}市工业和信息化主管部门")
+        self.ui.recommenderLabel.setText(settings_service.get_recommender(session.ws))  # as the exports print it
         # Files can be dropped on the whole attachments box.
         for target in (self.ui.attachmentsGroup, self.ui.attachmentsView, self.ui.attachmentsView.viewport()):
             target.setAcceptDrops(True)

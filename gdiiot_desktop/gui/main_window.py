@@ -27,6 +27,7 @@ from gdiiot_desktop.gui.styles import NOTICE_STYLE, OVERDUE_STYLE, READ_ONLY_STY
 if TYPE_CHECKING:
     # The session brings the ORM: the window is shown from the quick first read before it is imported.
     from gdiiot_desktop.domain.campaign import Campaign
+    from gdiiot_desktop.domain.model import Application
     from gdiiot_desktop.gui.session import WorkspaceSession
     from gdiiot_desktop.services.intake import ImportReport, IntakeRejectedError
     from gdiiot_desktop.storage.quick_read import QuickView
@@ -123,6 +124,13 @@ class MainWindow(QMainWindow):
         ui.actionMeeting.triggered.connect(self.open_meeting)
         for action in self.findChildren(type(ui.actionSave)):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        ui.actionWithdrawApplication.triggered.connect(self.withdraw_selected)
+        ui.actionReinstateApplication.triggered.connect(self.reinstate_selected)
+        ui.actionDeleteApplication.triggered.connect(self.delete_selected)
+        # The list's right-click menu; Del deletes only while the list has the focus (never while typing).
+        ui.applicationsView.addActions([ui.actionEditApplication, ui.actionWithdrawApplication,
+                                        ui.actionReinstateApplication, ui.actionDeleteApplication])  # fmt: skip
+        ui.actionDeleteApplication.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         ui.searchEdit.textChanged.connect(self._filters_changed)
         for combo in (ui.countyFilter, ui.categoryFilter, ui.statusFilter, ui.problemFilter):
             combo.currentIndexChanged.connect(self._filters_changed)
@@ -447,6 +455,67 @@ class MainWindow(QMainWindow):
         task.failed.connect(lambda exc: show_error(self, exc, "未能撤销说明"))
 
     # --- actions --------------------------------------------------------------------------------------
+    # --- withdraw, reinstate, delete -------------------------------------------------------------
+    def selected_application(self) -> Application | None:
+        """The one selected application (None when none, several, or the database is still opening)."""
+        ids = self.selected_ids()
+        if self.session is None or len(ids) != 1:
+            return None
+        return self.session.apps.get(ids[0])
+
+    def ask_reason(self, title: str, prompt: str) -> str | None:
+        """A reason for the audit log, or None when the user cancels (tests replace this)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        while True:
+            text, ok = QInputDialog.getText(self, title, prompt)
+            if not ok:
+                return None
+            if text.strip():
+                return text.strip()
+            QMessageBox.information(self, title, "请填写理由：它会记入操作日志。")
+
+    def withdraw_selected(self) -> None:
+        app = self.selected_application()
+        if app is None or app.id is None or self.session is None:
+            return
+        moved = f"\n它现在推荐第{app.priority}位，撤回后其后的项目依次前移。" if app.is_recommended else ""
+        reason = self.ask_reason(
+            "撤回项目", f"撤回“{app.project_name}”？撤回后不再参加检查和推荐，可随时恢复。{moved}\n\n撤回原因："
+        )
+        if reason is None:
+            return
+        name = app.project_name
+        task = self.session.set_status(
+            app.id, Status.WITHDRAWN, reason, on_success=lambda: self.show_status(f"已撤回“{name}”")
+        )
+        task.failed.connect(lambda exc: show_error(self, exc, "未能撤回"))
+
+    def reinstate_selected(self) -> None:
+        app = self.selected_application()
+        if app is None or app.id is None or self.session is None:
+            return
+        name = app.project_name
+        task = self.session.set_status(
+            app.id, Status.REGISTERED, "恢复为已登记", on_success=lambda: self.show_status(f"“{name}”已恢复为已登记")
+        )
+        task.failed.connect(lambda exc: show_error(self, exc, "未能恢复"))
+
+    def delete_selected(self) -> None:
+        app = self.selected_application()
+        if app is None or app.id is None or self.session is None:
+            return
+        reason = self.ask_reason(
+            "删除项目",
+            f"删除“{app.project_name}”（{app.applicant.name}）？\n只用于误录入的项目（如重复录入）；企业放弃申报请用“撤回”。"
+            "\n删除后原内容只能从操作日志查到。\n\n删除理由：",
+        )
+        if reason is None:
+            return
+        name = app.project_name
+        task = self.session.delete(app.id, reason, on_success=lambda: self.show_status(f"已删除“{name}”"))
+        task.failed.connect(lambda exc: show_error(self, exc, "未能删除"))
+
     def edit_selected(self) -> None:
         ids = self.selected_ids()
         if ids:
@@ -603,6 +672,10 @@ class MainWindow(QMainWindow):
         for action in (ui.actionNewApplication, ui.actionImport):
             action.setEnabled(writable)
         ui.actionEditApplication.setEnabled(has and bool(self.selected_ids()))
+        app = self.selected_application()
+        ui.actionWithdrawApplication.setEnabled(writable and app is not None and app.status.is_active)
+        ui.actionReinstateApplication.setEnabled(writable and app is not None and not app.status.is_active)
+        ui.actionDeleteApplication.setEnabled(writable and app is not None)
         ui.actionFind.setEnabled(has or self.quick_view is not None)
         for action in (ui.actionCheck, ui.actionExport, ui.actionSettings, ui.actionSubmission,
                        ui.actionBundles, ui.actionMeeting,

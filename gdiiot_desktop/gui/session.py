@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from gdiiot_desktop.domain.campaign import Direction
-from gdiiot_desktop.domain.enums import AttachmentClass, Grade
+from gdiiot_desktop.domain.enums import AttachmentClass, Grade, Status
 from gdiiot_desktop.domain.model import Application, Attachment, Violation
 from gdiiot_desktop.domain.rules import RuleEngine
 from gdiiot_desktop.gui.header import HeaderTexts, header_texts
@@ -324,6 +324,34 @@ class WorkspaceSession(QObject):
                 on_success()
 
         return self.runner.run(work, title="正在保存推荐顺序…", writes=True, cancellable=False, on_success=done)
+
+    def set_status(
+        self, app_id: int, status: Status, reason: str, on_success: Callable[[], None] | None = None
+    ) -> Task:
+        """撤回 or back to 已登记 (the order closes up behind one leaving the recommendation); the list reloads."""
+        return self._write_and_reload(
+            lambda: self.service.set_status(app_id, status, reason), "正在修改项目状态…", on_success
+        )
+
+    def delete(self, app_id: int, reason: str, on_success: Callable[[], None] | None = None) -> Task:
+        """Delete an application entered by mistake (the service refuses where work would be lost)."""
+        return self._write_and_reload(lambda: self.service.delete(app_id, reason), "正在删除项目…", on_success)
+
+    def _write_and_reload(
+        self, write: Callable[[], object], title: str, on_success: Callable[[], None] | None
+    ) -> Task:
+        def work(_progress: Progress) -> list[Application]:
+            write()
+            return self.service.list()
+
+        def done(apps: list[Application]) -> None:
+            self._set_apps(apps)
+            self.loaded.emit()
+            self.check()
+            if on_success is not None:
+                on_success()
+
+        return self.runner.run(work, title=title, writes=True, cancellable=False, on_success=done)
 
     def import_workbook(self, path: Path, skip_bad_rows: bool, on_success: Callable[[ImportReport], None] | None = None) -> Task:
         def work(progress: Progress) -> tuple[ImportReport, list[Application]]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 
 from ..domain.enums import AttachmentClass, Status
@@ -145,12 +144,38 @@ class ApplicationService:
             )
 
     def set_status(self, app_id: int, status: Status, reason: str = "") -> Application:
-        app = self.get(app_id)
-        priority = app.priority if status is Status.RECOMMENDED else None
-        if status is Status.RECOMMENDED and priority is None:
-            priority = 1 + max((a.priority or 0 for a in self.list() if a.is_recommended), default=0)
-        updated = replace(app, status=status, priority=priority, note=reason or app.note)
-        return self.save(updated)
+        """Move an application to `status` (撤回, back to 已登记, …), audited with the reason.
+
+        Recommending puts it last in the order. One that leaves the recommendation closes the gap
+        behind it, so the order stays 1…n as the summary table prints it. The note is left alone.
+        """
+        with self.ws.db.session() as session:
+            repo = ApplicationRepository(session)
+            app = repo.get(app_id)
+            if app is None:
+                raise NotFoundError(f"找不到编号为 {app_id} 的申报项目")
+            if app.status is status:
+                return app
+            if status is Status.RECOMMENDED and not app.status.is_active:
+                raise InputError(f"“{app.project_name}”已{app.status.label}，不能推荐；请先恢复为已登记")
+            recommended = sorted((a for a in repo.load_all() if a.is_recommended), key=lambda a: a.priority or 0)
+            order = [a.id for a in recommended if a.id is not None]
+            if status is Status.RECOMMENDED:
+                repo.set_order([*order, app_id])
+            else:
+                if app.is_recommended:
+                    repo.set_order([i for i in order if i != app_id])
+                repo.set_status(app_id, status)
+            self.ws.audit(
+                session,
+                "status",
+                "application",
+                app_id,
+                {"from": app.status.value, "to": status.value, "reason": reason, "priority_before": app.priority},
+            )
+            stored = repo.get(app_id)
+        assert stored is not None
+        return stored
 
     def delete(self, app_id: int, reason: str) -> Application:
         """Delete an application entered by mistake (a duplicate, a test row); returns it as it was.

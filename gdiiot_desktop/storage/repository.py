@@ -390,6 +390,16 @@ class ApplicationRepository:
             returns_closed=returns_closed,
         )
 
+    def set_status(self, app_id: int, status: Status) -> None:
+        """Set a status other than 已推荐 (recommending goes through set_order, which gives the priority)."""
+        assert status is not Status.RECOMMENDED
+        record = self.session.get(ApplicationRecord, app_id)
+        assert record is not None
+        record.status = status.value
+        record.priority = None
+        record.updated_at = now_utc()
+        self.session.flush()
+
     def set_order(self, ordered_ids: list[int]) -> None:
         """Recommend exactly `ordered_ids`, in that order; every other active application is not recommended."""
         position = {app_id: i for i, app_id in enumerate(ordered_ids, start=1)}

@@ -6,7 +6,9 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from gdiiot_desktop.domain.enums import Status
@@ -36,22 +38,22 @@ def test_export_preview_decide_import_and_return(qtbot: QtBot, tmp_path: Path) -
     try:
         # The county exports from the dialog.
         cd = dialog_for(qtbot, county)
-        assert cd.county_combo.currentText() == "南海区"
+        assert cd.ui.exportCountyCombo.currentText() == "南海区"
         first = tmp_path / "南海区-1.gdiiot"
-        cd.export_path.edit.setText(str(first))
-        qtbot.mouseClick(cd.export_button, Qt.MouseButton.LeftButton)
+        cd.ui.exportPathEdit.setText(str(first))
+        qtbot.mouseClick(cd.ui.exportBundleButton, Qt.MouseButton.LeftButton)
         settle(qtbot, cd)
-        assert first.exists() and "已导出南海区数据包" in cd.export_result.text()
+        assert first.exists() and "已导出南海区数据包" in cd.ui.exportResultLabel.text()
 
         # The city previews and imports it.
         dd = dialog_for(qtbot, city)
-        dd.import_path.edit.setText(str(first))
-        qtbot.mouseClick(dd.preview_button, Qt.MouseButton.LeftButton)
+        dd.ui.importPathEdit.setText(str(first))
+        qtbot.mouseClick(dd.ui.previewBundleButton, Qt.MouseButton.LeftButton)
         settle(qtbot, dd)
-        assert "新增 4 项" in dd.summary_label.text()
+        assert "新增 4 项" in dd.ui.bundleSummaryLabel.text()
         assert dd.changes_model.rowCount() == 4
         with qtbot.waitSignal(dd.data_changed, timeout=20_000):
-            qtbot.mouseClick(dd.import_button, Qt.MouseButton.LeftButton)
+            qtbot.mouseClick(dd.ui.importBundleButton, Qt.MouseButton.LeftButton)
         assert len(ApplicationService(city).list()) == 4
 
         # Both change the same field: the city decides field by field in the conflicts table.
@@ -60,11 +62,11 @@ def test_export_preview_decide_import_and_return(qtbot: QtBot, tmp_path: Path) -
         mine = next(a for a in ApplicationService(city).list() if a.uid == target.uid)
         ApplicationService(city).save(replace(mine, total_investment=222.0, co_applicants="市局联合单位"))
         second = tmp_path / "南海区-2.gdiiot"
-        cd.export_path.edit.setText(str(second))
-        qtbot.mouseClick(cd.export_button, Qt.MouseButton.LeftButton)
+        cd.ui.exportPathEdit.setText(str(second))
+        qtbot.mouseClick(cd.ui.exportBundleButton, Qt.MouseButton.LeftButton)
         settle(qtbot, cd)
-        dd.import_path.edit.setText(str(second))
-        qtbot.mouseClick(dd.preview_button, Qt.MouseButton.LeftButton)
+        dd.ui.importPathEdit.setText(str(second))
+        qtbot.mouseClick(dd.ui.previewBundleButton, Qt.MouseButton.LeftButton)
         settle(qtbot, dd)
         assert dd.conflicts_model.rowCount() == 2
         labels = [dd.conflicts_model.item(r, 1).text() for r in range(2)]
@@ -72,37 +74,38 @@ def test_export_preview_decide_import_and_return(qtbot: QtBot, tmp_path: Path) -
         dd.conflicts_model.item(row, 4).setCheckState(Qt.CheckState.Checked)  # take the county's value
         assert sorted(dd.decisions().values()) == ["city", "county"]
         with qtbot.waitSignal(dd.data_changed, timeout=20_000):
-            qtbot.mouseClick(dd.import_button, Qt.MouseButton.LeftButton)
+            qtbot.mouseClick(dd.ui.importBundleButton, Qt.MouseButton.LeftButton)
         merged = next(a for a in ApplicationService(city).list() if a.uid == target.uid)
         assert (merged.total_investment, merged.co_applicants) == (222.0, "县区联合单位")
 
         # The city returns two applications with a reason and exports the return bundle.
         dd.refresh_lists()
-        dd.apps_view.selectRow(0)
-        dd.apps_view.selectionModel().select(
+        dd.ui.returnAppsView.selectRow(0)
+        dd.ui.returnAppsView.selectionModel().select(
             dd.apps_model.index(1, 0),
-            dd.apps_view.selectionModel().SelectionFlag.Select | dd.apps_view.selectionModel().SelectionFlag.Rows,
+            dd.ui.returnAppsView.selectionModel().SelectionFlag.Select
+            | dd.ui.returnAppsView.selectionModel().SelectionFlag.Rows,
         )
-        dd.reason_edit.setText("缺少审计报告")
+        dd.ui.returnReasonEdit.setText("缺少审计报告")
         with qtbot.waitSignal(dd.data_changed, timeout=20_000):
-            qtbot.mouseClick(dd.mark_button, Qt.MouseButton.LeftButton)
+            qtbot.mouseClick(dd.ui.markReturnButton, Qt.MouseButton.LeftButton)
         assert sum(a.status is Status.RETURNED for a in ApplicationService(city).list()) == 2
-        assert "缺少审计报告" in dd.returns_text.toPlainText()
+        assert "缺少审计报告" in dd.ui.returnsText.toPlainText()
         back = tmp_path / "退回.gdiiot"
-        dd.return_county.setCurrentText("南海区")
-        dd.return_path.edit.setText(str(back))
-        qtbot.mouseClick(dd.return_button, Qt.MouseButton.LeftButton)
+        dd.ui.returnCountyCombo.setCurrentText("南海区")
+        dd.ui.returnPathEdit.setText(str(back))
+        qtbot.mouseClick(dd.ui.exportReturnButton, Qt.MouseButton.LeftButton)
         settle(qtbot, dd)
         assert back.exists() and "2 个项目" in dd.last_message
 
         # The county imports the return bundle through the same dialog and sees the reasons.
-        cd.import_path.edit.setText(str(back))
-        qtbot.mouseClick(cd.preview_button, Qt.MouseButton.LeftButton)
+        cd.ui.importPathEdit.setText(str(back))
+        qtbot.mouseClick(cd.ui.previewBundleButton, Qt.MouseButton.LeftButton)
         settle(qtbot, cd)
-        assert "退回了 2 个项目" in cd.summary_label.text()
+        assert "退回了 2 个项目" in cd.ui.bundleSummaryLabel.text()
         with qtbot.waitSignal(cd.data_changed, timeout=20_000):
-            qtbot.mouseClick(cd.import_button, Qt.MouseButton.LeftButton)
-        assert "缺少审计报告" in cd.returns_text.toPlainText()
+            qtbot.mouseClick(cd.ui.importBundleButton, Qt.MouseButton.LeftButton)
+        assert "缺少审计报告" in cd.ui.returnsText.toPlainText()
         cd.runner.shutdown()
         dd.runner.shutdown()
     finally:
@@ -120,11 +123,44 @@ def test_refused_bundle_shows_the_message(qtbot: QtBot, tmp_path: Path, monkeypa
         import gdiiot_desktop.gui.exchange_dialog as module
 
         monkeypatch.setattr(module, "show_error", lambda parent, exc: shown.append(str(exc)))  # type: ignore[attr-defined]
-        dd.import_path.edit.setText(str(broken))
-        qtbot.mouseClick(dd.preview_button, Qt.MouseButton.LeftButton)
+        dd.ui.importPathEdit.setText(str(broken))
+        qtbot.mouseClick(dd.ui.previewBundleButton, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
         assert "已损坏" in shown[0]
-        assert not dd.import_button.isEnabled()
+        assert not dd.ui.importBundleButton.isEnabled()
+        dd.runner.shutdown()
+    finally:
+        city.close()
+
+
+def test_each_browse_button_fills_its_own_path_and_passphrases_stay_hidden(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+
+    def answer(name: str) -> object:
+        def choose(parent: object, title: str, start: str, pattern: str) -> tuple[str, str]:
+            asked.append(title)
+            return str(tmp_path / name), pattern
+
+        return choose
+
+    dialogs = "gdiiot_desktop.gui.exchange_dialog.QFileDialog"
+    monkeypatch.setattr(f"{dialogs}.getSaveFileName", answer("保存.gdiiot"))
+    monkeypatch.setattr(f"{dialogs}.getOpenFileName", answer("打开.gdiiot"))
+    city = make_city(tmp_path)
+    try:
+        dd = dialog_for(qtbot, city)
+        ui = dd.ui
+        qtbot.mouseClick(ui.browseImportPathButton, Qt.MouseButton.LeftButton)
+        assert ui.importPathEdit.text() == str(tmp_path / "打开.gdiiot")
+        assert ui.exportPathEdit.text() == "" and ui.returnPathEdit.text() == ""
+        qtbot.mouseClick(ui.browseExportPathButton, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(ui.browseReturnPathButton, Qt.MouseButton.LeftButton)
+        assert ui.exportPathEdit.text() == ui.returnPathEdit.text() == str(tmp_path / "保存.gdiiot")
+        assert asked == ["选择数据包", "保存数据包", "保存数据包"]
+        for edit in (ui.exportPassphraseEdit, ui.importPassphraseEdit, ui.returnPassphraseEdit):
+            assert edit.echoMode() == QLineEdit.EchoMode.Password
         dd.runner.shutdown()
     finally:
         city.close()

@@ -48,47 +48,72 @@ def test_export_runs_in_the_background_and_opens_the_folder(
     qtbot: QtBot, city: City, runner: TaskRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dialog = make_dialog(qtbot, city, runner, tmp_path / "out")
-    assert "可以导出：3 个推荐项目" in dialog.summary.text()
-    assert "项目介绍.docx" in dialog.messages.toPlainText()  # the Word file is flagged before export
-    assert dialog.export_button.isEnabled() and not dialog.open_button.isEnabled()
+    assert "可以导出：3 个推荐项目" in dialog.ui.summaryLabel.text()
+    assert "项目介绍.docx" in dialog.ui.messagesText.toPlainText()  # the Word file is flagged before export
+    assert dialog.ui.exportButton.isEnabled() and not dialog.ui.openButton.isEnabled()
     dialog.kind_boxes[ExportKind.ISO].setChecked(False)
     steps: list[int] = []
-    dialog.progress.valueChanged.connect(steps.append)
+    dialog.ui.progressBar.valueChanged.connect(steps.append)
     with qtbot.waitSignal(dialog.exported, timeout=30_000):
-        dialog.export_button.click()
-        assert dialog.cancel_button.isEnabled() and not dialog.export_button.isEnabled()
+        dialog.ui.exportButton.click()
+        assert dialog.ui.cancelButton.isEnabled() and not dialog.ui.exportButton.isEnabled()
     qtbot.waitUntil(lambda: not dialog.busy)
-    assert dialog.export_result is not None and steps and max(steps) == dialog.progress.maximum()
+    assert dialog.export_result is not None and steps and max(steps) == dialog.ui.progressBar.maximum()
     assert (tmp_path / "out" / "光盘" / "manifest.json").is_file()
     assert not list((tmp_path / "out").glob("*.iso"))
-    assert dialog.export_result.snapshot.id in dialog.messages.toPlainText()
+    assert dialog.export_result.snapshot.id in dialog.ui.messagesText.toPlainText()
     opened: list[str] = []
-    monkeypatch.setattr("gdiiot_desktop.gui.export_dialog.QDesktopServices.openUrl", lambda url: opened.append(url.toLocalFile()))
-    assert dialog.open_button.isEnabled()
-    dialog.open_button.click()
+    monkeypatch.setattr(
+        "gdiiot_desktop.gui.export_dialog.QDesktopServices.openUrl",
+        lambda url: opened.append(url.toLocalFile()),
+    )
+    assert dialog.ui.openButton.isEnabled()
+    dialog.ui.openButton.click()
     assert opened == [str(tmp_path / "out")]
 
 
-def test_cancel_leaves_nothing_under_final_names(qtbot: QtBot, city: City, runner: TaskRunner, tmp_path: Path) -> None:
+def test_cancel_leaves_nothing_under_final_names(
+    qtbot: QtBot, city: City, runner: TaskRunner, tmp_path: Path
+) -> None:
     dialog = make_dialog(qtbot, city, runner, tmp_path / "out")
     gate = threading.Event()
     runner.run(lambda _p: gate.wait(10), title="占用写线程", writes=True)  # the export queues behind it
     with qtbot.waitSignal(dialog.export_cancelled, timeout=20_000):
-        dialog.export_button.click()
-        dialog.cancel_button.click()
+        dialog.ui.exportButton.click()
+        dialog.ui.cancelButton.click()
         gate.set()
     qtbot.waitUntil(lambda: not dialog.busy)
-    assert "已取消" in dialog.progress_text.text()
+    assert "已取消" in dialog.ui.progressLabel.text()
     out = tmp_path / "out"
     assert not out.exists() or not [p for p in out.rglob("*") if p.is_file()]
-    assert not dialog.open_button.isEnabled() and dialog.export_button.isEnabled()
+    assert not dialog.ui.openButton.isEnabled() and dialog.ui.exportButton.isEnabled()
 
 
-def test_blocking_errors_are_listed_and_export_disabled(qtbot: QtBot, city: City, runner: TaskRunner, tmp_path: Path) -> None:
+def test_blocking_errors_are_listed_and_export_disabled(
+    qtbot: QtBot, city: City, runner: TaskRunner, tmp_path: Path
+) -> None:
     service = ApplicationService(city.ws)
     app = service.get(city.ids[2])
     service.save(replace(app, build_status=BuildStatus.NOT_BUILT))
     dialog = make_dialog(qtbot, city, runner, tmp_path / "out")
-    assert "1 个错误" in dialog.summary.text()
-    assert app.project_name in dialog.messages.toPlainText()
-    assert not dialog.export_button.isEnabled()
+    assert "1 个错误" in dialog.ui.summaryLabel.text()
+    assert app.project_name in dialog.ui.messagesText.toPlainText()
+    assert not dialog.ui.exportButton.isEnabled()
+
+
+def test_the_form_offers_every_export_kind_under_its_own_label(
+    qtbot: QtBot, city: City, runner: TaskRunner, tmp_path: Path
+) -> None:
+    dialog = ExportDialog(city.ws, runner, clock=lambda: CLOCK, out_dir=tmp_path / "out")
+    qtbot.addWidget(dialog)
+    assert dialog.objectName() == "exportDialog" and dialog.windowTitle() == "导出报送材料"
+    assert [dialog.kind_boxes[k].text() for k in ExportKind] == [k.label for k in ExportKind]
+    assert all(box.isChecked() for box in dialog.kind_boxes.values())
+    assert dialog.ui.outDirEdit.text() == str(tmp_path / "out")
+    assert [dialog.ui.mediumCombo.itemText(i) for i in range(dialog.ui.mediumCombo.count())][1:] == [
+        "CD（700 MB）", "DVD（4.7 GB）", "DVD 双层（8.5 GB）"
+    ]  # fmt: skip
+    # The disc type only matters for the disc folder and the ISO.
+    for kind in (ExportKind.DISC, ExportKind.ISO):
+        dialog.kind_boxes[kind].setChecked(False)
+    assert not dialog.ui.mediumCombo.isEnabled()

@@ -7,20 +7,20 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from gdiiot_desktop.domain.enums import Grade
 from gdiiot_desktop.gui.errors import show_error
+from gdiiot_desktop.gui.forms.ui_meeting_presentation import Ui_MeetingPresentation
 from gdiiot_desktop.services.meeting.presentation import Deck, Slide, video_copy
 from gdiiot_desktop.services.workspace import Workspace
 
 from .countdown import OVERTIME, QUESTIONS, Countdown
 
-# Presenter remotes send Page Up/Down (most), arrows or space; keyboards add Home/End.
+# Presenter remotes send Page Up/Down (most), arrows or space; keyboards add Home/End. The form's help line lists them.
 NEXT_KEYS = {Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space}
 PREVIOUS_KEYS = {Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Backspace}
 TIMER_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_S}
-HELP = "PgDn / → / 空格：下一项    PgUp / ←：上一项    回车：开始/暂停计时    R：重新计时    V：播放视频    Esc：退出"
 
 # Sizes in pixels for a 1080-line projector; scaled to the window (never below half).
 SIZES = {
@@ -57,6 +57,8 @@ class PresentationView(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.ui = Ui_MeetingPresentation()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.ws = ws
         self.deck = deck
         self.index = 0
@@ -64,62 +66,18 @@ class PresentationView(QWidget):
         self.timers = [
             Countdown(deck.presentation_minutes * 60, deck.questions_minutes * 60, clock) for _ in deck.slides
         ]
-        self.setObjectName("presentation")
         self.setWindowTitle(f"{deck.title} — 放映")
+        # Lets the style sheet paint the black #presentation background behind the labels.
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._scale = 0.0
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self._build()
+        self._scale_fonts()
         self._ticker = QTimer(self)
         self._ticker.setInterval(250)
         self._ticker.timeout.connect(self.tick)
         self._ticker.start()
         self.show_slide(0)
 
-    # --- layout ---------------------------------------------------------------------------
-
-    def _label(self, name: str, wrap: bool = True) -> QLabel:
-        label = QLabel(self)
-        label.setObjectName(name)
-        label.setWordWrap(wrap)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        return label
-
-    def _build(self) -> None:
-        self.counter = self._label("counter", wrap=False)
-        self.title = self._label("title")
-        self.applicant = self._label("applicant")
-        self.details = self._label("details")
-        self.problems = self._label("problems")
-        self.recused = self._label("recused")
-        self.video = self._label("video")
-        self.phase = self._label("phase", wrap=False)
-        self.clock = self._label("clock", wrap=False)
-        self.help = self._label("help")
-        self.phase.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.clock.setAlignment(Qt.AlignmentFlag.AlignCenter)
-
-        timer_box = QFrame(self)
-        timer_box.setObjectName("timerBox")
-        box = QHBoxLayout(timer_box)
-        box.setContentsMargins(24, 4, 24, 4)
-        box.addWidget(self.phase)
-        box.addWidget(self.clock)
-
-        top = QHBoxLayout()
-        top.addWidget(self.counter, 1, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(timer_box, 0, Qt.AlignmentFlag.AlignTop)
-
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(60, 32, 60, 20)
-        outer.setSpacing(14)
-        outer.addLayout(top)
-        for widget in (self.title, self.applicant, self.details, self.problems, self.recused, self.video):
-            outer.addWidget(widget)
-        outer.addStretch(1)
-        outer.addWidget(self.help)
-        self.help.setText(HELP)
-        self._scale_fonts()
+    # --- look -----------------------------------------------------------------------------
 
     def _scale_fonts(self) -> None:
         scale = round(max(0.5, min(self.width() / 1920, self.height() / 1080)), 2)
@@ -145,29 +103,31 @@ class PresentationView(QWidget):
 
     def show_slide(self, index: int) -> None:
         if not self.deck.slides:
-            self.counter.setText("本次评审会没有评审项目")
+            self.ui.counter.setText("本次评审会没有评审项目")
             return
         if self.timer is not None and index != self.index:
             self.timer.pause()  # each application keeps its own time
         self.index = max(0, min(index, len(self.deck.slides) - 1))
         slide = self.deck.slides[self.index]
         app = slide.application
-        self.counter.setText(f"第 {slide.position} 项 / 共 {slide.count} 项")
-        self.title.setText(app.project_name)
-        self.applicant.setText(f"{app.applicant.name}（{app.county}）")
+        self.ui.counter.setText(f"第 {slide.position} 项 / 共 {slide.count} 项")
+        self.ui.title.setText(app.project_name)
+        self.ui.applicant.setText(f"{app.applicant.name}（{app.county}）")
         facts = [f"{slide.category} · {slide.direction}", f"建设状态：{app.build_status.value}"]
         if app.total_investment is not None:
             facts.append(f"总投资：{app.total_investment:g} 万元")
         if app.applicant.is_central_enterprise:
             facts.append("中央企业（不占本市指标）")
-        self.details.setText("\n".join(facts))
-        self.problems.setText(_problems_text(slide))
-        self.problems.setProperty("clean", not slide.problems)
-        self.problems.style().unpolish(self.problems)
-        self.problems.style().polish(self.problems)
+        self.ui.details.setText("\n".join(facts))
+        self.ui.problems.setText(_problems_text(slide))
+        self.ui.problems.setProperty("clean", not slide.problems)
+        self.ui.problems.style().unpolish(self.ui.problems)
+        self.ui.problems.style().polish(self.ui.problems)
         names = "、".join(e.name for e in slide.recused)
-        self.recused.setText(f"回避专家：{names}（不参加本项目评分）" if names else "回避专家：无")
-        self.video.setText(f"视频：{slide.video.file_name}（按 V 播放）" if slide.video else "视频：未提交")
+        self.ui.recused.setText(f"回避专家：{names}（不参加本项目评分）" if names else "回避专家：无")
+        self.ui.video.setText(
+            f"视频：{slide.video.file_name}（按 V 播放）" if slide.video else "视频：未提交"
+        )
         self.tick()
         self.position_changed.emit(self.index)
 
@@ -183,9 +143,9 @@ class PresentationView(QWidget):
             return
         phase = timer.phase()
         state = "" if timer.running else ("（未开始）" if timer.elapsed() == 0 else "（已暂停）")
-        self.phase.setText(f"{phase}{state}")
-        self.clock.setText(timer.text())
-        self.clock.setStyleSheet(f"color: {TIMER_COLOURS[phase]};")
+        self.ui.phase.setText(f"{phase}{state}")
+        self.ui.clock.setText(timer.text())
+        self.ui.clock.setStyleSheet(f"color: {TIMER_COLOURS[phase]};")
 
     def play_video(self) -> None:
         slide = self.slide

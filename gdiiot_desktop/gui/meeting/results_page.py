@@ -6,21 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QMessageBox, QWidget
 
 from gdiiot_desktop.domain.meeting.aggregates import shown
 from gdiiot_desktop.domain.meeting.ranking import tie_break_text
 from gdiiot_desktop.gui.errors import show_error
+from gdiiot_desktop.gui.forms.ui_meeting_results_page import Ui_MeetingResultsPage
 from gdiiot_desktop.gui.styles import NOTICE_STYLE, OK_TEXT_STYLE
 from gdiiot_desktop.gui.tasks import TaskRunner
 from gdiiot_desktop.services.meeting import results
@@ -60,6 +51,8 @@ class ResultsPage(QWidget):
 
     def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ui = Ui_MeetingResultsPage()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.ws = ws
         self.runner = runner
         self.results: MeetingResults | None = None
@@ -67,39 +60,12 @@ class ResultsPage(QWidget):
             self, title, text
         )  # tests replace it
         self.choose_file: Callable[[str], str] = self._choose_file  # tests replace it
-        self.summary = QLabel(self)
-        self.summary.setObjectName("resultsSummary")
-        self.summary.setWordWrap(True)
         self.model = RowsModel(HEADERS, self)
-        self.view = QTableView(self)
-        self.view.setObjectName("rankingTable")
-        self.view.setModel(self.model)
-        self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.rule = QLabel(self)
-        self.rule.setWordWrap(True)
-        self.adopt_button = QPushButton("采用为本市推荐顺序", self)
-        self.adopt_button.setObjectName("adoptButton")
-        self.lock_button = QPushButton("锁定评审结果…", self)
-        self.lock_button.setObjectName("lockButton")
-        self.minutes_button = QPushButton("输出会议纪要（PDF）…", self)
-        self.minutes_button.setObjectName("minutesButton")
-        self.status = QLabel(self)
-        self.status.setObjectName("lockStatus")
-        buttons = QHBoxLayout()
-        for b in (self.adopt_button, self.lock_button, self.minutes_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        buttons.addWidget(self.status)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.rule)
-        layout.addLayout(buttons)
-        self.adopt_button.clicked.connect(self.adopt)
-        self.lock_button.clicked.connect(self.lock)
-        self.minutes_button.clicked.connect(self.minutes)
+        self.ui.rankingTable.setModel(self.model)
+        self.ui.rankingTable.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.ui.adoptButton.clicked.connect(self.adopt)
+        self.ui.lockButton.clicked.connect(self.lock)
+        self.ui.minutesButton.clicked.connect(self.minutes)
 
     def set_results(self, res: MeetingResults) -> None:
         self.results = res
@@ -126,19 +92,19 @@ class ResultsPage(QWidget):
             colours.append(IN_COLOUR if line.recommended else OUT_COLOUR)
         self.model.set_rows(rows, [line.item.application_id for line in res.proposal], colours)
         pending = "" if res.sheets.resolved else "  注意：还有纸质评分表未完成两遍一致录入，其评分尚未计入。"
-        self.summary.setText(
+        self.ui.resultsSummary.setText(
             f"按{info.rubric.aggregate.label}排名；推荐指标 {res.quota} 个（中央企业不占指标）；"
             f"建议推荐 {len(res.order)} 个项目。{pending}"
         )
-        self.rule.setText("并列规则：" + tie_break_text(info.rubric))
+        self.ui.tieRuleLabel.setText("并列规则：" + tie_break_text(info.rubric))
         if info.locked and info.locked_at is not None:
-            self.status.setText(f"已锁定（{info.locked_by}），结果校验码 {res.digest()[:16]}")
-            self.status.setStyleSheet(OK_TEXT_STYLE)
+            self.ui.lockStatus.setText(f"已锁定（{info.locked_by}），结果校验码 {res.digest()[:16]}")
+            self.ui.lockStatus.setStyleSheet(OK_TEXT_STYLE)
         else:
-            self.status.setText("未锁定")
-            self.status.setStyleSheet(NOTICE_STYLE)
-        self.lock_button.setEnabled(not info.locked)
-        self.adopt_button.setEnabled(bool(res.order))
+            self.ui.lockStatus.setText("未锁定")
+            self.ui.lockStatus.setStyleSheet(NOTICE_STYLE)
+        self.ui.lockButton.setEnabled(not info.locked)
+        self.ui.adoptButton.setEnabled(bool(res.order))
 
     def adopt(self) -> None:
         res = self.results
@@ -182,7 +148,7 @@ class ResultsPage(QWidget):
         self.runner.run(
             lambda _progress: write_minutes(self.ws, meeting_id, Path(name)),
             title="正在生成会议纪要…",
-            on_success=lambda path: self.status.setText(f"已输出会议纪要：{path}"),
+            on_success=lambda path: self.ui.lockStatus.setText(f"已输出会议纪要：{path}"),
             on_error=self._minutes_failed,
         )
 

@@ -3,36 +3,24 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from itertools import pairwise
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDoubleSpinBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDoubleSpinBox, QHeaderView, QWidget
 
 from gdiiot_desktop.domain.meeting.aggregates import shown
 from gdiiot_desktop.domain.meeting.model import MeetingState
 from gdiiot_desktop.domain.model import Application
 from gdiiot_desktop.gui.errors import show_error
+from gdiiot_desktop.gui.forms.ui_meeting_scoring_page import Ui_MeetingScoringPage
 from gdiiot_desktop.gui.styles import ERROR_TEXT_STYLE, NOTICE_STYLE, OK_TEXT_STYLE
 from gdiiot_desktop.services.meeting import scoring
 from gdiiot_desktop.services.workspace import Workspace
 
 from .table import RowsModel
 
+# The entry modes, in the order of modeCombo's items in the form (a keyed round is its own number).
 MODE_DIRECT, MODE_ROUND_1, MODE_ROUND_2 = range(3)
-MODES = ("现场录入（立即生效）", "纸质评分表 第1遍录入", "纸质评分表 第2遍录入")
 
 
 class ScoringPage(QWidget):
@@ -42,88 +30,25 @@ class ScoringPage(QWidget):
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ui = Ui_MeetingScoringPage()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.ws = ws
         self.state: MeetingState | None = None
         self.apps: dict[int, Application] = {}
         self.spins: dict[str, QDoubleSpinBox] = {}
-
-        self.expert = QComboBox(self)
-        self.expert.setObjectName("expertCombo")
-        self.application = QComboBox(self)
-        self.application.setObjectName("applicationCombo")
-        self.mode = QComboBox(self)
-        self.mode.setObjectName("modeCombo")
-        self.mode.addItems(MODES)
-        self.operator = QLineEdit(ws.operator, self)
-        self.operator.setObjectName("operatorEdit")
-        self.operator.setToolTip("两遍录入须由不同的操作员完成")
-        self.notice = QLabel(self)
-        self.notice.setObjectName("scoreNotice")
-        self.notice.setWordWrap(True)
-        self.criteria_box = QGroupBox("各项得分", self)
-        self.criteria_form = QFormLayout(self.criteria_box)
-        self.total = QLabel(self)
-        self.total.setObjectName("totalLabel")
-        self.opinion = QPlainTextEdit(self)
-        self.opinion.setObjectName("opinionEdit")
-        self.opinion.setPlaceholderText("评审意见")
-        self.opinion.setMaximumHeight(90)
-        self.save_button = QPushButton("保存评分", self)
-        self.save_button.setObjectName("saveScoreButton")
-        self.clear_button = QPushButton("清除该评分表", self)
-        self.clear_button.setObjectName("clearScoreButton")
-        self.result = QLabel(self)
-        self.result.setObjectName("resultLabel")
-        self.result.setWordWrap(True)
-
-        form = QFormLayout()
-        form.addRow("专家", self.expert)
-        form.addRow("项目", self.application)
-        form.addRow("录入方式", self.mode)
-        form.addRow("操作员", self.operator)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.clear_button)
-        buttons.addStretch(1)
-        entry = QVBoxLayout()
-        entry.addLayout(form)
-        entry.addWidget(self.notice)
-        entry.addWidget(self.criteria_box)
-        entry.addWidget(self.total)
-        entry.addWidget(self.opinion)
-        entry.addLayout(buttons)
-        entry.addWidget(self.result)
-        entry.addStretch(1)
-
+        ui = self.ui
+        ui.operatorEdit.setText(ws.operator)
         self.matrix_model = RowsModel(["项目"], self)
-        self.matrix = QTableView(self)
-        self.matrix.setObjectName("scoreMatrix")
-        self.matrix.setModel(self.matrix_model)
-        self.matrix.verticalHeader().setVisible(False)
-        self.matrix.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        ui.scoreMatrix.setModel(self.matrix_model)
+        ui.scoreMatrix.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.mismatch_model = RowsModel(["专家", "项目", "评分项", "第1遍", "第2遍"], self)
-        self.mismatches = QTableView(self)
-        self.mismatches.setObjectName("mismatchTable")
-        self.mismatches.setModel(self.mismatch_model)
-        self.mismatches.verticalHeader().setVisible(False)
-        self.mismatches.horizontalHeader().setStretchLastSection(True)
-        self.mismatches.setMaximumHeight(160)
-        right = QVBoxLayout()
-        right.addWidget(QLabel("评分汇总（合计分；“回避”不计入）", self))
-        right.addWidget(self.matrix, 1)
-        self.mismatch_title = QLabel(self)
-        right.addWidget(self.mismatch_title)
-        right.addWidget(self.mismatches)
+        ui.mismatchTable.setModel(self.mismatch_model)
 
-        layout = QHBoxLayout(self)
-        layout.addLayout(entry, 2)
-        layout.addLayout(right, 3)
-
-        self.expert.currentIndexChanged.connect(self._sheet_changed)
-        self.application.currentIndexChanged.connect(self._sheet_changed)
-        self.mode.currentIndexChanged.connect(self._sheet_changed)
-        self.save_button.clicked.connect(self.save)
-        self.clear_button.clicked.connect(self.clear)
+        ui.expertCombo.currentIndexChanged.connect(self._sheet_changed)
+        ui.applicationCombo.currentIndexChanged.connect(self._sheet_changed)
+        ui.modeCombo.currentIndexChanged.connect(self._sheet_changed)
+        ui.saveScoreButton.clicked.connect(self.save)
+        ui.clearScoreButton.clicked.connect(self.clear)
 
     # --- state ----------------------------------------------------------------------------
 
@@ -132,11 +57,11 @@ class ScoringPage(QWidget):
         self.state, self.apps = state, apps
         if first:
             self._build_criteria()
-        keep_expert, keep_app = self.expert.currentData(), self.application.currentData()
+        keep_expert, keep_app = self.ui.expertCombo.currentData(), self.ui.applicationCombo.currentData()
         for combo, items in (
-            (self.expert, [(f"{e.name}（{e.organisation}）", e.id) for e in state.experts]),
+            (self.ui.expertCombo, [(f"{e.name}（{e.organisation}）", e.id) for e in state.experts]),
             (
-                self.application,
+                self.ui.applicationCombo,
                 [(f"{i}. {apps[a].project_name}", a) for i, a in enumerate(state.application_ids, 1)],
             ),
         ):
@@ -145,7 +70,7 @@ class ScoringPage(QWidget):
             for text, data in items:
                 combo.addItem(text, data)
             combo.blockSignals(False)
-        for combo, keep in ((self.expert, keep_expert), (self.application, keep_app)):
+        for combo, keep in ((self.ui.expertCombo, keep_expert), (self.ui.applicationCombo, keep_app)):
             found = combo.findData(keep)
             if found >= 0:
                 combo.setCurrentIndex(found)
@@ -154,8 +79,9 @@ class ScoringPage(QWidget):
 
     def _build_criteria(self) -> None:
         assert self.state is not None
-        while self.criteria_form.rowCount():
-            self.criteria_form.removeRow(0)
+        form = self.ui.criteriaForm
+        while form.rowCount():
+            form.removeRow(0)
         self.spins = {}
         rubric = self.state.info.rubric
         for c in rubric.criteria:
@@ -168,20 +94,24 @@ class ScoringPage(QWidget):
             spin.setToolTip(c.guidance)
             spin.valueChanged.connect(self._update_total)
             self.spins[c.id] = spin
-            self.criteria_form.addRow(c.name, spin)
+            form.addRow(c.name, spin)
+        # The points come between the operator and the opinion when tabbing, as on the page.
+        chain = [self.ui.operatorEdit, *self.spins.values(), self.ui.opinionEdit]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def _sheet_changed(self) -> None:
         state = self.state
         if state is None:
             return
-        expert_id, app_id = self.expert.currentData(), self.application.currentData()
+        expert_id, app_id = self.ui.expertCombo.currentData(), self.ui.applicationCombo.currentData()
         locked = state.info.locked
         recused = expert_id is not None and app_id is not None and state.is_recused(expert_id, app_id)
-        keyed = self.mode.currentIndex() != MODE_DIRECT
-        self.operator.setEnabled(keyed and not locked)
+        keyed = self.ui.modeCombo.currentIndex() != MODE_DIRECT
+        self.ui.operatorEdit.setEnabled(keyed and not locked)
         existing = state.score(expert_id, app_id) if expert_id is not None and app_id is not None else None
         if keyed:
-            round_no = self.mode.currentIndex()
+            round_no = self.ui.modeCombo.currentIndex()
             entry = next(
                 (
                     k
@@ -197,7 +127,7 @@ class ScoringPage(QWidget):
             spin.blockSignals(True)
             spin.setValue(float(points.get(cid, 0)))
             spin.blockSignals(False)
-        self.opinion.setPlainText(opinion)
+        self.ui.opinionEdit.setPlainText(opinion)
         self._update_total()
         if locked:
             self._notice("评审结果已锁定，不能再修改评分。", NOTICE_STYLE)
@@ -210,9 +140,9 @@ class ScoringPage(QWidget):
         else:
             self._notice("", "")
         can_edit = not locked and not recused and expert_id is not None and app_id is not None
-        for widget in (*self.spins.values(), self.opinion, self.save_button):
+        for widget in (*self.spins.values(), self.ui.opinionEdit, self.ui.saveScoreButton):
             widget.setEnabled(can_edit)
-        self.clear_button.setEnabled(
+        self.ui.clearScoreButton.setEnabled(
             not locked
             and (
                 existing is not None
@@ -221,15 +151,15 @@ class ScoringPage(QWidget):
         )
 
     def _notice(self, text: str, style: str) -> None:
-        self.notice.setText(text)
-        self.notice.setStyleSheet(style)
-        self.notice.setVisible(bool(text))
+        self.ui.scoreNotice.setText(text)
+        self.ui.scoreNotice.setStyleSheet(style)
+        self.ui.scoreNotice.setVisible(bool(text))
 
     def _update_total(self) -> None:
         if self.state is None:
             return
         points = self.points()
-        self.total.setText(
+        self.ui.totalLabel.setText(
             f"合计：{shown(self.state.info.rubric.total(points), 1)} / {self.state.info.rubric.total_max}"
         )
 
@@ -242,22 +172,22 @@ class ScoringPage(QWidget):
         state = self.state
         if state is None:
             return
-        expert_id, app_id = self.expert.currentData(), self.application.currentData()
-        opinion = self.opinion.toPlainText()
+        expert_id, app_id = self.ui.expertCombo.currentData(), self.ui.applicationCombo.currentData()
+        opinion = self.ui.opinionEdit.toPlainText()
         try:
-            if self.mode.currentIndex() == MODE_DIRECT:
+            if self.ui.modeCombo.currentIndex() == MODE_DIRECT:
                 scoring.score(self.ws, state.info.id, expert_id, app_id, dict(self.points()), opinion)
                 self._result("评分已保存并计入汇总。", OK_TEXT_STYLE)
             else:
                 previous = self.ws.operator
-                self.ws.operator = self.operator.text().strip() or previous
+                self.ws.operator = self.ui.operatorEdit.text().strip() or previous
                 try:
                     outcome = scoring.key_sheet(
                         self.ws,
                         state.info.id,
                         expert_id,
                         app_id,
-                        self.mode.currentIndex(),
+                        self.ui.modeCombo.currentIndex(),
                         dict(self.points()),
                         opinion,
                     )
@@ -283,7 +213,10 @@ class ScoringPage(QWidget):
             return
         try:
             scoring.clear_sheet(
-                self.ws, state.info.id, self.expert.currentData(), self.application.currentData()
+                self.ws,
+                state.info.id,
+                self.ui.expertCombo.currentData(),
+                self.ui.applicationCombo.currentData(),
             )
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc, "未能清除")
@@ -292,8 +225,8 @@ class ScoringPage(QWidget):
         self.changed.emit()
 
     def _result(self, text: str, style: str) -> None:
-        self.result.setText(text)
-        self.result.setStyleSheet(style)
+        self.ui.resultLabel.setText(text)
+        self.ui.resultLabel.setStyleSheet(style)
 
     def _refresh_tables(self) -> None:
         state = self.state
@@ -333,9 +266,9 @@ class ScoringPage(QWidget):
             for k in status.single
         ]
         self.mismatch_model.set_rows(mismatch_rows, colours=["#fdecea"] * len(mismatch_rows))
-        self.mismatch_title.setText(
+        self.ui.mismatchTitle.setText(
             "纸质评分表双人录入：全部一致"
             if status.resolved
             else f"纸质评分表双人录入：{len(mismatch_rows)} 处待处理（处理前不计入汇总）"
         )
-        self.mismatch_title.setStyleSheet(OK_TEXT_STYLE if status.resolved else ERROR_TEXT_STYLE)
+        self.ui.mismatchTitle.setStyleSheet(OK_TEXT_STYLE if status.resolved else ERROR_TEXT_STYLE)

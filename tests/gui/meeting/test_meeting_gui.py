@@ -50,42 +50,42 @@ def select(combo: object, data: object) -> None:
 def fill(page: object, values: list[float], opinion: str = "") -> None:
     for spin, value in zip(page.spins.values(), values, strict=True):  # type: ignore[attr-defined]
         spin.setValue(value)
-    page.opinion.setPlainText(opinion)  # type: ignore[attr-defined]
+    page.ui.opinionEdit.setPlainText(opinion)  # type: ignore[attr-defined]
 
 
 def test_scoring_through_the_widgets(qtbot: QtBot, window: MeetingWindow, world: World) -> None:
     page = window.scoring_page
     e1, e2 = world.experts[0].id, world.experts[1].id
     a = world.app_ids[0]
-    select(page.expert, e1)
-    select(page.application, a)
-    page.mode.setCurrentIndex(MODE_DIRECT)
+    select(page.ui.expertCombo, e1)
+    select(page.ui.applicationCombo, a)
+    page.ui.modeCombo.setCurrentIndex(MODE_DIRECT)
     fill(page, [27, 25.5, 20, 14], "创新性强，建议推荐")
-    assert page.total.text() == "合计：86.5 / 100"
-    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.ui.totalLabel.text() == "合计：86.5 / 100"
+    qtbot.mouseClick(page.ui.saveScoreButton, Qt.MouseButton.LeftButton)
     sheet = results.meeting_state(world.ws, world.meeting.id).score(e1, a)
     assert (
         sheet is not None and str(sheet.points["results"]) == "25.5" and sheet.opinion == "创新性强，建议推荐"
     )
     assert page.matrix_model.text(0, 1) == "86.5"
-    assert "立即生效" not in page.result.text() and "计入汇总" in page.result.text()
+    assert "立即生效" not in page.ui.resultLabel.text() and "计入汇总" in page.ui.resultLabel.text()
 
     # Paper sheet keyed twice by two operators; the mismatch is listed until keyed again.
-    select(page.expert, e2)
-    page.mode.setCurrentIndex(MODE_ROUND_1)
-    page.operator.setText("录入员甲")
+    select(page.ui.expertCombo, e2)
+    page.ui.modeCombo.setCurrentIndex(MODE_ROUND_1)
+    page.ui.operatorEdit.setText("录入员甲")
     fill(page, [20, 20, 20, 10], "建议推荐")
-    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.ui.saveScoreButton, Qt.MouseButton.LeftButton)
     assert page.matrix_model.text(0, 2) == "待核对"
-    page.mode.setCurrentIndex(MODE_ROUND_2)
-    page.operator.setText("录入员乙")
+    page.ui.modeCombo.setCurrentIndex(MODE_ROUND_2)
+    page.ui.operatorEdit.setText("录入员乙")
     fill(page, [20, 21, 20, 10])
-    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.ui.saveScoreButton, Qt.MouseButton.LeftButton)
     assert page.mismatch_model.rowCount() == 1
     assert [page.mismatch_model.text(0, c) for c in (2, 3, 4)] == ["实施成效", "20", "21"]
-    assert "不一致" in page.result.text()
+    assert "不一致" in page.ui.resultLabel.text()
     fill(page, [20, 20, 20, 10])
-    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.ui.saveScoreButton, Qt.MouseButton.LeftButton)
     assert page.mismatch_model.rowCount() == 0
     assert page.matrix_model.text(0, 2) == "70.0"
     assert world.ws.operator == "录入员甲"  # the keying operator is not left behind
@@ -97,13 +97,13 @@ def test_recused_expert_cannot_score_in_the_widgets(window: MeetingWindow, world
     )
     window.reload()
     page = window.scoring_page
-    select(page.expert, world.experts[2].id)
-    select(page.application, world.app_ids[1])
-    assert not page.save_button.isEnabled()
-    assert "已回避" in page.notice.text()
+    select(page.ui.expertCombo, world.experts[2].id)
+    select(page.ui.applicationCombo, world.app_ids[1])
+    assert not page.ui.saveScoreButton.isEnabled()
+    assert "已回避" in page.ui.scoreNotice.text()
     assert page.matrix_model.text(1, 3) == "回避"
-    select(page.application, world.app_ids[0])
-    assert page.save_button.isEnabled()
+    select(page.ui.applicationCombo, world.app_ids[0])
+    assert page.ui.saveScoreButton.isEnabled()
 
 
 def test_locking_from_the_results_page(qtbot: QtBot, window: MeetingWindow, world: World) -> None:
@@ -113,23 +113,23 @@ def test_locking_from_the_results_page(qtbot: QtBot, window: MeetingWindow, worl
     page = window.results_page
     asked: list[str] = []
     page.confirm = lambda title, text: asked.append(title) or False  # type: ignore[func-returns-value]
-    qtbot.mouseClick(page.lock_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.ui.lockButton, Qt.MouseButton.LeftButton)
     assert asked == ["锁定评审结果"] and not results.meeting_state(world.ws, world.meeting.id).info.locked
     page.confirm = lambda title, text: True
-    qtbot.mouseClick(page.lock_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.ui.lockButton, Qt.MouseButton.LeftButton)
     assert results.meeting_state(world.ws, world.meeting.id).info.locked
-    assert "已锁定" in page.status.text() and not page.lock_button.isEnabled()
-    assert window.lock_label.text() == "结果已锁定"
-    assert not window.scoring_page.save_button.isEnabled()
-    assert "已锁定" in window.scoring_page.notice.text()
-    assert not window.setup_page.add_expert_button.isEnabled()
+    assert "已锁定" in page.ui.lockStatus.text() and not page.ui.lockButton.isEnabled()
+    assert window.ui.lockLabel.text() == "结果已锁定"
+    assert not window.scoring_page.ui.saveScoreButton.isEnabled()
+    assert "已锁定" in window.scoring_page.ui.scoreNotice.text()
+    assert not window.setup_page.ui.addExpertButton.isEnabled()
 
-    qtbot.mouseClick(page.adopt_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.ui.adoptButton, Qt.MouseButton.LeftButton)
     assert [a for a in page.results.order] == [world.app_ids[0]]  # type: ignore[union-attr]
 
     target = world.ws.db.path.parent / "纪要.pdf"
     page.choose_file = lambda suggested: str(target)
-    qtbot.mouseClick(page.minutes_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.ui.minutesButton, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=10_000)
     assert target.stat().st_size > 10_000
 
@@ -147,8 +147,8 @@ def test_presentation_keys_and_timer(qtbot: QtBot, world: World) -> None:
     qtbot.addWidget(view)
     view.resize(1280, 720)
     view.show()
-    assert view.counter.text() == "第 1 项 / 共 5 项"
-    assert view.clock.text() == "08:00" and "未开始" in view.phase.text()
+    assert view.ui.counter.text() == "第 1 项 / 共 5 项"
+    assert view.ui.clock.text() == "08:00" and "未开始" in view.ui.phase.text()
 
     for key, expected in (
         (Qt.Key.Key_PageDown, 1), (Qt.Key.Key_Space, 2), (Qt.Key.Key_Right, 3), (Qt.Key.Key_Down, 4),
@@ -158,27 +158,27 @@ def test_presentation_keys_and_timer(qtbot: QtBot, world: World) -> None:
         qtbot.keyClick(view, key)
         assert view.index == expected
     qtbot.keyClick(view, Qt.Key.Key_PageDown)
-    assert view.title.text() == "钢铁行业工业互联网平台"
-    assert "刘专家" in view.recused.text()
+    assert view.ui.title.text() == "钢铁行业工业互联网平台"
+    assert "刘专家" in view.ui.recused.text()
 
     qtbot.keyClick(view, Qt.Key.Key_Return)  # start
     clock.now += 61.5
     view.tick()
-    assert view.clock.text() == "06:59" and view.phase.text() == "汇报"
+    assert view.ui.clock.text() == "06:59" and view.ui.phase.text() == "汇报"
     clock.now += 7 * 60  # into the questions
     view.tick()
-    assert view.phase.text() == "答疑" and view.clock.text() == "04:59"
+    assert view.ui.phase.text() == "答疑" and view.ui.clock.text() == "04:59"
     clock.now += 5 * 60 + 12
     view.tick()
-    assert view.phase.text() == "超时" and view.clock.text() == "+00:13"  # 793.5 s of 780
+    assert view.ui.phase.text() == "超时" and view.ui.clock.text() == "+00:13"  # 793.5 s of 780
 
     qtbot.keyClick(view, Qt.Key.Key_PageDown)  # the next one has its own timer; this one pauses
-    assert view.clock.text() == "08:00"
+    assert view.ui.clock.text() == "08:00"
     clock.now += 100
     qtbot.keyClick(view, Qt.Key.Key_PageUp)
-    assert view.clock.text() == "+00:13" and "已暂停" in view.phase.text()
+    assert view.ui.clock.text() == "+00:13" and "已暂停" in view.ui.phase.text()
     qtbot.keyClick(view, Qt.Key.Key_R)
-    assert view.clock.text() == "08:00"
+    assert view.ui.clock.text() == "08:00"
 
     qtbot.keyClick(view, Qt.Key.Key_V)
     assert len(opened) == 1
@@ -195,14 +195,45 @@ def test_new_meeting_and_presentation_from_the_window(qtbot: QtBot, tmp_path: Pa
         win = MeetingWindow(world.ws)
         qtbot.addWidget(win)
         win.show()
-        assert win.meeting_combo.count() == 1
-        qtbot.mouseClick(win.new_button, Qt.MouseButton.LeftButton)
-        assert win.meeting_combo.count() == 2 and win.meeting_id == 2
-        assert win.setup_page.title.text().startswith("韶关市")
+        assert win.ui.meetingCombo.count() == 1
+        qtbot.mouseClick(win.ui.newMeetingButton, Qt.MouseButton.LeftButton)
+        assert win.ui.meetingCombo.count() == 2 and win.meeting_id == 2
+        assert win.setup_page.ui.titleEdit.text().startswith("韶关市")
         view = win.present()
         assert view is not None and view.isFullScreen()
-        assert view.counter.text() == "第 1 项 / 共 2 项"
+        assert view.ui.counter.text() == "第 1 项 / 共 2 项"
         win.close()
         assert not view.isVisible()
     finally:
         world.ws.close()
+
+
+def test_window_form_holds_the_pages_and_f5_presents(
+    qtbot: QtBot, window: MeetingWindow, world: World
+) -> None:
+    tabs = window.ui.meetingTabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["会议设置", "评分", "结果与纪要"]
+    for i, page in enumerate((window.setup_page, window.scoring_page, window.results_page)):
+        assert tabs.widget(i).isAncestorOf(page)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow())
+    qtbot.keyClick(window.ui.meetingCombo, Qt.Key.Key_F5)
+    view = window.presentation
+    assert view is not None and view.isFullScreen()
+    assert view.ui.counter.text() == "第 1 项 / 共 5 项"
+    view.close()
+
+
+def test_tabbing_through_a_score_sheet_follows_the_page(window: MeetingWindow) -> None:
+    page = window.scoring_page
+    ui = page.ui
+    expected = [ui.expertCombo, ui.applicationCombo, ui.modeCombo, ui.operatorEdit, *page.spins.values(), ui.opinionEdit,
+                ui.saveScoreButton, ui.clearScoreButton]  # fmt: skip
+    assert len(page.spins) == 4
+    chain = [expected[0]]
+    while len(chain) < len(expected):
+        chain.append(chain[-1].nextInFocusChain())
+        # Skip what Tab never stops on: labels, and the line edits inside combo and spin boxes.
+        while not chain[-1].focusPolicy() & Qt.FocusPolicy.TabFocus or chain[-1].focusProxy() is not None:
+            chain[-1] = chain[-1].nextInFocusChain()
+    assert chain == expected
