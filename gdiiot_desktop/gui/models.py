@@ -97,6 +97,7 @@ class ProblemCounts:
 
 
 _NO_PROBLEMS = ProblemCounts()
+NOT_CHECKED = "检查中…"  # the problems column before the first check: never "无" by default
 _STATUS_RANK = {status: i for i, status in enumerate(Status)}
 _STATUS_OF = {status.value: status for status in Status}  # a dict lookup: Status(value) is slow on 10,000 rows
 
@@ -170,6 +171,7 @@ class ApplicationsModel(_Table):
         self._counts: dict[int, ProblemCounts] = {}
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._keys_made = 0  # make_search_keys' progress (rows before it have their key)
+        self.checked = False  # until the first check's counts arrive the problems column says so
 
     # --- Qt interface ---------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -187,6 +189,8 @@ class ApplicationsModel(_Table):
                 return "双击打开申报书；下方“问题”面板列出每一项问题及其依据"
             return row.texts[col] or None
         if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_PROBLEMS:
+            if not self.checked:
+                return QBrush(HINT_COLOR)
             c = row.counts
             color = ERROR_COLOR if c.errors else (WARNING_COLOR if c.warnings else (HINT_COLOR if c.hints else OK_COLOR))
             return QBrush(color)
@@ -224,6 +228,7 @@ class ApplicationsModel(_Table):
     def set_problem_counts(self, counts: dict[int, ProblemCounts]) -> None:
         """New counts from a check: updates the problems column in place."""
         self._counts = counts
+        self.checked = True
         empty = ProblemCounts()
         for row in self.rows():
             row.counts = counts.get(row.id, empty)
@@ -326,7 +331,7 @@ class ApplicationsModel(_Table):
         counts = self._counts.get(app_id, _NO_PROBLEMS) if self._counts else _NO_PROBLEMS
         recommended = status is Status.RECOMMENDED and priority is not None
         texts = [str(priority) if recommended else "", project, applicant, uscc, county, category[1], direction[1],
-                 _status_label(status, priority), counts.text]  # fmt: skip
+                 _status_label(status, priority), counts.text if self.checked else NOT_CHECKED]  # fmt: skip
         sort_keys: list[Any] = [
             _priority_sort_key(app_id, status, priority),
             None,  # the project's and the applicant's keys are folded when first sorted on (see _apply_sort)

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from gdiiot_desktop.demo import generate_applications
 from gdiiot_desktop.domain.campaign import Campaign
-from gdiiot_desktop.domain.enums import AttachmentClass, Authority
+from gdiiot_desktop.domain.enums import AttachmentClass, Authority, Status
 from gdiiot_desktop.domain.rules import check_city
 from gdiiot_desktop.gui.models import (
     ApplicationsModel,
@@ -26,6 +26,7 @@ from gdiiot_desktop.gui.models import (
 )
 from gdiiot_desktop.gui.search import initials, search_key
 from gdiiot_desktop.services.settings import BackupInfo, CountyInfo
+from gdiiot_desktop.storage.quick_read import ListEntry
 
 
 def apps_of(campaign: Campaign, n: int = 40):  # type: ignore[no-untyped-def]
@@ -51,6 +52,31 @@ def test_applications_model_and_proxy(qtmodeltester, campaign: Campaign) -> None
     qtmodeltester.check(proxy)
     model.upsert(replace(apps[0], project_name="改过的名称"))
     assert model.index(model.row_of(1), ApplicationsModel.COL_PROJECT).data() == "改过的名称"
+
+
+def test_applications_model_on_quick_read_entries(qtmodeltester, campaign: Campaign) -> None:  # type: ignore[no-untyped-def]
+    apps = apps_of(campaign, 30)
+    apps = [replace(a, status=Status.RECOMMENDED, priority=30 - i) if i < 5 else a for i, a in enumerate(apps)]
+    entries = [
+        ListEntry(a.id or 0, a.priority, a.status.value, a.project_name, a.applicant.name, a.applicant.uscc, a.county,
+                  a.category_id, a.direction_id, a.applicant.is_central_enterprise)
+        for a in apps
+    ]  # fmt: skip
+    model = ApplicationsModel(campaign)
+    model.sort(ApplicationsModel.COL_PRIORITY)
+    model.set_entries(entries)
+    qtmodeltester.check(model)
+    # Recommended first in their order, rows made only as they are read; nothing behind them yet.
+    shown = [model.id_at(r) for r in range(model.rowCount())]
+    assert shown[:5] == [5, 4, 3, 2, 1] and not model.complete
+    as_entries = [model.index(r, c).data() for r in range(model.rowCount()) for c in range(9)]
+
+    model.sort(ApplicationsModel.COL_APPLICANT)  # sorting on text makes every row
+    model.sort(ApplicationsModel.COL_PRIORITY)
+    model.set_applications(apps)
+    qtmodeltester.check(model)
+    assert model.complete and [model.id_at(r) for r in range(model.rowCount())] == shown
+    assert [model.index(r, c).data() for r in range(model.rowCount()) for c in range(9)] == as_entries
 
 
 def test_violations_and_rules_models(qtmodeltester, campaign: Campaign) -> None:  # type: ignore[no-untyped-def]

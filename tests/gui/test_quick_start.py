@@ -60,6 +60,8 @@ def test_list_is_shown_from_the_quick_read_then_the_database_opens_behind_it(qtb
     assert window.model is not None and window.model.rowCount() == len(ids) and not window.model.complete
     first = window.proxy.index(0, ApplicationsModel.COL_STATUS).data()
     assert first == "已推荐（第1位）"
+    problems = {window.proxy.index(r, ApplicationsModel.COL_PROBLEMS).data() for r in range(len(ids))}
+    assert problems == {"检查中…"}  # never "无" before the rules have run
     assert "佛山市" in window.ui.cityLabel.text() and window.ui.quotaLabel.text().startswith("已推荐 3/")
     assert not window.ui.actionNewApplication.isEnabled() and not window.ui.actionShowBoard.isEnabled()
     assert window.ui.actionFind.isEnabled() and window.ui.pages.isEnabled()
@@ -75,6 +77,7 @@ def test_list_is_shown_from_the_quick_read_then_the_database_opens_behind_it(qtb
     # Opened: the same rows in the same place, now backed by Applications; the selection kept.
     assert window.quick_view is None and window.model.complete
     assert _project_column(window) == shown_before
+    assert "检查中…" not in {window.proxy.index(r, ApplicationsModel.COL_PROBLEMS).data() for r in range(len(ids))}
     assert window.selected_ids() == [selected_id]
     assert window.ui.actionNewApplication.isEnabled() and window.ui.actionShowBoard.isEnabled()
     assert window.model.app_at(window.model.row_of(selected_id) or 0).id == selected_id
