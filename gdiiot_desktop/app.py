@@ -11,18 +11,10 @@ from PySide6.QtCore import QSettings, QTimer
 
 from gdiiot_desktop import paths
 from gdiiot_desktop.gui.application import create_application
-from gdiiot_desktop.gui.launcher import Launcher, build_window
-from gdiiot_desktop.gui.main_window import MainWindow
+from gdiiot_desktop.gui.launcher import Launcher
 
 SMOKE_CITY = "广州"
 WINDOW_SETTINGS_FILE = "window.ini"  # the window's size and layout, in the data folder (portable mode too)
-
-
-def build_main_window(db_path: Path) -> MainWindow:
-    """A main window on the database at db_path, opened (and its list loading in the background)."""
-    from gdiiot_desktop.services.workspace import open_workspace
-
-    return build_window(open_workspace(db_path))
 
 
 def run(db_path: Path | None = None, qt_argv: Sequence[str] | None = None, *, smoke_test: bool = False) -> int:
@@ -43,23 +35,27 @@ def window_settings() -> QSettings:
 
 
 def smoke(app: object) -> int:
-    """Open the main window on a new temporary database, wait until its list is shown, exit 0 (build test)."""
+    """Start as a user would on a new temporary database (the quick list, then the database opened
+    behind it), wait until the list is checked, exit 0 (the build test)."""
     from PySide6.QtWidgets import QApplication
 
     from gdiiot_desktop.services.workspace import create_workspace
 
     assert isinstance(app, QApplication)
     with tempfile.TemporaryDirectory(prefix="gdiiot-smoke-") as folder:
-        ws = create_workspace(Path(folder) / "smoke.sqlite3", SMOKE_CITY)
-        window = build_window(ws)
-        window.confirm_close = lambda: True
+        path = Path(folder) / "smoke.sqlite3"
+        create_workspace(path, SMOKE_CITY).close()
+        launcher = Launcher()
         result = {"code": 1}
 
         def check() -> None:
-            session = window.session
-            if window.isVisible() and session is not None and session.is_loaded and session.is_checked:
-                print(f"smoke test: main window shown for {ws.city}, {window.windowTitle()}", flush=True)
+            window = launcher.window
+            session = window.session if window is not None else None
+            if window is not None and window.isVisible() and session is not None and session.is_checked:
+                quick = "quick list first" if launcher.started_quickly else "opened directly"
+                print(f"smoke test: main window shown for {session.ws.city} ({quick}), {window.windowTitle()}", flush=True)
                 result["code"] = 0
+                window.confirm_close = lambda: True
                 window.close()
                 app.quit()
 
@@ -67,9 +63,11 @@ def smoke(app: object) -> int:
         timer.timeout.connect(check)
         timer.start(50)
         QTimer.singleShot(60_000, app.quit)  # never hang a build
-        window.show()
-        app.exec()
+        if launcher.start(path, explicit=True):
+            app.exec()
         timer.stop()
-        window.close()
+        if launcher.window is not None:
+            launcher.window.confirm_close = lambda: True
+            launcher.window.close()
     print("smoke test: ok" if result["code"] == 0 else "smoke test: FAILED", file=sys.stderr if result["code"] else sys.stdout, flush=True)
     return result["code"]

@@ -51,6 +51,7 @@ def test_frozen_gui_opens_its_main_window(dist: Path, tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     assert "smoke test: ok" in result.stdout
+    assert "(quick list first)" in result.stdout  # the frozen program starts the way users start it
 
 
 def test_frozen_cli_creates_and_checks_a_database(dist: Path, tmp_path: Path) -> None:

@@ -47,12 +47,14 @@ class Launcher(QObject):
         super().__init__()
         self.window: MainWindow | None = None
         self.window_settings = window_settings  # where the window's size is kept between runs (None: not kept)
+        self.started_quickly = False  # whether the last start showed the quick list before opening
 
     # --- opening --------------------------------------------------------------------------------
     def start(self, db_path: Path, *, explicit: bool) -> bool:
         """Open `db_path` when it exists; otherwise offer to create it (or another). False when the user gave up."""
         if db_path.exists():
             view = read_quick_view(db_path)
+            self.started_quickly = view is not None
             if view is not None:
                 self.show_quick(view)
                 return True

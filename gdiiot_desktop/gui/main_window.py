@@ -36,6 +36,7 @@ WINDOW_TITLE = "广东省工业互联网试点示范申报管理"
 PAGE_APPLICATIONS, PAGE_BOARD, PAGE_CAMPAIGN = range(3)
 SCOPE_SELECTED, SCOPE_CITY = range(2)
 SEARCH_KEYS_PER_STEP = 500  # ~6 ms of work between two turns of the event loop
+SEARCH_KEYS_DELAY_MS = 250
 GEOMETRY_KEY, SPLITTER_KEY = "mainWindow/geometry", "mainWindow/listSplitter"
 
 PROBLEM_FILTERS = (("全部", ""), ("有错误", "errors"), ("有警告", "warnings"), ("有错误或警告", "any"), ("无错误和警告", "none"))
@@ -214,7 +215,8 @@ class MainWindow(QMainWindow):
         self._update_count()
         self.show_status("正在打开数据库，稍候即可编辑…", 0)
         self._enable_actions()
-        self._search_keys.start()
+        # After the first frames: nobody types that soon, and a search before then makes its keys itself.
+        QTimer.singleShot(SEARCH_KEYS_DELAY_MS, self._search_keys, self._search_keys.start)
 
     def _make_search_keys(self) -> None:
         if self.model is None or self.model.make_search_keys(SEARCH_KEYS_PER_STEP):
