@@ -211,3 +211,19 @@ print(launcher.window.model.rowCount(), sorted(m for m in ("sqlalchemy", "alembi
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split("\n")[-2] == "12 []"
+
+
+def test_quick_start_on_a_database_another_window_holds_opens_read_only(qtbot: QtBot, ws: Workspace) -> None:
+    seed(ws, sample(ws, 3))  # ws keeps the database (and its lock) open, as another program window would
+    launcher = Launcher()
+    assert launcher.start(ws.db.path, explicit=True) and launcher.started_quickly
+    window = launcher.window
+    assert window is not None
+    qtbot.addWidget(window)
+    window.confirm_close = lambda: True
+    assert window.model is not None and window.model.rowCount() == 3
+    _wait_open(qtbot, window)
+    assert window.session is not None and window.session.read_only
+    assert window.ui.readOnlyBanner.isVisible() and "另一个程序窗口正在使用该数据库" in window.ui.readOnlyBanner.text()
+    assert not window.ui.actionNewApplication.isEnabled() and not window.ui.actionDeleteApplication.isEnabled()
+    window.close()
