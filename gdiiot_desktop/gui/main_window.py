@@ -11,7 +11,6 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QLabel, QMainWindow, QMessageBox, QWidget
 
 from gdiiot_desktop.domain.enums import Status
-from gdiiot_desktop.domain.model import Violation
 from gdiiot_desktop.gui.errors import show_error
 from gdiiot_desktop.gui.forms.ui_main_window import Ui_MainWindow
 from gdiiot_desktop.gui.header import HeaderTexts, header_texts
@@ -27,7 +26,7 @@ from gdiiot_desktop.gui.styles import NOTICE_STYLE, OVERDUE_STYLE, READ_ONLY_STY
 if TYPE_CHECKING:
     # The session brings the ORM: the window is shown from the quick first read before it is imported.
     from gdiiot_desktop.domain.campaign import Campaign
-    from gdiiot_desktop.domain.model import Application
+    from gdiiot_desktop.domain.model import Application, Violation
     from gdiiot_desktop.gui.session import WorkspaceSession
     from gdiiot_desktop.services.intake import ImportReport, IntakeRejectedError
     from gdiiot_desktop.storage.quick_read import QuickView

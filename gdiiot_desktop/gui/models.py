@@ -23,11 +23,11 @@ from PySide6.QtGui import QBrush, QColor
 
 from gdiiot_desktop.domain.campaign import Campaign, Direction, RuleSpec
 from gdiiot_desktop.domain.enums import AttachmentClass, Authority, Grade, Status
-from gdiiot_desktop.domain.model import Application, Attachment, Violation
 from gdiiot_desktop.gui.search import fold, search_key
 from gdiiot_desktop.storage.quick_read import ListEntry
 
 if TYPE_CHECKING:
+    from gdiiot_desktop.domain.model import Application, Attachment, Violation
     from gdiiot_desktop.services.settings import BackupInfo, CountyInfo
 
 Index = QModelIndex | QPersistentModelIndex

@@ -27,6 +27,7 @@ from .errors import (
     StorageError,
 )
 from .locking import DatabaseLock
+from .uri import sqlite_uri
 
 DEFAULT_KEEP = 20
 PREFIX = "gdiiot-"
@@ -50,15 +51,6 @@ class DatabaseCheck:
     problems: list[str]  # from PRAGMA quick_check/integrity_check; empty when sound
     revision: str | None  # Alembic revision, None when unstamped
     has_tables: bool  # False for a new, empty file
-
-
-def sqlite_uri(path: Path, **params: str) -> str:
-    """A `file:` URI for sqlite3.connect(uri=True); non-ASCII and '?', '#', '%' are percent-encoded."""
-    uri = path.absolute().as_uri()
-    if not uri.startswith("file:///"):  # a UNC path: SQLite wants an empty authority
-        uri = "file:////" + uri.removeprefix("file://")
-    query = "&".join(f"{k}={v}" for k, v in params.items())
-    return f"{uri}?{query}" if query else uri
 
 
 def inspect_database(path: Path, *, thorough: bool = False) -> DatabaseCheck:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from .. import paths
 from . import migrate
-from .backup import DatabaseCheck, inspect_database, latest_backup, list_backups, make_backup, sqlite_uri
+from .backup import DatabaseCheck, inspect_database, latest_backup, list_backups, make_backup
 from .errors import (
     DatabaseCorruptError,
     DatabaseLockedError,
@@ -29,6 +29,7 @@ from .errors import (
 )
 from .locking import DatabaseLock
 from .store import AttachmentStore
+from .uri import sqlite_uri
 
 BUSY_TIMEOUT_MS = 10_000
 

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from ..domain.campaign import Campaign, CampaignError, Direction, parse_campaign
 from ..domain.enums import Authority
 from . import migrate
-from .backup import sqlite_uri
+from .uri import sqlite_uri
 
 AUTHORITY_SEPARATOR = "、"  # how a direction's authorities are kept in one column: "工信厅、通信管理局"
 
