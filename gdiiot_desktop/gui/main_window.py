@@ -245,7 +245,8 @@ class MainWindow(QMainWindow):
             return self.session.header_texts()
         view = self.quick_view
         if view is not None:
-            recommended = (e.is_central_enterprise for e in view.entries if e.status == Status.RECOMMENDED.value)
+            value = Status.RECOMMENDED.value
+            recommended = (e.is_central_enterprise for e in view.entries if e.status == value)
             return header_texts(view.campaign, view.city, recommended, datetime.now())
         return HeaderTexts()
 

@@ -99,7 +99,8 @@ class ProblemCounts:
 _NO_PROBLEMS = ProblemCounts()
 NOT_CHECKED = "检查中…"  # the problems column before the first check: never "无" by default
 _STATUS_RANK = {status: i for i, status in enumerate(Status)}
-_STATUS_OF = {status.value: status for status in Status}  # a dict lookup: Status(value) is slow on 10,000 rows
+_STATUS_OF = {status.value: status for status in Status}
+_RECOMMENDED = Status.RECOMMENDED.value  # a dict lookup: Status(value) is slow on 10,000 rows
 
 
 def _status_label(status: Status, priority: int | None) -> str:
@@ -383,7 +384,7 @@ class ApplicationsModel(_Table):
             column, order = self._sort
             reverse = order == Qt.SortOrder.DescendingOrder
             if column == self.COL_PRIORITY:  # the first sort: no row needs making for it
-                self._rows.sort(key=lambda r: (_priority_key(r), r.id), reverse=reverse)
+                self._rows.sort(key=_priority_order, reverse=reverse)
             else:
                 rows = self.rows()
                 if column in self.FOLDED_COLUMNS:
@@ -400,10 +401,14 @@ def _priority_sort_key(app_id: int, status: Status, priority: int | None) -> tup
     return (0, priority) if status is Status.RECOMMENDED and priority is not None else (1, app_id)
 
 
-def _priority_key(row: AppRow | ListEntry) -> tuple[int, int]:
-    if isinstance(row, AppRow):
-        return row.sort_keys[ApplicationsModel.COL_PRIORITY]  # type: ignore[no-any-return]
-    return _priority_sort_key(row.id, _STATUS_OF[row.status], row.priority)
+def _priority_order(row: AppRow | ListEntry) -> tuple[int, int, int]:
+    """The list's first order, for made rows and quick-read entries alike (one call per row: 10,000 at start)."""
+    if type(row) is ListEntry:
+        if row.status == _RECOMMENDED and row.priority is not None:
+            return (0, row.priority, row.id)
+        return (1, row.id, row.id)
+    rank, value = row.sort_keys[ApplicationsModel.COL_PRIORITY]  # type: ignore[union-attr]
+    return (rank, value, row.id)
 
 
 @dataclass(frozen=True)
