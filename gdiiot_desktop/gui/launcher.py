@@ -12,22 +12,23 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from gdiiot_desktop.gui.errors import describe, show_error
 from gdiiot_desktop.gui.main_window import MainWindow
-from gdiiot_desktop.gui.tasks import Progress, TaskRunner
 from gdiiot_desktop.storage.quick_read import QuickView, read_quick_view
 
 if TYPE_CHECKING:
     from gdiiot_desktop.domain.model import Application
+    from gdiiot_desktop.gui.tasks import TaskRunner
     from gdiiot_desktop.services.workspace import Workspace
 
 
 def build_window(ws: Workspace, clock: Callable[[], datetime] = datetime.now, *, load: bool = True) -> MainWindow:
     """A main window on an open workspace: runner, session and window, wired; the list loads in the background."""
     from gdiiot_desktop.gui.session import WorkspaceSession
+    from gdiiot_desktop.gui.tasks import TaskRunner
 
     window = MainWindow()
     runner = TaskRunner(window)
@@ -68,13 +69,21 @@ class Launcher(QObject):
         window = self._new_window()
         window.show_quick_view(view)
         window.show()
+        # Started from the event loop, so the first frame is painted before this work begins.
+        QTimer.singleShot(0, window, lambda: self._open_behind(window, view.path))
+        self.window_shown.emit(window)
+        return window
+
+    def _open_behind(self, window: MainWindow, path: Path) -> None:
+        from gdiiot_desktop.gui.tasks import Progress, TaskRunner
+
         runner = TaskRunner(window)
 
         def work(_progress: Progress) -> tuple[Workspace, list[Application]]:
             # The ORM is imported here, off the GUI thread.
             from gdiiot_desktop.gui.session import open_and_read
 
-            return open_and_read(view.path)
+            return open_and_read(path)
 
         runner.run(
             work,
@@ -85,8 +94,6 @@ class Launcher(QObject):
             on_success=lambda result: self._opened_behind(window, runner, *result),
             on_error=lambda exc: self._failed_behind(window, exc),
         )
-        self.window_shown.emit(window)
-        return window
 
     def _opened_behind(self, window: MainWindow, runner: TaskRunner, ws: Workspace, apps: list[Application]) -> None:
         from gdiiot_desktop.gui.session import WorkspaceSession

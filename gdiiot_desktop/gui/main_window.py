@@ -122,8 +122,7 @@ class MainWindow(QMainWindow):
         ui.actionSubmission.triggered.connect(self.open_submission)
         ui.actionBundles.triggered.connect(self.open_bundles)
         ui.actionMeeting.triggered.connect(self.open_meeting)
-        for action in self.findChildren(type(ui.actionSave)):
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        # Actions keep Qt's default WindowShortcut context (findChildren over every widget costs ~7 ms at start).
         ui.actionWithdrawApplication.triggered.connect(self.withdraw_selected)
         ui.actionReinstateApplication.triggered.connect(self.reinstate_selected)
         ui.actionDeleteApplication.triggered.connect(self.delete_selected)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
@@ -50,6 +51,8 @@ class QuickView:
     counties: list[str]
     entries: list[ListEntry]
 
+
+_as_entry = partial(tuple.__new__, ListEntry)  # ListEntry._make without a Python call per row
 
 _ENTRIES_SQL = """
 SELECT a.id, a.priority, a.status, a.project_name, p.name, COALESCE(p.uscc, ''), c.name,
@@ -113,5 +116,5 @@ def _read(conn: sqlite3.Connection, path: Path) -> QuickView | None:
     ]
     campaign = stored_campaign(found[1], found[0], directions, bool(found[2]))
     counties = [r[0] for r in conn.execute("SELECT name FROM counties ORDER BY id")]
-    entries = list(map(ListEntry._make, conn.execute(_ENTRIES_SQL)))
+    entries = list(map(_as_entry, conn.execute(_ENTRIES_SQL)))
     return QuickView(path=path, city=settings["city"], campaign=campaign, counties=counties, entries=entries)

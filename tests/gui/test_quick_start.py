@@ -195,9 +195,7 @@ from gdiiot_desktop.gui.application import create_application
 from gdiiot_desktop.gui.launcher import Launcher
 import gdiiot_desktop.app
 app = create_application()
-import gdiiot_desktop.gui.launcher as L
-L.TaskRunner.run = lambda *a, **k: None  # keep the background opening from starting
-launcher = Launcher()
+launcher = Launcher()  # the event loop never runs here, so the opening behind the list never starts
 launcher.start(Path({str(path)!r}), explicit=True)
 print(launcher.window.model.rowCount(), sorted(m for m in ("sqlalchemy", "alembic", "openpyxl", "reportlab") if m in sys.modules))
 """
