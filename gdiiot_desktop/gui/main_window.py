@@ -213,6 +213,7 @@ class MainWindow(QMainWindow):
         self._update_count()
         self.show_status("正在打开数据库，稍候即可编辑…", 0)
         self._enable_actions()
+        self._problem_selected()  # no problems yet: their buttons wait greyed
         # After the first frames: nobody types that soon, and a search before then makes its keys itself.
         QTimer.singleShot(SEARCH_KEYS_DELAY_MS, self._search_keys, self._search_keys.start)
 

@@ -65,6 +65,7 @@ def test_list_is_shown_from_the_quick_read_then_the_database_opens_behind_it(qtb
     assert "佛山市" in window.ui.cityLabel.text() and window.ui.quotaLabel.text().startswith("已推荐 3/")
     assert not window.ui.actionNewApplication.isEnabled() and not window.ui.actionShowBoard.isEnabled()
     assert window.ui.actionFind.isEnabled() and window.ui.pages.isEnabled()
+    assert not window.ui.jumpButton.isEnabled() and not window.ui.overrideButton.isEnabled()
     assert "正在打开数据库" in window.ui.statusbar.currentMessage()
     shown_before = _project_column(window)
     window.ui.applicationsView.selectRow(4)
