@@ -99,8 +99,7 @@ class ProblemCounts:
 _NO_PROBLEMS = ProblemCounts()
 NOT_CHECKED = "检查中…"  # the problems column before the first check: never "无" by default
 _STATUS_RANK = {status: i for i, status in enumerate(Status)}
-_STATUS_OF = {status.value: status for status in Status}
-_RECOMMENDED = Status.RECOMMENDED.value  # a dict lookup: Status(value) is slow on 10,000 rows
+_STATUS_OF = {status.value: status for status in Status}  # a dict lookup: Status(value) is slow on 10,000 rows
 
 
 def _status_label(status: Status, priority: int | None) -> str:
@@ -396,17 +395,17 @@ class ApplicationsModel(_Table):
         self._keys_made = 0  # rows moved: make_search_keys starts over (rows with a key are quick to pass)
 
 
-def _priority_sort_key(app_id: int, status: Status, priority: int | None) -> tuple[int, int]:
-    """Recommended applications first in their order, then the others by id."""
-    return (0, priority) if status is Status.RECOMMENDED and priority is not None else (1, app_id)
+def _priority_sort_key(app_id: int, status: str, priority: int | None) -> tuple[int, int]:
+    """Recommended applications first in their order, then the others by id.
+
+    `status` is a Status or its value: a StrEnum equals its value, so quick-read entries need no conversion."""
+    return (0, priority) if status == Status.RECOMMENDED and priority is not None else (1, app_id)
 
 
 def _priority_order(row: AppRow | ListEntry) -> tuple[int, int, int]:
     """The list's first order, for made rows and quick-read entries alike (one call per row: 10,000 at start)."""
     if type(row) is ListEntry:
-        if row.status == _RECOMMENDED and row.priority is not None:
-            return (0, row.priority, row.id)
-        return (1, row.id, row.id)
+        return (*_priority_sort_key(row.id, row.status, row.priority), row.id)
     rank, value = row.sort_keys[ApplicationsModel.COL_PRIORITY]  # type: ignore[union-attr]
     return (rank, value, row.id)
 

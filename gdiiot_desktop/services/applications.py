@@ -158,8 +158,7 @@ class ApplicationService:
                 return app
             if status is Status.RECOMMENDED and not app.status.is_active:
                 raise InputError(f"“{app.project_name}”已{app.status.label}，不能推荐；请先恢复为已登记")
-            recommended = sorted((a for a in repo.load_all() if a.is_recommended), key=lambda a: a.priority or 0)
-            order = [a.id for a in recommended if a.id is not None]
+            order = repo.recommended_order()
             if status is Status.RECOMMENDED:
                 repo.set_order([*order, app_id])
             else:

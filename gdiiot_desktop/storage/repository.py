@@ -390,6 +390,16 @@ class ApplicationRepository:
             returns_closed=returns_closed,
         )
 
+    def recommended_order(self) -> list[int]:
+        """Ids of the recommended applications, in their priority order (without loading them)."""
+        return list(
+            self.session.scalars(
+                select(ApplicationRecord.id)
+                .where(ApplicationRecord.status == Status.RECOMMENDED.value)
+                .order_by(ApplicationRecord.priority, ApplicationRecord.id)
+            )
+        )
+
     def set_status(self, app_id: int, status: Status) -> None:
         """Set a status other than 已推荐 (recommending goes through set_order, which gives the priority)."""
         assert status is not Status.RECOMMENDED
