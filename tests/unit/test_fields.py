@@ -46,7 +46,10 @@ def test_text_problems_name_the_field_and_what_is_expected() -> None:
     assert mobile.text_problem("2381234567") == "联系人手机应为以1开头的11位数字"
     assert mobile.text_problem("23", form=False) is None  # bundles: characters and length only
     name = registry.field("project_name")
-    assert name.text_problem("智能工厂\uffff") == "项目名称含有不允许的字符：非字符 U+FFFF（第5个字符），请删除后重新填写"
+    assert (
+        name.text_problem("智能工厂\uffff")
+        == "项目名称含有不允许的字符：非字符 U+FFFF（第5个字符），请删除后重新填写"
+    )
     assert "U+202E" in (name.text_problem("\u202e厂工能智") or "")
     assert name.text_problem("厂" * 101) == "项目名称过长（101个字，最多100个字）"
     assert name.text_problem("第一行\n第二行") is None  # tab and newline are XML characters
