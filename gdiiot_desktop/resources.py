@@ -33,11 +33,15 @@ def campaign_file(name: str = DEFAULT_CAMPAIGN) -> Path:
     return shipped if shipped.exists() else Path(name)
 
 
+def shipped_campaigns() -> list[Path]:
+    """The campaign files shipped with the program, by name."""
+    return sorted(resource("campaigns").glob("*.toml"))
+
+
 @cache
-def campaign_schema() -> dict[str, Any]:
-    schema: dict[str, Any] = json.loads(
-        resource("campaigns", "campaign.schema.json").read_text(encoding="utf-8")
-    )
+def campaign_schema(name: str = "campaign.schema.json") -> dict[str, Any]:
+    """A campaign kind's JSON Schema (the pilot kind's by default)."""
+    schema: dict[str, Any] = json.loads(resource("campaigns", name).read_text(encoding="utf-8"))
     return schema
 
 

@@ -14,10 +14,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from typing import Any
 
+from .campaign_kinds import PILOT_KIND, CampaignKind, find_kind, kind_and_version, register_kind
 from .enums import AttachmentClass, Authority, Grade
 
 FORMAT_NAME = "gdiiot-campaign"
 FORMAT_VERSION = 1
+PILOT_VERSION = 1  # the pilot kind's layout version (`version` in the file)
 
 
 @dataclass(frozen=True)
@@ -214,31 +216,65 @@ class Campaign:
 
 
 def parse_campaign(text: str, source: str = "活动文件", *, schema: bool = True) -> Campaign:
-    """Parse and validate a campaign file's text; raises CampaignError listing every problem.
+    """Parse and validate a pilot-recommendation campaign file; raises CampaignError listing every problem.
 
     `schema=False` skips the JSON Schema pass (and its import, a noticeable part of start-up) for
     a text that already passed it: the copy a database keeps of the file it was created with.
     """
+    campaign = parse_any_campaign(text, source, schema=schema)
+    if not isinstance(campaign, Campaign):
+        raise CampaignError(
+            source, [Problem("kind", "这不是试点示范项目推荐的活动文件，不能在此使用")]
+        )
+    return campaign
+
+
+def parse_any_campaign(text: str, source: str = "活动文件", *, schema: bool = True) -> Any:
+    """Parse and validate a campaign file of any registered kind (dispatching on `kind`)."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CampaignError(source, [Problem("", f"不是有效的 TOML 文件：{exc}")]) from exc
-    problems = (_schema_problems(data) if schema else []) or _date_problems(data)
+    kind = _kind_of(data, source)
+    problems = (_schema_problems(data, kind.schema_file) if schema else []) or kind.data_checks(data)
     if problems:
         raise CampaignError(source, problems)
-    campaign = _build(data, text)
-    problems = consistency_problems(campaign)
+    campaign = kind.build(data, text)
+    problems = kind.consistency(campaign)
     if problems:
         raise CampaignError(source, problems)
     return campaign
 
 
-def _schema_problems(data: Mapping[str, Any]) -> list[Problem]:
+def campaign_kind_of(text: str) -> CampaignKind | None:
+    """The registered kind a campaign file's text declares (None: not TOML, or an unknown kind)."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return None
+    return find_kind(kind_and_version(data)[0])
+
+
+def _kind_of(data: Mapping[str, Any], source: str) -> CampaignKind:
+    name, version = kind_and_version(data)
+    kind = find_kind(name)
+    if kind is None:
+        raise CampaignError(source, [Problem("kind", f"本程序不认识活动类型 {name!r}，可能需要更新程序")])
+    if version not in kind.versions:
+        shown = "、".join(map(str, kind.versions))
+        raise CampaignError(
+            source,
+            [Problem("version", f"{kind.label}活动文件的格式版本 {data.get('version')!r} 本程序不能读取（可读版本：{shown}），可能需要更新程序")],
+        )
+    return kind
+
+
+def _schema_problems(data: Mapping[str, Any], schema_file: str = "campaign.schema.json") -> list[Problem]:
     import jsonschema  # deferred: only loading a file needs it
 
     from .. import resources
 
-    schema = resources.campaign_schema()
+    schema = resources.campaign_schema(schema_file)
     validator = jsonschema.Draft202012Validator(schema)
     problems = []
     for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
@@ -448,3 +484,17 @@ def direction_problems(
 
 def _duplicates(where: str, values: list[str], what: str) -> list[Problem]:
     return [Problem(where, f"{what}重复：{v}") for v, n in Counter(values).items() if n > 1]
+
+
+PILOT = register_kind(
+    CampaignKind(
+        name=PILOT_KIND,
+        label="试点示范项目推荐",
+        versions=(PILOT_VERSION,),
+        schema_file="campaign.schema.json",
+        build=_build,
+        data_checks=_date_problems,
+        consistency=consistency_problems,
+        rule_ids=REQUIRED_RULES,
+    )
+)
