@@ -11,7 +11,6 @@ are made in a hidden staging folder and removed at the end.
 
 from __future__ import annotations
 
-import json
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -21,7 +20,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from ...storage.models_exports import ExportRunRecord
+from ...storage.snapshot_repository import ExportRun, add_export_run
 from ..checks import check_workspace
 from ..workspace import Workspace
 from . import summary_data
@@ -255,17 +254,18 @@ def _record(ws: Workspace, request: ExportRequest, result: ExportResult, now: da
     ]
     with ws.db.session() as session:
         for kind in sorted(request.kinds):
-            session.add(
-                ExportRunRecord(
+            add_export_run(
+                session,
+                ExportRun(
                     snapshot_id=result.snapshot.id,
                     kind=kind.value,
                     target=str(request.out_dir),
                     at=now.replace(microsecond=0),
                     actor=ws.operator,
                     late=result.late is not None,
-                    warnings=json.dumps(result.warnings + ([result.late] if result.late else []), ensure_ascii=False),
-                    files=json.dumps(files, ensure_ascii=False),
-                )
+                    warnings=result.warnings + ([result.late] if result.late else []),
+                    files=files,
+                ),
             )
         ws.audit(
             session,

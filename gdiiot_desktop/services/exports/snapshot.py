@@ -15,12 +15,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
-
 from ...domain.enums import Grade
 from ...domain.model import Application, Attachment, Violation
 from ...storage.audit import canonical_json
-from ...storage.models_exports import ExportSnapshotRecord
+from ...storage.snapshot_repository import StoredSnapshot, add_snapshot, find_snapshot, snapshot_list
 from ..applications import ApplicationService
 from ..checks import CheckReport, check_workspace
 from ..settings import get_recommender
@@ -132,22 +130,19 @@ def freeze(
     text = canonical_json(payload)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     snapshot_id = f"{now:%Y%m%d}-{digest[:8].upper()}"
+    stored = StoredSnapshot(
+        id=snapshot_id,
+        created_at=now.replace(microsecond=0),
+        actor=ws.operator,
+        city=ws.city,
+        campaign_id=ws.campaign.id,
+        projects=len(pre.recommended),
+        payload=text,
+        payload_sha256=digest,
+        warnings=tuple(pre.warnings),
+    )
     with ws.db.session() as session:
-        existing = session.get(ExportSnapshotRecord, snapshot_id)
-        if existing is None:
-            session.add(
-                ExportSnapshotRecord(
-                    id=snapshot_id,
-                    created_at=now.replace(microsecond=0),
-                    actor=ws.operator,
-                    city=ws.city,
-                    campaign_id=ws.campaign.id,
-                    projects=len(pre.recommended),
-                    payload=text,
-                    payload_sha256=digest,
-                    warnings=json.dumps(pre.warnings, ensure_ascii=False),
-                )
-            )
+        if add_snapshot(session, stored):
             ws.audit(
                 session,
                 "freeze",
@@ -164,36 +159,31 @@ def freeze(
 
 def load_snapshot(ws: Workspace, snapshot_id: str) -> Snapshot:
     with ws.db.session() as session:
-        record = session.get(ExportSnapshotRecord, snapshot_id.strip().upper())
-        if record is None:
-            raise SnapshotNotFoundError(f"找不到快照 {snapshot_id}。可用 gdiiot snapshots 查看已有快照。")
-        return _from_record(record)
+        stored = find_snapshot(session, snapshot_id.strip().upper())
+    if stored is None:
+        raise SnapshotNotFoundError(f"找不到快照 {snapshot_id}。可用 gdiiot snapshots 查看已有快照。")
+    return _from_stored(stored)
 
 
 def list_snapshots(ws: Workspace) -> list[tuple[str, datetime, int]]:
     """(id, created_at, projects) of every snapshot, newest first."""
     with ws.db.session() as session:
-        rows = session.execute(
-            select(
-                ExportSnapshotRecord.id, ExportSnapshotRecord.created_at, ExportSnapshotRecord.projects
-            ).order_by(ExportSnapshotRecord.created_at.desc())
-        ).all()
-    return [(r[0], r[1], r[2]) for r in rows]
+        return snapshot_list(session)
 
 
-def _from_record(record: ExportSnapshotRecord) -> Snapshot:
-    data: dict[str, Any] = json.loads(record.payload)
-    if hashlib.sha256(record.payload.encode("utf-8")).hexdigest() != record.payload_sha256:
-        raise SnapshotNotFoundError(f"快照 {record.id} 的内容与其校验值不符（数据库可能被改动），不能使用。")
+def _from_stored(stored: StoredSnapshot) -> Snapshot:
+    if hashlib.sha256(stored.payload.encode("utf-8")).hexdigest() != stored.payload_sha256:
+        raise SnapshotNotFoundError(f"快照 {stored.id} 的内容与其校验值不符（数据库可能被改动），不能使用。")
+    data: dict[str, Any] = json.loads(stored.payload)
     return Snapshot(
-        id=record.id,
-        created_at=record.created_at,
+        id=stored.id,
+        created_at=stored.created_at,
         city=data["city"],
         campaign_id=data["campaign_id"],
         recommender=data["recommender"],
         applications=tuple(application_from_json(a) for a in data["applications"]),
-        warnings=tuple(json.loads(record.warnings)),
-        payload_sha256=record.payload_sha256,
+        warnings=stored.warnings,
+        payload_sha256=stored.payload_sha256,
     )
 
 
