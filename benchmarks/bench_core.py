@@ -21,7 +21,7 @@ from gdiiot_desktop.demo import generate_applications  # noqa: E402
 from gdiiot_desktop.domain.rules import RuleEngine, check_city  # noqa: E402
 from gdiiot_desktop.services.applications import ApplicationService  # noqa: E402
 from gdiiot_desktop.services.intake import import_workbook  # noqa: E402
-from gdiiot_desktop.services.intake_sheet import write_template  # noqa: E402
+from gdiiot_desktop.services.intake_template import write_template  # noqa: E402
 from gdiiot_desktop.services.workspace import create_workspace, open_workspace  # noqa: E402
 from gdiiot_desktop.storage.repository import ApplicationRepository  # noqa: E402
 

@@ -273,7 +273,7 @@ def cmd_attach(args: argparse.Namespace) -> int:
 
 def cmd_template(args: argparse.Namespace) -> int:
     from ..resources import campaign_file
-    from ..services.intake_sheet import write_template
+    from ..services.intake_template import write_template
     from ..services.workspace import load_campaign_file
 
     campaign = load_campaign_file(args.campaign or campaign_file())

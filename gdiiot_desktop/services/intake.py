@@ -16,7 +16,8 @@ from ..domain.model import Application, Attachment
 from ..domain.names import normalize_name
 from ..storage.repository import ApplicationRepository
 from .errors import InputError
-from .intake_sheet import CellError, IntakeRow, read_sheet, write_template
+from .intake_sheet import CellError, IntakeRow, read_sheet
+from .intake_template import write_template
 from .media import probe_file
 from .workspace import Workspace
 

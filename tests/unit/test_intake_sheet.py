@@ -832,10 +832,10 @@ def test_very_wide_header_is_bounded(folder: Path, campaign: Campaign) -> None:
 
 
 def test_expanding_package_is_refused(folder: Path, campaign: Campaign, monkeypatch: pytest.MonkeyPatch) -> None:
-    from gdiiot_desktop.services import intake_sheet
+    from gdiiot_desktop.services import intake_package
 
     path = write_sheet(folder, [good_row()])
-    monkeypatch.setattr(intake_sheet, "MAX_PACKAGE_BYTES", 1000)
+    monkeypatch.setattr(intake_package, "MAX_PACKAGE_BYTES", 1000)
     assert "解压后过大" in sheet_errors(read_sheet(path, campaign))
 
 
