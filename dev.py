@@ -13,8 +13,8 @@ VENV = ROOT / ".venv"
 PYPROJECT = ROOT / "pyproject.toml"
 # Holds the hash of what was last installed, so an unchanged pyproject.toml is not reinstalled every run.
 STAMP = VENV / ".gdiiot-install-stamp"
-# The test suite includes the PyInstaller smoke build, so the build tools come too.
-EXTRAS = "test,build"
+# The test suite includes the PyInstaller smoke build, so the build tools come too; `dev` brings the gates.
+EXTRAS = "test,build,dev"
 DEMO_DB = ROOT / "demo-data" / "gdiiot-demo.sqlite3"
 DEMO_MODULE = "gdiiot_desktop.demo"
 MIN_PYTHON = (3, 11)
@@ -79,14 +79,28 @@ def demo(_: list[str]) -> int:
     return run([python, "-m", "gdiiot_desktop", "--db", DEMO_DB])
 
 
+# Run before pytest, cheapest first; any failure stops the run (the guide's gates: ruff, mypy, layers).
+GATES: list[list[str]] = [
+    ["-m", "ruff", "check", "."],
+    ["-m", "mypy", "gdiiot_desktop"],
+    ["-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/unit/test_layers.py"],
+]
+
+
 def test(pytest_args: list[str]) -> int:
     python = ensure_venv()
+    for gate in GATES:
+        code = run([python, *gate])
+        if code != 0:
+            say(f"gate failed ({' '.join(gate)}): fix it before the tests run")
+            return code
     return run([python, "-m", "pytest", *pytest_args])
 
 
 COMMANDS = {"demo": demo, "test": test}
 USAGE = """usage: python dev.py demo          set up .venv, build the demo database, start the program
-       python dev.py test [ARGS]    set up .venv and run pytest (ARGS go to pytest, e.g. -q -k paths)"""
+       python dev.py test [ARGS]    set up .venv, run ruff, mypy and the layer test, then pytest
+                                    (ARGS go to pytest, e.g. -q -k paths)"""
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -105,7 +105,7 @@ class ApplicationEditor(QDialog):
         self.ui.problemsView.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
         self.attachments_model = AttachmentsModel(self)
-        self.attachments_model.class_change_requested = self._change_class  # type: ignore[method-assign]
+        self.attachments_model.on_class_change = self._change_class
         self.ui.attachmentsView.setModel(self.attachments_model)
         self.ui.attachmentsView.setItemDelegateForColumn(AttachmentsModel.COL_CLASS, ClassDelegate(self.ui.attachmentsView))
         self.ui.attachmentsView.setEditTriggers(
@@ -220,7 +220,7 @@ class ApplicationEditor(QDialog):
         ui.problemsView.selectionModel().selectionChanged.connect(self._problem_selected)
         ui.problemJumpButton.clicked.connect(self.jump_to_selected)
         ui.problemOverrideButton.clicked.connect(self.override_selected)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
 
     # --- loading and building -----------------------------------------------------------------
     def load(self, app: Application | None) -> None:
@@ -737,10 +737,10 @@ class ApplicationEditor(QDialog):
         self.ui.editorReadOnlyLabel.setVisible(True)
         self.ui.editorReadOnlyLabel.setText(self.session.read_only_notice or "只读：不能保存修改")
         self.ui.editorReadOnlyLabel.setStyleSheet(READ_ONLY_STYLE)
-        for w in self.findChildren(QLineEdit):
-            w.setReadOnly(True)
-        for w in self.findChildren(QComboBox) + self.findChildren(QCheckBox):  # type: ignore[operator]
-            w.setEnabled(False)
+        for line_edit in self.findChildren(QLineEdit):
+            line_edit.setReadOnly(True)
+        for choice in [*self.findChildren(QComboBox), *self.findChildren(QCheckBox)]:
+            choice.setEnabled(False)
         self.ui.materialsList.setEnabled(False)
         self.attachments_model.editable = False
         for b in (self.ui.saveButton, self.ui.saveCloseButton, self.ui.problemOverrideButton):

@@ -6,8 +6,7 @@ import traceback
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from gdiiot_desktop.services.errors import ServiceError
-from gdiiot_desktop.storage.errors import StorageError
+from gdiiot_desktop.services.errors import ServiceError, StorageError
 
 UNEXPECTED = (
     "发生了意外错误，操作未完成。已保存的数据不受影响。"

@@ -134,8 +134,8 @@ class MainWindow(QMainWindow):
         for combo in (ui.countyFilter, ui.categoryFilter, ui.statusFilter, ui.problemFilter):
             combo.currentIndexChanged.connect(self._filters_changed)
         ui.applicationsView.doubleClicked.connect(lambda _index: self.edit_selected())
-        QShortcut(QKeySequence(Qt.Key.Key_Return), ui.applicationsView, activated=self.edit_selected)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), ui.searchEdit, activated=ui.searchEdit.clear)
+        QShortcut(QKeySequence(Qt.Key.Key_Return), ui.applicationsView).activated.connect(self.edit_selected)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), ui.searchEdit).activated.connect(ui.searchEdit.clear)
         ui.problemsScope.addItems(["所选项目", "全市"])
         ui.problemsScope.currentIndexChanged.connect(self._show_problems)
         ui.jumpButton.clicked.connect(self.jump_to_selected_problem)

@@ -6,7 +6,7 @@ filtering 10,000 rows never calls `data()` row by row (TECH-NOTES, "Qt").
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -390,7 +390,8 @@ class ApplicationsModel(_Table):
                     for r in rows:
                         if r.sort_keys[column] is None:
                             r.sort_keys[column] = fold(r.texts[column])
-                self._rows = sorted(rows, key=lambda r: (r.sort_keys[column], r.id), reverse=reverse)  # type: ignore[misc]
+                ordered = sorted(rows, key=lambda r: (r.sort_keys[column], r.id), reverse=reverse)
+                self._rows = [*ordered]
         self._row_of = {r.id: i for i, r in enumerate(self._rows)}
         self._keys_made = 0  # rows moved: make_search_keys starts over (rows with a key are quick to pass)
 
@@ -469,7 +470,7 @@ class ApplicationsProxy(QSortFilterProxyModel):
             model.sort(column, order)
 
     # --- internals --------------------------------------------------------------------------
-    def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles: list[int] = ()) -> None:  # noqa: B006
+    def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles: Sequence[int] = ()) -> None:
         # Problem counts or an edited row may change what the filter accepts.
         if self._filter != ListFilter():
             self._recompute()
@@ -648,6 +649,8 @@ class AttachmentsModel(_Table):
         super().__init__(parent)
         self._items: list[Attachment] = []
         self.editable = True
+        # Set by the editor: a plain callback keeps the model free of service calls.
+        self.on_class_change: Callable[[Attachment, AttachmentClass], None] | None = None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._items)
@@ -694,11 +697,9 @@ class AttachmentsModel(_Table):
         current = self._items[index.row()]
         if new is current.attachment_class:
             return False
-        self.class_change_requested(current, new)
+        if self.on_class_change is not None:
+            self.on_class_change(current, new)
         return True
-
-    def class_change_requested(self, attachment: Attachment, new: AttachmentClass) -> None:
-        """Replaced by the editor (a plain callback keeps the model free of service calls)."""
 
     def set_attachments(self, attachments: Sequence[Attachment]) -> None:
         self.beginResetModel()

@@ -38,7 +38,7 @@ class StartDialog(QDialog):
         ui.startError.setText(message)
         ui.newCityCombo.currentIndexChanged.connect(self._city_changed)
         ui.browseNewButton.clicked.connect(self.browse_new)
-        ui.createButton.clicked.connect(self.create)
+        ui.createButton.clicked.connect(self.create_database)
         ui.openButton.clicked.connect(self.browse_open)
         ui.cancelStartButton.clicked.connect(self.reject)
         ui.newCityCombo.setFocus()
@@ -65,7 +65,7 @@ class StartDialog(QDialog):
             self.choice = ("open", name)
             self.accept()
 
-    def create(self) -> None:
+    def create_database(self) -> None:
         text = self.ui.newPathEdit.text().strip()
         if not text:
             self.ui.startError.setText("请填写数据库的保存位置。")

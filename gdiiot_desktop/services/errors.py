@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+# Re-exported so the faces catch storage failures without importing storage themselves.
+from gdiiot_desktop.storage.errors import StorageError as StorageError
+
 
 class ServiceError(Exception):
     """Bad input or a refused operation. `message` is shown to the user as it is."""

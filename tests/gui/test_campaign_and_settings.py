@@ -173,7 +173,7 @@ def test_start_dialog_creates_a_database(qtbot: QtBot, tmp_path: Path, monkeypat
     def fake_exec(self: StartDialog) -> int:
         self.ui.newCityCombo.setCurrentIndex(self.ui.newCityCombo.findData("江门"))
         self.ui.newOperatorEdit.setText("李四")
-        self.create()
+        self.create_database()
         return 1
 
     monkeypatch.setattr(StartDialog, "exec", fake_exec)

@@ -100,7 +100,7 @@ def test_attachments_directions_counties_backups_models(qtmodeltester, campaign:
     assert attachments.index(0, AttachmentsModel.COL_DETAIL).data().startswith("时长 ")
     assert attachments.index(1, AttachmentsModel.COL_DETAIL).data() == "40 页"
     requested = []
-    attachments.class_change_requested = lambda a, c: requested.append(c)  # type: ignore[method-assign]
+    attachments.on_class_change = lambda a, c: requested.append(c)
     assert attachments.setData(attachments.index(1, AttachmentsModel.COL_CLASS), AttachmentClass.OTHER.value)
     assert requested == [AttachmentClass.OTHER]
 

@@ -33,7 +33,7 @@ WRITE_BLOCK = 4 * 1024 * 1024
 _NOT_D_CHARS = re.compile(r"[^A-Z0-9_]")
 
 
-class _DiscPyCdlib(pycdlib.PyCdlib):  # type: ignore[misc]
+class _DiscPyCdlib(pycdlib.PyCdlib):
     """pycdlib with Joliet's name limit counted in UTF-16 units (64), and kernel-side data copies."""
 
     def _joliet_name_and_parent_from_path(self, joliet_path: bytes) -> tuple[bytes, Any]:
