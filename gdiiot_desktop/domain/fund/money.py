@@ -1,0 +1,66 @@
+"""Money in yuan as Decimal with two places (fen): never float, so 50 % of an amount is exact."""
+
+from __future__ import annotations
+
+from decimal import ROUND_DOWN, Decimal, InvalidOperation
+
+FEN = Decimal("0.01")
+ZERO = Decimal("0.00")
+
+
+class MoneyError(ValueError):
+    """A text or number that is not an amount of yuan; the message is for the user."""
+
+
+def to_money(value: object) -> Decimal:
+    """An amount of yuan from a number or a text such as '1,000,000' or '12345.60 元'.
+
+    Floats (what a spreadsheet cell holds) are read through their shortest repr, so 0.1 is 0.10.
+    More than two decimal places or a negative amount is refused rather than rounded.
+    """
+    if isinstance(value, bool):
+        raise MoneyError(f"“{value}”不是金额")
+    if isinstance(value, Decimal):
+        amount = value
+    elif isinstance(value, int):
+        amount = Decimal(value)
+    elif isinstance(value, float):
+        amount = Decimal(repr(value))
+    elif isinstance(value, str):
+        text = value.strip().replace(",", "").replace("，", "").replace(" ", "").removesuffix("元")
+        try:
+            amount = Decimal(text)
+        except InvalidOperation as exc:
+            raise MoneyError(f"“{value}”不是金额（应填写元，如 1000000）") from exc
+    else:
+        raise MoneyError(f"“{value}”不是金额")
+    if not amount.is_finite():
+        raise MoneyError(f"“{value}”不是金额")
+    if amount < 0:
+        raise MoneyError(f"金额不能为负数：{value}")
+    if amount != amount.quantize(FEN, rounding=ROUND_DOWN):
+        raise MoneyError(f"金额最多精确到分：{value}")
+    return amount.quantize(FEN)
+
+
+def floor_fen(amount: Decimal) -> Decimal:
+    """Round down to the fen: a computed cap never exceeds what the rule allows."""
+    return amount.quantize(FEN, rounding=ROUND_DOWN)
+
+
+def to_fen(amount: Decimal) -> int:
+    """The integer number of fen (how amounts are stored)."""
+    return int((amount * 100).to_integral_value())
+
+
+def from_fen(fen: int) -> Decimal:
+    return (Decimal(fen) / 100).quantize(FEN)
+
+
+def format_money(amount: Decimal | None) -> str:
+    """1234567.5 → '1,234,567.50'; whole yuan without decimals: '1,000,000'."""
+    if amount is None:
+        return ""
+    if amount == amount.to_integral_value():
+        return f"{int(amount):,}"
+    return f"{amount:,.2f}"
