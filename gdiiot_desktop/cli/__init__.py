@@ -13,10 +13,10 @@ from pathlib import Path
 
 from ..services.errors import ServiceError
 from ..storage.errors import StorageError
-from . import bundles, core, exports, meeting
+from . import bundles, campaigns, core, exports, meeting
 from .common import EXIT_BAD_INPUT, Parser
 
-_GROUPS = (core, exports, bundles, meeting)
+_GROUPS = (core, campaigns, exports, bundles, meeting)
 
 
 def build_parser() -> argparse.ArgumentParser:

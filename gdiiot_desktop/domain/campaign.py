@@ -246,6 +246,20 @@ def parse_any_campaign(text: str, source: str = "活动文件", *, schema: bool 
     return campaign
 
 
+def data_problems(data: Mapping[str, Any], *, schema: bool = True) -> list[Problem]:
+    """Every problem of a campaign's data (as a form or an editor holds it), without raising:
+    the kind and version, then the schema, then what the kind checks on the data and the campaign."""
+    try:
+        kind = _kind_of(data, "")
+    except CampaignError as exc:
+        return exc.problems
+    problems = (_schema_problems(data, kind.schema_file) if schema else []) or kind.data_checks(data)
+    if problems:
+        return problems
+    problems = kind.consistency(kind.build(data, ""))
+    return list(problems)
+
+
 def campaign_kind_of(text: str) -> CampaignKind | None:
     """The registered kind a campaign file's text declares (None: not TOML, or an unknown kind)."""
     try:
@@ -307,23 +321,47 @@ def _json_path(parts: Iterable[Any]) -> str:
     return out or "（文件顶层）"
 
 
+_TYPE_NAMES = {"integer": "整数", "number": "数字", "string": "文字", "boolean": "是/否（true/false）",
+               "array": "列表", "object": "表"}
+_PATTERN_NAMES = {
+    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "应为“年-月-日”格式的日期，如 2024-12-06",
+    "^[0-2][0-9]:[0-5][0-9]$": "应为“时:分”格式的时间，如 17:30",
+    "^[a-z0-9_]+$": "只能使用小写英文字母、数字和下划线",
+    "^[a-z0-9][a-z0-9-]*$": "只能使用小写英文字母、数字和连字符（-），如 2024-pilot",
+    "^[0-9]{6}$": "应为6位数字的行政区划代码",
+    "^[a-z0-9]+$": "只能使用小写英文字母和数字",
+}
+
+
 def _schema_message(error: Any) -> str:
     kind = error.validator
+    value = error.validator_value
     if kind == "required":
-        missing = [k for k in error.validator_value if k not in error.instance]
+        missing = [k for k in value if k not in error.instance]
         return f"缺少必填项 {', '.join(missing)}"
     if kind == "type":
-        return f"类型错误：应为 {error.validator_value}，实际为 {error.instance!r}"
+        return f"类型错误：应为{_TYPE_NAMES.get(value, value)}，实际为 {error.instance!r}"
     if kind == "enum":
-        return f"取值 {error.instance!r} 不在允许范围 {error.validator_value} 内"
+        return f"取值 {error.instance!r} 不在允许范围 {value} 内"
     if kind == "pattern":
-        return f"格式错误：{error.instance!r} 不符合 {error.validator_value}"
-    if kind in ("minimum", "maximum", "exclusiveMinimum"):
-        return f"数值 {error.instance!r} 超出范围（{kind} {error.validator_value}）"
+        return f"{_PATTERN_NAMES.get(value, '格式错误')}（现为 {error.instance!r}）"
+    if kind == "minimum":
+        return f"应不小于 {value}（现为 {error.instance!r}）"
+    if kind == "maximum":
+        return f"应不大于 {value}（现为 {error.instance!r}）"
+    if kind == "exclusiveMinimum":
+        return f"应大于 {value}（现为 {error.instance!r}）"
+    if kind == "minLength":
+        return "不能为空"
+    if kind == "minItems":
+        return f"至少应有 {value} 项"
+    if kind == "uniqueItems":
+        return "有重复的项"
     if kind == "additionalProperties":
-        return f"有无法识别的项：{error.message}"
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        return f"有无法识别的项：{'、'.join(map(str, extra))}"
     if kind == "const":
-        return f"应为 {error.validator_value!r}，实际为 {error.instance!r}"
+        return f"应为 {value!r}，实际为 {error.instance!r}"
     return str(error.message)
 
 
@@ -442,7 +480,13 @@ def consistency_problems(campaign: Campaign) -> list[Problem]:
         if rule_id not in REQUIRED_RULES:
             problems.append(Problem(f"rules.{rule_id}", "未知规则编号"))
     if campaign.video_min_seconds >= campaign.video_max_seconds:
-        problems.append(Problem("video", "视频最短时长应小于最长时长"))
+        problems.append(Problem("video.max_seconds", "视频最长时长应大于最短时长"))
+    if campaign.deadline.day < campaign.province_notice_date:
+        problems.append(Problem("deadline.date", "截止日期早于省通知的印发日期"))
+    if abs(campaign.deadline.day.year - campaign.year) > 1:
+        problems.append(
+            Problem("deadline.date", f"截止日期 {campaign.deadline.day} 与活动年度 {campaign.year} 年相差一年以上")
+        )
     problems += direction_problems(campaign, campaign.directions, "directions.list")
     return problems
 

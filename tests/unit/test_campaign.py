@@ -301,7 +301,7 @@ def test_bad_grade(text):
 
 def test_video_bounds_reversed(text):
     bad = broken(text, "min_seconds = 300", "min_seconds = 900")
-    assert locations_of(bad) == ["video"]
+    assert locations_of(bad) == ["video.max_seconds"]
 
 
 def test_duplicate_city(text):
