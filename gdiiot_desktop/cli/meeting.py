@@ -25,7 +25,7 @@ from ..services.applications import ApplicationService
 from ..services.meeting import results, scoring, setup
 from ..services.meeting.errors import MeetingError, MeetingNotFoundError
 from ..services.meeting.minutes import write_minutes
-from ..services.meeting.records import latest_meeting_id
+from ..services.meeting.setup import latest_meeting_id
 from ..services.workspace import Workspace
 from .common import EXIT_OK, EXIT_VIOLATIONS, Parser, print_json, with_workspace
 
@@ -128,8 +128,7 @@ def _date(text: str) -> date:
 def _meeting_id(ws: Workspace, args: argparse.Namespace) -> int:
     if getattr(args, "meeting", None):
         return int(args.meeting)
-    with ws.db.session() as session:
-        found = latest_meeting_id(session)
+    found = latest_meeting_id(ws)
     if found is None:
         raise MeetingNotFoundError("尚未建立评审会，请先运行 gdiiot meeting create。")
     return found

@@ -17,8 +17,8 @@ from ...domain.meeting.model import MeetingState, ScoreSheet
 from ...domain.meeting.ranking import ProposalLine, RankInput, adopted_order, propose, rank
 from ...domain.model import Application
 from ...domain.rules import check_city
+from ...storage import meeting_repository as repo
 from ...storage.audit import canonical_json
-from ...storage.repository import now_utc
 from ..applications import ApplicationService
 from ..workspace import Workspace
 from .errors import MeetingError, UnresolvedSheetsError
@@ -128,8 +128,7 @@ def lock_results(ws: Workspace, meeting_id: int) -> str:
     digest = results.digest()
     with ws.db.session() as session:
         record = meeting_record(session, meeting_id, for_change=True)
-        record.locked_at = now_utc()
-        record.locked_by = ws.operator
+        repo.lock_meeting(record, ws.operator)
         ws.audit(
             session,
             "lock",

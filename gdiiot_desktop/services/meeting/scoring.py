@@ -5,18 +5,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from ...domain.meeting.double_entry import Mismatch, agreed, compare
 from ...domain.meeting.model import Expert, KeyedEntry, MeetingState, ScoreSheet, ScoreSource
 from ...domain.meeting.rubric import Rubric, parse_points
-from ...storage.models_meeting import MeetingKeyedEntryRecord, MeetingScoreRecord
-from ...storage.repository import now_utc
+from ...storage import meeting_repository as repo
 from ..workspace import Workspace
 from .errors import MeetingError, RecusedExpertError, ScoreInputError
-from .records import load_state, meeting_record, plain_points, points_json, remove_sheet, require_member
+from .records import load_state, meeting_record, plain_points, require_member
+
+if TYPE_CHECKING:
+    from ...storage.database import Session
 
 KEY_ROUNDS = (1, 2)
 
@@ -84,7 +84,7 @@ def score(
             )
         before = state.score(expert_id, application_id)
         sheet = ScoreSheet(expert_id, application_id, checked, opinion.strip(), ScoreSource.DIRECT)
-        _store_score(session, sheet, ws.operator)
+        repo.store_score(session, sheet, ws.operator)
         ws.audit(
             session,
             "score",
@@ -134,7 +134,7 @@ def key_sheet(
         if other is not None and other.operator == ws.operator:
             raise MeetingError(f"第{other.round}遍已由{ws.operator}录入；两遍录入应由不同的操作员完成。")
         entry = KeyedEntry(expert_id, application_id, round_no, checked, opinion.strip(), ws.operator)
-        _store_keyed(session, entry)
+        repo.store_keyed(session, entry)
         result = KeyResult(None, [])
         if other is not None:
             first, second = (entry, other) if round_no == 1 else (other, entry)
@@ -163,7 +163,7 @@ def clear_sheet(ws: Workspace, meeting_id: int, expert_id: int, application_id: 
     """Remove an expert's score and keyed entries for one application (kept in the audit log)."""
     with ws.db.session() as session:
         _, expert = _open_sheet(session, meeting_id, expert_id, application_id, allow_recused=True)
-        removed = remove_sheet(session, expert_id, application_id)
+        removed = repo.remove_sheet(session, expert_id, application_id)
         ws.audit(
             session,
             "clear_sheet",
@@ -208,50 +208,9 @@ def _reconcile(session: Session, first: KeyedEntry, second: KeyedEntry, rubric: 
     found = agreed(first, second, rubric)
     if found is None:
         # A score confirmed earlier no longer stands once a round is keyed differently.
-        stale = _score_record(session, first.expert_id, first.application_id)
-        if stale is not None:
-            session.delete(stale)
+        repo.delete_score(session, first.expert_id, first.application_id)
         return KeyResult(None, compare(first, second, rubric))
     points, opinion = found
     sheet = ScoreSheet(first.expert_id, first.application_id, points, opinion, ScoreSource.KEYED)
-    _store_score(session, sheet, f"{first.operator}、{second.operator}")
+    repo.store_score(session, sheet, f"{first.operator}、{second.operator}")
     return KeyResult(sheet, [])
-
-
-def _score_record(session: Session, expert_id: int, application_id: int) -> MeetingScoreRecord | None:
-    return session.scalar(
-        select(MeetingScoreRecord).where(
-            MeetingScoreRecord.expert_id == expert_id, MeetingScoreRecord.application_id == application_id
-        )
-    )
-
-
-def _store_score(session: Session, sheet: ScoreSheet, operator: str) -> None:
-    record = _score_record(session, sheet.expert_id, sheet.application_id)
-    if record is None:
-        record = MeetingScoreRecord(expert_id=sheet.expert_id, application_id=sheet.application_id)
-        session.add(record)
-    record.points = points_json(sheet.points)
-    record.opinion = sheet.opinion
-    record.source = sheet.source.value
-    record.operator = operator
-    record.updated_at = now_utc()
-
-
-def _store_keyed(session: Session, entry: KeyedEntry) -> None:
-    record = session.scalar(
-        select(MeetingKeyedEntryRecord).where(
-            MeetingKeyedEntryRecord.expert_id == entry.expert_id,
-            MeetingKeyedEntryRecord.application_id == entry.application_id,
-            MeetingKeyedEntryRecord.round == entry.round,
-        )
-    )
-    if record is None:
-        record = MeetingKeyedEntryRecord(
-            expert_id=entry.expert_id, application_id=entry.application_id, round=entry.round
-        )
-        session.add(record)
-    record.points = points_json(entry.points)
-    record.opinion = entry.opinion
-    record.operator = entry.operator
-    record.entered_at = now_utc()

@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import func, select
-
 from ... import resources
 from ...domain.meeting.conflicts import SuggestedConflict, suggest_conflicts
-from ...domain.meeting.model import Expert, MeetingInfo, RecusalKind
+from ...domain.meeting.model import Expert, MeetingInfo, Recusal, RecusalKind
 from ...domain.meeting.rubric import Rubric, RubricError, rubric_from_campaign_text
 from ...domain.rules.context import order_key
-from ...storage.models_meeting import (
-    MeetingExpertRecord,
-    MeetingItemRecord,
-    MeetingRecord,
-    MeetingRecusalRecord,
-)
-from ...storage.repository import now_utc
+from ...storage import meeting_repository as repo
 from ..applications import ApplicationService
 from ..workspace import Workspace
 from .errors import MeetingError, MeetingNotFoundError, NoRubricError
-from .records import info_of, load_state, meeting_record, remove_sheet, require_member
+from .records import load_state, meeting_record, require_member
 
 
 def campaign_rubric(ws: Workspace) -> Rubric:
@@ -70,21 +61,17 @@ def create_meeting(
         questions_minutes if questions_minutes is not None else rubric.questions_minutes,
     )
     with ws.db.session() as session:
-        record = MeetingRecord(
+        record = repo.add_meeting(
+            session,
             title=title.strip(),
             held_on=held_on,
             place=place.strip(),
             chair=chair.strip(),
-            rubric=json.dumps(rubric.to_dict(), ensure_ascii=False),
+            rubric=rubric,
             presentation_minutes=minutes[0],
             questions_minutes=minutes[1],
-            created_at=now_utc(),
-            locked_by="",
+            application_ids=application_ids,
         )
-        session.add(record)
-        session.flush()
-        for seq, app_id in enumerate(application_ids, 1):
-            session.add(MeetingItemRecord(meeting_id=record.id, application_id=app_id, seq=seq))
         ws.audit(
             session,
             "create",
@@ -99,7 +86,7 @@ def create_meeting(
                 "rubric": rubric.to_dict(),
             },
         )
-        return info_of(record)
+        return repo.info_of(record)
 
 
 def update_meeting(
@@ -137,12 +124,17 @@ def update_meeting(
                 setattr(record, name, value)
         if changes:
             ws.audit(session, "update", "meeting", meeting_id, {"changes": changes})
-        return info_of(record)
+        return repo.info_of(record)
 
 
 def list_meetings(ws: Workspace) -> list[MeetingInfo]:
     with ws.db.session() as session:
-        return [info_of(r) for r in session.scalars(select(MeetingRecord).order_by(MeetingRecord.id))]
+        return repo.all_meetings(session)
+
+
+def latest_meeting_id(ws: Workspace) -> int | None:
+    with ws.db.session() as session:
+        return repo.latest_meeting_id(session)
 
 
 def add_expert(ws: Workspace, meeting_id: int, name: str, organisation: str = "", field: str = "") -> Expert:
@@ -150,33 +142,20 @@ def add_expert(ws: Workspace, meeting_id: int, name: str, organisation: str = ""
         raise MeetingError("请填写专家姓名")
     with ws.db.session() as session:
         meeting_record(session, meeting_id, for_change=True)
-        seq = session.scalar(
-            select(func.coalesce(func.max(MeetingExpertRecord.seq), 0)).where(
-                MeetingExpertRecord.meeting_id == meeting_id
-            )
-        )
-        record = MeetingExpertRecord(
-            meeting_id=meeting_id,
-            seq=(seq or 0) + 1,
-            name=name.strip(),
-            organisation=organisation.strip(),
-            field=field.strip(),
-        )
-        session.add(record)
-        session.flush()
+        expert = repo.add_expert(session, meeting_id, name.strip(), organisation.strip(), field.strip())
         ws.audit(
             session,
             "add_expert",
             "meeting",
             meeting_id,
             {
-                "expert_id": record.id,
-                "name": record.name,
-                "organisation": record.organisation,
-                "field": record.field,
+                "expert_id": expert.id,
+                "name": expert.name,
+                "organisation": expert.organisation,
+                "field": expert.field,
             },
         )
-        return Expert(record.id, record.name, record.organisation, record.field)
+        return expert
 
 
 def remove_expert(ws: Workspace, meeting_id: int, expert_id: int) -> None:
@@ -189,8 +168,7 @@ def remove_expert(ws: Workspace, meeting_id: int, expert_id: int) -> None:
             k.expert_id == expert_id for k in state.keyed
         ):
             raise MeetingError(f"专家{expert.name}已有评分，不能移出专家组。")
-        record = session.get(MeetingExpertRecord, expert_id)
-        session.delete(record)
+        repo.delete_expert(session, expert_id)
         ws.audit(
             session, "remove_expert", "meeting", meeting_id, {"expert_id": expert_id, "name": expert.name}
         )
@@ -207,13 +185,7 @@ def set_applications(ws: Workspace, meeting_id: int, application_ids: Sequence[i
         scored = sorted({s.application_id for s in state.scores} & dropped)
         if scored:
             raise MeetingError(f"编号为 {'、'.join(map(str, scored))} 的项目已有评分，不能移出评审项目。")
-        for item in session.scalars(
-            select(MeetingItemRecord).where(MeetingItemRecord.meeting_id == meeting_id)
-        ):
-            session.delete(item)
-        session.flush()
-        for seq, app_id in enumerate(application_ids, 1):
-            session.add(MeetingItemRecord(meeting_id=meeting_id, application_id=app_id, seq=seq))
+        repo.replace_items(session, meeting_id, application_ids)
         ws.audit(
             session,
             "set_items",
@@ -241,16 +213,8 @@ def recuse(
         expert = require_member(state, expert_id, application_id)
         if state.is_recused(expert_id, application_id):
             raise MeetingError(f"专家{expert.name}已回避该项目")
-        removed = remove_sheet(session, expert_id, application_id)
-        session.add(
-            MeetingRecusalRecord(
-                expert_id=expert_id,
-                application_id=application_id,
-                kind=kind.value,
-                reason=reason.strip(),
-                created_at=now_utc(),
-            )
-        )
+        removed = repo.remove_sheet(session, expert_id, application_id)
+        repo.add_recusal(session, Recusal(expert_id, application_id, kind, reason.strip()))
         ws.audit(
             session,
             "recuse",
@@ -272,21 +236,15 @@ def withdraw_recusal(ws: Workspace, meeting_id: int, expert_id: int, application
         meeting_record(session, meeting_id, for_change=True)
         state = load_state(session, meeting_id)
         expert = require_member(state, expert_id, application_id)
-        record = session.scalar(
-            select(MeetingRecusalRecord).where(
-                MeetingRecusalRecord.expert_id == expert_id,
-                MeetingRecusalRecord.application_id == application_id,
-            )
-        )
-        if record is None:
+        reason = repo.take_recusal(session, expert_id, application_id)
+        if reason is None:
             raise MeetingNotFoundError(f"专家{expert.name}没有回避该项目")
-        session.delete(record)
         ws.audit(
             session,
             "withdraw_recusal",
             "meeting",
             meeting_id,
-            {"expert_id": expert_id, "application_id": application_id, "reason": record.reason},
+            {"expert_id": expert_id, "application_id": application_id, "reason": reason},
         )
 
 
