@@ -12,6 +12,7 @@ import warnings
 import zipfile
 import zlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -24,7 +25,7 @@ from ..domain.campaign import Campaign
 from ..domain.names import clean_text
 from . import intake_columns as cols
 from .intake_columns import COLUMNS, SHEET_NAME, Column
-from .intake_package import package_problem, sheet_facts
+from .intake_package import PackageFacts, SheetFacts, WorkbookRefusedError, inspect_package
 from .intake_results import CellError, IntakeResult, IntakeRow, SheetLayout
 from .intake_rows import RowReader
 from .intake_template import write_template
@@ -45,9 +46,11 @@ MAX_COLUMNS = 200  # the header row's width that is read
 # What openpyxl and the zip module raise on a damaged or crafted file.
 _BROKEN = (
     OSError, zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, TypeError,
-    IndexError, AttributeError, ElementTree.ParseError, struct.error, NotImplementedError,
+    IndexError, AttributeError, ElementTree.ParseError, struct.error, NotImplementedError, OverflowError,
+    RecursionError, UnicodeDecodeError,
 )  # fmt: skip
 _MIN_HEADER_MATCHES = 3
+_MAX_MERGED_ROWS = 10 * MAX_DATA_ROWS  # rows covered by merged ranges below the header, summed
 
 
 # ---------------------------------------------------------------------------------------
@@ -58,9 +61,10 @@ _MIN_HEADER_MATCHES = 3
 def read_sheet(path: str | os.PathLike[str], campaign: Campaign) -> IntakeResult:
     """Read a filled intake workbook; attachment paths are taken relative to its folder."""
     path = Path(path)
-    problem = package_problem(path)
-    if problem is not None:
-        return IntakeResult(sheet_errors=[problem])
+    try:
+        package = inspect_package(path)
+    except WorkbookRefusedError as refused:
+        return IntakeResult(sheet_errors=[str(refused)])
     # openpyxl warns about features it drops (extensions, unknown parts, odd dates); none
     # matter for reading values, and a warning must not abort an import.
     with warnings.catch_warnings():
@@ -80,20 +84,49 @@ def read_sheet(path: str | os.PathLike[str], campaign: Campaign) -> IntakeResult
                 sheet_errors=[f"无法打开 {path.name}：文件已损坏或不是 Excel 工作簿（.xlsx）"]
             )
         try:
-            return _read_workbook(workbook, path, campaign)
-        except (OSError, zipfile.BadZipFile, zlib.error, EOFError, ElementTree.ParseError, struct.error):
-            # read-only mode reads the sheet lazily: damage deep inside shows up only now
-            return IntakeResult(sheet_errors=[f"无法读取 {path.name}：工作表内容已损坏"])
+            return _read_workbook(workbook, path, campaign, package or PackageFacts())
         finally:
             workbook.close()
 
 
-def _read_workbook(workbook: Any, path: Path, campaign: Campaign) -> IntakeResult:
+def _read_workbook(workbook: Any, path: Path, campaign: Campaign, package: PackageFacts) -> IntakeResult:
     result = IntakeResult()
+    # read-only openpyxl reads a sheet lazily: damage deep inside shows up only while rows are read
+    where = _Progress()
+    try:
+        return _read_sheets(workbook, path, campaign, package, result, where)
+    except _BROKEN as problem:
+        place = f"第{where.row}行附近" if where.row else "开头"
+        return IntakeResult(
+            sheet_errors=[
+                f"无法读取 {path.name}：工作表“{where.sheet}”{place}的内容已损坏或无法识别"
+                f"（{type(problem).__name__}），已拒绝导入。请在 Excel/WPS 中打开并另存后再导入"
+            ]
+        )
+
+
+@dataclass
+class _Progress:
+    """Where reading has got to, for the message when a damaged part stops it."""
+
+    sheet: str = ""
+    row: int = 0
+
+
+def _read_sheets(
+    workbook: Any,
+    path: Path,
+    campaign: Campaign,
+    package: PackageFacts,
+    result: IntakeResult,
+    where: _Progress,
+) -> IntakeResult:
     sheets = list(workbook.worksheets)
     for ws in sheets:
         ws.reset_dimensions()  # a stale <dimension> must neither cut rows nor pad a million empty ones
     named = [ws for ws in sheets if clean_text(ws.title) == SHEET_NAME]
+    where.sheet = named[0].title if named else ""
+
     if named and _is_hidden(named[0]):
         result.sheet_errors.append(
             f"工作表“{named[0].title}”被隐藏了，内容可能与看到的不同。请在 Excel/WPS 中取消隐藏并核对后再导入"
@@ -101,10 +134,10 @@ def _read_workbook(workbook: Any, path: Path, campaign: Campaign) -> IntakeResul
         return result
     if named:
         ws = named[0]
-        head = _peek(ws)
+        head = _peek(ws, where)
     else:
         visible = [ws for ws in sheets if not _is_hidden(ws)]
-        candidates = [(ws, head) for ws in visible if _looks_like_intake(head := _peek(ws))]
+        candidates = [(ws, head) for ws in visible if _looks_like_intake(head := _peek(ws, where))]
         if len(candidates) != 1:
             titles = "、".join(f"“{ws.title}”" for ws in sheets) or "（无）"
             if candidates:
@@ -124,14 +157,21 @@ def _read_workbook(workbook: Any, path: Path, campaign: Campaign) -> IntakeResul
     if layout is None:
         return result
 
-    facts = sheet_facts(path, ws)
+    where.sheet = ws.title
+    facts = package.sheet(getattr(ws, "_worksheet_path", None))
     reader = RowReader(campaign, path.absolute().parent, layout, facts.uncached)
-    merged = _merged_errors(facts.merged, layout, head[layout.header_row - 1])
+    merged = _merged_errors(facts, layout)
+    if merged is None:
+        result.sheet_errors.append(
+            f"工作表“{ws.title}”中表头以下的合并单元格过多，请取消合并，并在每一行填写完整后再导入"
+        )
+        return result
     data_rows = 0
     hidden_rows: list[int] = []
     last_column = max(layout.columns.values())
     rows = ws.iter_rows(min_row=layout.header_row + 1, max_col=last_column)
     for row_number, cells in enumerate(rows, layout.header_row + 1):
+        where.row = row_number
         if row_number - layout.header_row > MAX_SCANNED_ROWS:
             result.sheet_errors.append(
                 f"工作表“{ws.title}”的行数超过上限（{MAX_SCANNED_ROWS} 行），可能含有大量空行。"
@@ -172,8 +212,15 @@ def _read_workbook(workbook: Any, path: Path, campaign: Campaign) -> IntakeResul
     return result
 
 
-def _peek(ws: Any) -> list[tuple[Any, ...]]:
-    return list(ws.iter_rows(min_row=1, max_row=HEADER_SEARCH_ROWS, max_col=MAX_COLUMNS, values_only=True))
+def _peek(ws: Any, where: _Progress) -> list[tuple[Any, ...]]:
+    """The first rows, where the header is looked for."""
+    where.sheet, where.row = ws.title, 1
+    head = []
+    for values in ws.iter_rows(min_row=1, max_row=HEADER_SEARCH_ROWS, max_col=MAX_COLUMNS, values_only=True):
+        head.append(values)
+        where.row += 1
+    where.row = 0
+    return head
 
 
 def _header_matches(values: Sequence[Any]) -> list[tuple[int, Column]]:
@@ -243,21 +290,29 @@ def _is_hidden(ws: Any) -> bool:
     return getattr(ws, "sheet_state", "visible") != "visible"
 
 
-def _merged_errors(
-    ranges: list[tuple[int, int, int, int]], layout: SheetLayout, header: Sequence[Any]
-) -> dict[int, list[CellError]]:
-    """A merged range below the header holds its value in its first cell only: each row it spans is bad."""
+def _merged_errors(facts: SheetFacts, layout: SheetLayout) -> dict[int, list[CellError]] | None:
+    """A merged range below the header holds its value in its first cell only: each row it spans is bad.
+
+    None when merged ranges span more rows than a sheet of applications could hold.
+    """
     by_index = {index: key for key, index in layout.columns.items()}
     headers = {c.key: c.header for c in COLUMNS}
     out: dict[int, list[CellError]] = {}
-    for r1, c1, r2, c2 in ranges:
+    spanned = 0
+    for r1, c1, r2, c2 in facts.merged:
         if r2 <= layout.header_row:
             continue  # a title above the header may be merged
         used = [i for i in range(c1, c2 + 1) if i in by_index]
         if not used:
             continue
         span = f"{get_column_letter(c1)}{r1}:{get_column_letter(c2)}{r2}"
-        for row in range(max(r1, layout.header_row + 1), min(r2, r1 + MAX_DATA_ROWS) + 1):
+        rows = range(
+            max(r1, layout.header_row + 1), min(r2, facts.last_row) + 1
+        )  # rows past the data hold nothing
+        spanned += len(rows)
+        if spanned > _MAX_MERGED_ROWS:
+            return None
+        for row in rows:
             out.setdefault(row, []).append(
                 CellError(
                     row,
@@ -267,5 +322,4 @@ def _merged_errors(
                     f"单元格 {span} 是合并单元格，只有第一个单元格有值。请取消合并，并在每一行填写完整",
                 )
             )
-    del header
     return out
