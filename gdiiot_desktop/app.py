@@ -9,9 +9,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
 
-from gdiiot_desktop import paths
+from gdiiot_desktop import __version__, paths
+from gdiiot_desktop.gui import crash
 from gdiiot_desktop.gui.application import create_application
 from gdiiot_desktop.gui.launcher import Launcher
+from gdiiot_desktop.logs import log, setup_logging
 
 SMOKE_CITY = "广州"
 WINDOW_SETTINGS_FILE = "window.ini"  # the window's size and layout, in the data folder (portable mode too)
@@ -20,6 +22,9 @@ WINDOW_SETTINGS_FILE = "window.ini"  # the window's size and layout, in the data
 def run(db_path: Path | None = None, qt_argv: Sequence[str] | None = None, *, smoke_test: bool = False) -> int:
     """Start the GUI on db_path (default: the user's data folder) and return the exit code."""
     app = create_application(qt_argv)
+    setup_logging()
+    log.info("program started (%s)", __version__)
+    crash.install(app)  # an unexpected exception is logged and shown, never lost
     if smoke_test:
         return smoke(app)
     explicit = db_path is not None

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..logs import log, setup_logging
 from ..services.errors import ServiceError
 from ..storage.errors import StorageError
 from . import bundles, campaigns, core, exports, meeting
@@ -40,9 +41,14 @@ def _utf8_console() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_console()
     args = build_parser().parse_args(argv)
+    setup_logging()  # the same log file as the window's
     try:
         code: int = args.run(args)
         return code
     except (ServiceError, StorageError) as exc:
+        log.warning("gdiiot %s: %s", args.command, exc)
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except Exception:
+        log.exception("gdiiot %s: unexpected error", args.command)
+        raise

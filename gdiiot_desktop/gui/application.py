@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from gdiiot_desktop import resources
+from gdiiot_desktop.gui import screen_fit
 
 APPLICATION_NAME = "GDIIoT Desktop"
 ORGANIZATION_NAME = "GDIIoT"
@@ -37,6 +38,7 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     QLocale.setDefault(UI_LOCALE)
     install_qt_translations(app)
     apply_cjk_font(app)
+    screen_fit.install(app)  # every window and dialog opens within the screen
     return app
 
 

@@ -39,7 +39,7 @@ from gdiiot_desktop.domain.enums import (
 )
 from gdiiot_desktop.domain.model import Applicant, Application, Attachment, Contact, Violation
 from gdiiot_desktop.domain.rules.per_application import material_satisfied
-from gdiiot_desktop.gui import overrides, validation
+from gdiiot_desktop.gui import overrides, screen_fit, validation
 from gdiiot_desktop.gui.errors import show_error
 from gdiiot_desktop.gui.forms.ui_application_editor import Ui_ApplicationEditor
 from gdiiot_desktop.gui.models import AttachmentsModel, ProblemCounts, ViolationsModel
@@ -120,6 +120,7 @@ class ApplicationEditor(QDialog):
         self._fill_choices()
         self._field_widgets = self._map_fields()
         self._connect()
+        screen_fit.scrollable_tabs(self.ui.formTabs)  # a small screen scrolls the form; the buttons stay in view
         self.ui.editorSplitter.setStretchFactor(0, 3)
         self.ui.editorSplitter.setStretchFactor(1, 2)
         self.ui.recommenderLabel.setText(settings_service.get_recommender(session.ws))  # as the exports print it
@@ -490,6 +491,7 @@ class ApplicationEditor(QDialog):
                 tabs.setCurrentIndex(i)
                 break
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        screen_fit.scroll_to(widget)
         if isinstance(widget, QLineEdit):
             widget.selectAll()
         return True

@@ -6,6 +6,7 @@ import traceback
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from gdiiot_desktop.logs import log
 from gdiiot_desktop.services.errors import ServiceError, StorageError
 
 UNEXPECTED = (
@@ -24,6 +25,7 @@ def describe(exc: BaseException) -> tuple[str, list[str], str]:
         where = f"：{exc.filename}" if getattr(exc, "filename", None) else ""
         return f"无法读写文件{where}（{exc.strerror or exc}）。请检查文件是否存在、是否被其他程序占用，然后重试。", [], ""
     technical = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    log.error("unexpected error shown to the user:\n%s", technical.rstrip())
     return UNEXPECTED, [], technical
 
 

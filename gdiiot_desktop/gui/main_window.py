@@ -11,6 +11,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QLabel, QMainWindow, QMessageBox, QWidget
 
 from gdiiot_desktop.domain.enums import Status
+from gdiiot_desktop.gui.elided_label import replace_with_elided
 from gdiiot_desktop.gui.errors import show_error
 from gdiiot_desktop.gui.forms.ui_main_window import Ui_MainWindow
 from gdiiot_desktop.gui.header import HeaderTexts, header_texts
@@ -21,6 +22,7 @@ from gdiiot_desktop.gui.models import (
     ProblemCounts,
     ViolationsModel,
 )
+from gdiiot_desktop.gui.screen_fit import fit_to_screen, fits_screen
 from gdiiot_desktop.gui.styles import NOTICE_STYLE, OVERDUE_STYLE, READ_ONLY_STYLE
 
 if TYPE_CHECKING:
@@ -66,6 +68,9 @@ class MainWindow(QMainWindow):
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.setWindowTitle(WINDOW_TITLE)
+        # Long header texts are shortened with "…" (full text in the tooltip) rather than widen the window.
+        self.ui.campaignLabel = replace_with_elided(self.ui.campaignLabel)
+        self.ui.quotaLabel = replace_with_elided(self.ui.quotaLabel)
         self.session: WorkspaceSession | None = None
         self.model: ApplicationsModel | None = None
         self.proxy = ApplicationsProxy(self)
@@ -695,6 +700,9 @@ class MainWindow(QMainWindow):
         geometry = settings.value(GEOMETRY_KEY)
         if not isinstance(geometry, QByteArray) or not self.restoreGeometry(geometry):
             return False
+        if not fits_screen(self):  # kept on a bigger screen: only as much as this one holds
+            self.setWindowState(Qt.WindowState.WindowNoState)
+            fit_to_screen(self)
         splitter = settings.value(SPLITTER_KEY)
         if isinstance(splitter, QByteArray):
             self.ui.listSplitter.restoreState(splitter)

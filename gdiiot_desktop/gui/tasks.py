@@ -18,8 +18,10 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QMetaMethod, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from gdiiot_desktop.logs import log
 
 SHOW_AFTER_MS = 500
 
@@ -137,6 +139,7 @@ class TaskRunner(QObject):
             task.cancelled.emit()
         except BaseException as exc:  # noqa: BLE001 - every failure must reach the user
             task.error = exc
+            log.warning("task %r failed: %s", task.title, exc, exc_info=exc)
             task.failed.emit(exc)
         else:
             if task.cancel_requested:
@@ -176,6 +179,8 @@ class TaskRunner(QObject):
         dialog.show()
 
     def _finish(self, task: Task, timer: QTimer) -> None:
+        if task.error is not None and not task.isSignalConnected(QMetaMethod.fromSignal(task.failed)):
+            report_unhandled(task.error)  # nobody shows this failure: it must not vanish
         task.done = True
         timer.stop()
         self._running.discard(task)
@@ -188,3 +193,14 @@ class TaskRunner(QObject):
             task.cancel()
         self._reads.shutdown(wait=wait)
         self._writes.shutdown(wait=wait)
+
+
+def report_unhandled(exc: BaseException) -> None:
+    """A failed task nobody listens to: to the crash reporter when installed, else at least to the log."""
+    from gdiiot_desktop.gui import crash
+
+    reporter = crash.reporter()
+    if reporter is not None:
+        reporter.report_exception(exc)
+    else:
+        log.error("unhandled task failure", exc_info=exc)
