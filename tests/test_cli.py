@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -284,6 +285,9 @@ def test_backup_and_restore(capsys, tmp_path, sheet_dir):  # type: ignore[no-unt
     code, out, _ = run(capsys, "--db", db, "backup")
     assert code == 0
     backup = Path(out.strip().split("已备份到 ")[1])
+    with sqlite3.connect(db) as conn:  # audited, as the settings window's backup is
+        details = conn.execute("SELECT details FROM audit_log WHERE action = 'backup'").fetchall()
+    assert [json.loads(d)["file"] for (d,) in details] == [backup.name]
     assert run(capsys, "--db", db, "import-xlsx", write_sheet(sheet_dir, [row()]))[0] == 0
     assert len(json.loads(run(capsys, "--db", db, "list", "--json")[1])) == 1
     assert run(capsys, "--db", db, "restore", backup)[0] == 0

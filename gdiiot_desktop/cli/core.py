@@ -7,7 +7,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .. import paths
 from ..domain.enums import AttachmentClass, Grade, Status
 from ..services.applications import ApplicationService
 from ..services.checks import check_workspace, report_json
@@ -339,28 +338,30 @@ def cmd_settings_recommender(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from ..storage.backup import list_backups, make_backup
+    """Through the same service as the settings window: the backup is audited."""
+    from ..services import settings
 
-    database = db_path(args)
-    folder = paths.backups_dir(database)
-    if args.list:
-        backups = list_backups(folder)
-        for b in backups:
-            print(f"{b.created:%Y-%m-%d %H:%M:%S}  {b.reason:<20} {b.size:>10} 字节  {b.path}")
-        if not backups:
-            print("尚无备份")
+    if not db_path(args).exists():
+        raise ServiceError(f"找不到数据库：{db_path(args)}")
+
+    def run(ws: Workspace) -> int:
+        if args.list:
+            found = settings.backups(ws)
+            for b in found:
+                print(f"{b.created:%Y-%m-%d %H:%M:%S}  {b.reason:<20} {b.size:>10} 字节  {b.path}")
+            if not found:
+                print("尚无备份")
+            return EXIT_OK
+        print(f"已备份到 {settings.backup_now(ws, args.reason)}")
         return EXIT_OK
-    if not database.exists():
-        raise ServiceError(f"找不到数据库：{database}")
-    path = make_backup(database, folder, args.reason)
-    print(f"已备份到 {path}")
-    return EXIT_OK
+
+    return with_workspace(args, run)
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from ..storage.backup import restore_backup
+    from ..services import settings
 
-    saved = restore_backup(args.backup, db_path(args))
+    saved = settings.restore(db_path(args), args.backup)
     print(f"已从 {args.backup} 恢复" + (f"；恢复前的数据库已备份到 {saved}" if saved else ""))
     return EXIT_OK
 

@@ -653,7 +653,7 @@ class MainWindow(QMainWindow):
             return None
         from gdiiot_desktop.gui.meeting import MeetingWindow
 
-        window = MeetingWindow(self.session.ws, parent=self)
+        window = MeetingWindow(self.session.ws, self.session.runner, parent=self)
         # Adopting the meeting's ranking changes the order: reload the list once the window is gone.
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.destroyed.connect(self._reload_after_feature)

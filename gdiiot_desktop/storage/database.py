@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
@@ -35,6 +35,10 @@ from .store import AttachmentStore
 from .uri import sqlite_uri
 
 BUSY_TIMEOUT_MS = 10_000
+
+# Called at the start of every unit of work when set. The GUI tests set it to fail when window code opens
+# a session on the GUI thread: the database is used only through the task runner's workers.
+session_guard: Callable[[], None] | None = None
 
 
 def store_root_for(db_path: Path) -> Path:
@@ -241,6 +245,8 @@ class Database:
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
         """One unit of work: committed when the block ends, rolled back if it raises."""
+        if session_guard is not None:
+            session_guard()
         self._check_open()
         session = self._sessions()
         try:

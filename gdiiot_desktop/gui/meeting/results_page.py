@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QFileDialog, QHeaderView, QMessageBox, QWidget
 
 from gdiiot_desktop.domain.meeting.aggregates import shown
 from gdiiot_desktop.domain.meeting.ranking import tie_break_text
-from gdiiot_desktop.gui.errors import show_error
 from gdiiot_desktop.gui.forms.ui_meeting_results_page import Ui_MeetingResultsPage
 from gdiiot_desktop.gui.styles import NOTICE_STYLE, OK_TEXT_STYLE
 from gdiiot_desktop.gui.tasks import TaskRunner
@@ -19,6 +18,7 @@ from gdiiot_desktop.services.meeting.minutes import write_minutes
 from gdiiot_desktop.services.meeting.results import MeetingResults
 from gdiiot_desktop.services.workspace import Workspace
 
+from .ops import run_op
 from .table import RowsModel
 
 HEADERS = [
@@ -115,12 +115,11 @@ class ResultsPage(QWidget):
             "采用为推荐顺序", f"将按以下顺序推荐 {len(res.order)} 个项目，其余项目取消推荐：\n{names}"
         ):
             return
-        try:
-            results.adopt_ranking(self.ws, res.state.info.id)
-        except Exception as exc:  # noqa: BLE001 - every failure reaches the user
-            show_error(self, exc, "未能采用")
-            return
-        self.changed.emit()
+        ws, meeting_id = self.ws, res.state.info.id
+        run_op(
+            self.runner, self, lambda: results.adopt_ranking(ws, meeting_id),
+            title="正在采用为推荐顺序…", error_title="未能采用", on_done=lambda _order: self.changed.emit(),
+        )  # fmt: skip
 
     def lock(self) -> None:
         res = self.results
@@ -130,12 +129,11 @@ class ResultsPage(QWidget):
             "锁定评审结果", "锁定后评分、回避和专家名单都不能再修改，也不能解锁。确定锁定吗？"
         ):
             return
-        try:
-            results.lock_results(self.ws, res.state.info.id)
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc, "未能锁定")
-            return
-        self.changed.emit()
+        ws, meeting_id = self.ws, res.state.info.id
+        run_op(
+            self.runner, self, lambda: results.lock_results(ws, meeting_id),
+            title="正在锁定…", error_title="未能锁定", on_done=lambda _digest: self.changed.emit(),
+        )  # fmt: skip
 
     def minutes(self) -> None:
         res = self.results
@@ -144,16 +142,12 @@ class ResultsPage(QWidget):
         name = self.choose_file(f"{res.state.info.title}会议纪要.pdf")
         if not name:
             return
-        meeting_id = res.state.info.id
-        self.runner.run(
-            lambda _progress: write_minutes(self.ws, meeting_id, Path(name)),
-            title="正在生成会议纪要…",
-            on_success=lambda path: self.ui.lockStatus.setText(f"已输出会议纪要：{path}"),
-            on_error=self._minutes_failed,
-        )
-
-    def _minutes_failed(self, exc: BaseException) -> None:
-        show_error(self, exc, "会议纪要未生成")
+        ws, meeting_id = self.ws, res.state.info.id
+        run_op(
+            self.runner, self, lambda: write_minutes(ws, meeting_id, Path(name)),
+            title="正在生成会议纪要…", error_title="会议纪要未生成", writes=False,
+            on_done=lambda path: self.ui.lockStatus.setText(f"已输出会议纪要：{path}"),
+        )  # fmt: skip
 
     def _choose_file(self, suggested: str) -> str:
         name, _ = QFileDialog.getSaveFileName(self, "输出会议纪要", suggested, "PDF 文件 (*.pdf)")

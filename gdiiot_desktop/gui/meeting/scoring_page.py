@@ -11,12 +11,14 @@ from PySide6.QtWidgets import QDoubleSpinBox, QHeaderView, QWidget
 from gdiiot_desktop.domain.meeting.aggregates import shown
 from gdiiot_desktop.domain.meeting.model import MeetingState
 from gdiiot_desktop.domain.model import Application
-from gdiiot_desktop.gui.errors import show_error
 from gdiiot_desktop.gui.forms.ui_meeting_scoring_page import Ui_MeetingScoringPage
 from gdiiot_desktop.gui.styles import ERROR_TEXT_STYLE, NOTICE_STYLE, OK_TEXT_STYLE
+from gdiiot_desktop.gui.tasks import TaskRunner
 from gdiiot_desktop.services.meeting import scoring
+from gdiiot_desktop.services.meeting.scoring import KeyResult
 from gdiiot_desktop.services.workspace import Workspace
 
+from .ops import run_op
 from .table import RowsModel
 
 # The entry modes, in the order of modeCombo's items in the form (a keyed round is its own number).
@@ -28,11 +30,12 @@ class ScoringPage(QWidget):
 
     changed = Signal()
 
-    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_MeetingScoringPage()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.ws = ws
+        self.runner = runner
         self.state: MeetingState | None = None
         self.apps: dict[int, Application] = {}
         self.spins: dict[str, QDoubleSpinBox] = {}
@@ -172,56 +175,50 @@ class ScoringPage(QWidget):
         state = self.state
         if state is None:
             return
+        ws, meeting_id = self.ws, state.info.id
         expert_id, app_id = self.ui.expertCombo.currentData(), self.ui.applicationCombo.currentData()
-        opinion = self.ui.opinionEdit.toPlainText()
-        try:
-            if self.ui.modeCombo.currentIndex() == MODE_DIRECT:
-                scoring.score(self.ws, state.info.id, expert_id, app_id, dict(self.points()), opinion)
-                self._result("评分已保存并计入汇总。", OK_TEXT_STYLE)
-            else:
-                previous = self.ws.operator
-                self.ws.operator = self.ui.operatorEdit.text().strip() or previous
-                try:
-                    outcome = scoring.key_sheet(
-                        self.ws,
-                        state.info.id,
-                        expert_id,
-                        app_id,
-                        self.ui.modeCombo.currentIndex(),
-                        dict(self.points()),
-                        opinion,
-                    )
-                finally:
-                    self.ws.operator = previous
-                if outcome.confirmed is not None:
-                    self._result("两遍录入一致，评分已生效。", OK_TEXT_STYLE)
-                elif outcome.mismatches:
-                    self._result(
-                        f"两遍录入有 {len(outcome.mismatches)} 处不一致，请核对纸质评分表后重新录入。",
-                        ERROR_TEXT_STYLE,
-                    )
-                else:
-                    self._result("已保存本遍录入，等待另一位操作员录入另一遍。", OK_TEXT_STYLE)
-        except Exception as exc:  # noqa: BLE001 - every failure reaches the user
-            show_error(self, exc, "评分未保存")
+        opinion, points = self.ui.opinionEdit.toPlainText(), dict(self.points())
+        mode = self.ui.modeCombo.currentIndex()
+        if mode == MODE_DIRECT:
+            run_op(
+                self.runner, self,
+                lambda: scoring.score(ws, meeting_id, expert_id, app_id, points, opinion),
+                title="正在保存评分…", error_title="评分未保存",
+                on_done=lambda _sheet: self._saved("评分已保存并计入汇总。", OK_TEXT_STYLE),
+            )  # fmt: skip
             return
-        self.changed.emit()
+        operator = self.ui.operatorEdit.text().strip()
+        run_op(
+            self.runner, self,
+            lambda: scoring.key_sheet(ws, meeting_id, expert_id, app_id, mode, points, opinion, operator=operator),
+            title="正在保存评分…", error_title="评分未保存", on_done=self._keyed,
+        )  # fmt: skip
+
+    def _keyed(self, outcome: KeyResult) -> None:
+        if outcome.confirmed is not None:
+            self._saved("两遍录入一致，评分已生效。", OK_TEXT_STYLE)
+        elif outcome.mismatches:
+            self._saved(
+                f"两遍录入有 {len(outcome.mismatches)} 处不一致，请核对纸质评分表后重新录入。", ERROR_TEXT_STYLE
+            )
+        else:
+            self._saved("已保存本遍录入，等待另一位操作员录入另一遍。", OK_TEXT_STYLE)
 
     def clear(self) -> None:
         state = self.state
         if state is None:
             return
-        try:
-            scoring.clear_sheet(
-                self.ws,
-                state.info.id,
-                self.ui.expertCombo.currentData(),
-                self.ui.applicationCombo.currentData(),
-            )
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc, "未能清除")
-            return
-        self._result("已清除该评分表（记录保留在操作日志中）。", OK_TEXT_STYLE)
+        ws, meeting_id = self.ws, state.info.id
+        expert_id, app_id = self.ui.expertCombo.currentData(), self.ui.applicationCombo.currentData()
+        run_op(
+            self.runner, self,
+            lambda: scoring.clear_sheet(ws, meeting_id, expert_id, app_id),
+            title="正在清除…", error_title="未能清除",
+            on_done=lambda _none: self._saved("已清除该评分表（记录保留在操作日志中）。", OK_TEXT_STYLE),
+        )  # fmt: skip
+
+    def _saved(self, text: str, style: str) -> None:
+        self._result(text, style)
         self.changed.emit()
 
     def _result(self, text: str, style: str) -> None:

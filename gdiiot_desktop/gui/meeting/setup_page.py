@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
 from gdiiot_desktop.domain.meeting.conflicts import SuggestedConflict
 from gdiiot_desktop.domain.meeting.model import MeetingState, RecusalKind
 from gdiiot_desktop.domain.model import Application
-from gdiiot_desktop.gui.errors import show_error
 from gdiiot_desktop.gui.forms.ui_meeting_setup_page import Ui_MeetingSetupPage
+from gdiiot_desktop.gui.tasks import TaskRunner
 from gdiiot_desktop.services.meeting import setup
 from gdiiot_desktop.services.workspace import Workspace
 
+from .ops import run_op
 from .table import RowsModel
 
 
@@ -39,11 +40,12 @@ class SetupPage(QWidget):
 
     changed = Signal()
 
-    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_MeetingSetupPage()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.ws = ws
+        self.runner = runner
         self.state: MeetingState | None = None
         self.apps: dict[int, Application] = {}
         self.suggestions: list[SuggestedConflict] = []
@@ -64,7 +66,10 @@ class SetupPage(QWidget):
         ui.recuseButton.clicked.connect(self._recuse)
         ui.withdrawRecusalButton.clicked.connect(self._withdraw)
 
-    def set_state(self, state: MeetingState, apps: dict[int, Application]) -> None:
+    def set_state(
+        self, state: MeetingState, apps: dict[int, Application], suggestions: list[SuggestedConflict]
+    ) -> None:
+        """Show the meeting; `suggestions` are the likely conflicts not yet recused (read with the state)."""
         self.state, self.apps = state, apps
         info = state.info
         self.ui.titleEdit.setText(info.title)
@@ -85,7 +90,7 @@ class SetupPage(QWidget):
             ],
             [(r.expert_id, r.application_id) for r in state.recusals],
         )
-        self.suggestions = [] if info.locked else setup.suggested_conflicts(self.ws, info.id)
+        self.suggestions = [] if info.locked else suggestions
         self.suggestion_model.set_rows(
             [
                 [s.reason, names.get(s.expert_id, ""), apps[s.application_id].project_name]
@@ -107,13 +112,15 @@ class SetupPage(QWidget):
 
     # --- actions --------------------------------------------------------------------------
 
-    def _do(self, action: Callable[[], object], title: str) -> None:
-        try:
-            action()
-        except Exception as exc:  # noqa: BLE001 - every failure reaches the user
-            show_error(self, exc, title)
-            return
-        self.changed.emit()
+    def _do(self, action: Callable[[], object], title: str, then: Callable[[], None] | None = None) -> None:
+        """Run a change on the writer; `changed` follows when it is stored."""
+
+        def done(_result: object) -> None:
+            if then is not None:
+                then()
+            self.changed.emit()
+
+        run_op(self.runner, self, action, title="正在保存…", error_title=title, on_done=done)
 
     def _meeting(self) -> int:
         assert self.state is not None
@@ -121,33 +128,28 @@ class SetupPage(QWidget):
 
     def _save_details(self) -> None:
         d = self.ui.dateEdit.date()
+        ws, meeting_id, ui = self.ws, self._meeting(), self.ui
+        title, place, chair = ui.titleEdit.text(), ui.placeEdit.text(), ui.chairEdit.text()
+        held_on = date(d.year(), d.month(), d.day())
+        minutes = ui.presentationMinutesSpin.value(), ui.questionsMinutesSpin.value()
         self._do(
             lambda: setup.update_meeting(
-                self.ws,
-                self._meeting(),
-                title=self.ui.titleEdit.text(),
-                held_on=date(d.year(), d.month(), d.day()),
-                place=self.ui.placeEdit.text(),
-                chair=self.ui.chairEdit.text(),
-                presentation_minutes=self.ui.presentationMinutesSpin.value(),
-                questions_minutes=self.ui.questionsMinutesSpin.value(),
-            ),
+                ws, meeting_id, title=title, held_on=held_on, place=place, chair=chair,
+                presentation_minutes=minutes[0], questions_minutes=minutes[1],
+            ),  # fmt: skip
             "会议信息未保存",
         )
 
     def _add_expert(self) -> None:
-        def add() -> None:
-            setup.add_expert(
-                self.ws,
-                self._meeting(),
-                self.ui.expertNameEdit.text(),
-                self.ui.expertOrganisationEdit.text(),
-                self.ui.expertFieldEdit.text(),
-            )
-            for edit in (self.ui.expertNameEdit, self.ui.expertOrganisationEdit, self.ui.expertFieldEdit):
+        edits = (self.ui.expertNameEdit, self.ui.expertOrganisationEdit, self.ui.expertFieldEdit)
+        ws, meeting_id = self.ws, self._meeting()
+        name, organisation, field = (edit.text() for edit in edits)
+
+        def cleared() -> None:
+            for edit in edits:
                 edit.clear()
 
-        self._do(add, "未能添加专家")
+        self._do(lambda: setup.add_expert(ws, meeting_id, name, organisation, field), "未能添加专家", cleared)
 
     def _selected_key(self, view: QTableView, model: RowsModel) -> object:
         rows = view.selectionModel().selectedRows()
@@ -156,17 +158,17 @@ class SetupPage(QWidget):
     def _remove_expert(self) -> None:
         expert_id = self._selected_key(self.ui.expertTable, self.expert_model)
         if expert_id is not None:
-            self._do(
-                lambda: setup.remove_expert(self.ws, self._meeting(), int(str(expert_id))), "未能移出专家"
-            )
+            ws, meeting_id = self.ws, self._meeting()
+            self._do(lambda: setup.remove_expert(ws, meeting_id, int(str(expert_id))), "未能移出专家")
 
     def _apply_suggestion(self) -> None:
         found = self._selected_key(self.ui.suggestionTable, self.suggestion_model)
         if isinstance(found, SuggestedConflict):
+            ws, meeting_id = self.ws, self._meeting()
             self._do(
                 lambda: setup.recuse(
-                    self.ws,
-                    self._meeting(),
+                    ws,
+                    meeting_id,
                     found.expert_id,
                     found.application_id,
                     found.reason,
@@ -176,19 +178,14 @@ class SetupPage(QWidget):
             )
 
     def _recuse(self) -> None:
-        self._do(
-            lambda: setup.recuse(
-                self.ws,
-                self._meeting(),
-                self.ui.recuseExpertCombo.currentData(),
-                self.ui.recuseApplicationCombo.currentData(),
-                self.ui.recuseReasonEdit.text(),
-                self.ui.recuseKindCombo.currentData(),
-            ),
-            "未能记录回避",
-        )
+        ws, meeting_id = self.ws, self._meeting()
+        expert_id = self.ui.recuseExpertCombo.currentData()
+        application_id = self.ui.recuseApplicationCombo.currentData()
+        reason, kind = self.ui.recuseReasonEdit.text(), self.ui.recuseKindCombo.currentData()
+        self._do(lambda: setup.recuse(ws, meeting_id, expert_id, application_id, reason, kind), "未能记录回避")
 
     def _withdraw(self) -> None:
         key = self._selected_key(self.ui.recusalTable, self.recusal_model)
         if isinstance(key, tuple):
-            self._do(lambda: setup.withdraw_recusal(self.ws, self._meeting(), key[0], key[1]), "未能撤销回避")
+            ws, meeting_id = self.ws, self._meeting()
+            self._do(lambda: setup.withdraw_recusal(ws, meeting_id, key[0], key[1]), "未能撤销回避")

@@ -110,9 +110,12 @@ def key_sheet(
     round_no: int,
     points: Mapping[str, object] | list[object],
     opinion: str = "",
+    *,
+    operator: str | None = None,
 ) -> KeyResult:
-    """Key one round of a paper score sheet as `ws.operator`; the two rounds must be keyed by
-    different operators. Keying a round again replaces it."""
+    """Key one round of a paper score sheet as `operator` (default `ws.operator`); the two rounds must
+    be keyed by different operators. Keying a round again replaces it."""
+    operator = (operator or "").strip() or ws.operator
     if round_no not in KEY_ROUNDS:
         raise MeetingError("录入轮次应为 1 或 2")
     with ws.db.session() as session:
@@ -131,9 +134,9 @@ def key_sheet(
             ),
             None,
         )
-        if other is not None and other.operator == ws.operator:
-            raise MeetingError(f"第{other.round}遍已由{ws.operator}录入；两遍录入应由不同的操作员完成。")
-        entry = KeyedEntry(expert_id, application_id, round_no, checked, opinion.strip(), ws.operator)
+        if other is not None and other.operator == operator:
+            raise MeetingError(f"第{other.round}遍已由{operator}录入；两遍录入应由不同的操作员完成。")
+        entry = KeyedEntry(expert_id, application_id, round_no, checked, opinion.strip(), operator)
         repo.store_keyed(session, entry)
         result = KeyResult(None, [])
         if other is not None:

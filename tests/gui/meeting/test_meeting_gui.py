@@ -13,6 +13,7 @@ from gdiiot_desktop.domain.meeting.model import RecusalKind
 from gdiiot_desktop.gui.meeting import MeetingWindow
 from gdiiot_desktop.gui.meeting.presentation import PresentationView
 from gdiiot_desktop.gui.meeting.scoring_page import MODE_DIRECT, MODE_ROUND_1, MODE_ROUND_2
+from gdiiot_desktop.gui.tasks import TaskRunner
 from gdiiot_desktop.services.meeting import results, scoring, setup
 from gdiiot_desktop.services.meeting.presentation import build_deck
 from tests.meeting.factory import World, make_world
@@ -33,12 +34,30 @@ def world(tmp_path: Path) -> Iterator[World]:
     made.ws.close()
 
 
+def open_window(qtbot: QtBot, world: World) -> MeetingWindow:
+    """The window on its own runner, as the main window's session would hand it one."""
+    runner = TaskRunner()
+    win = MeetingWindow(world.ws, runner)
+    qtbot.addWidget(win)
+    win.destroyed.connect(lambda: runner.shutdown(wait=True))
+    win.show()
+    settle(qtbot, win)
+    return win
+
+
+def settle(qtbot: QtBot, win: MeetingWindow) -> None:
+    """Wait until every read and write the window handed to the runner is done and shown."""
+    qtbot.waitUntil(lambda: not win.runner.busy, timeout=10_000)
+
+
+def click(qtbot: QtBot, win: MeetingWindow, button: object) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    settle(qtbot, win)
+
+
 @pytest.fixture
 def window(qtbot: QtBot, world: World) -> MeetingWindow:
-    win = MeetingWindow(world.ws)
-    qtbot.addWidget(win)
-    win.show()
-    return win
+    return open_window(qtbot, world)
 
 
 def select(combo: object, data: object) -> None:
@@ -62,7 +81,7 @@ def test_scoring_through_the_widgets(qtbot: QtBot, window: MeetingWindow, world:
     page.ui.modeCombo.setCurrentIndex(MODE_DIRECT)
     fill(page, [27, 25.5, 20, 14], "创新性强，建议推荐")
     assert page.ui.totalLabel.text() == "合计：86.5 / 100"
-    qtbot.mouseClick(page.ui.saveScoreButton, Qt.MouseButton.LeftButton)
+    click(qtbot, window, page.ui.saveScoreButton)
     sheet = results.meeting_state(world.ws, world.meeting.id).score(e1, a)
     assert (
         sheet is not None and str(sheet.points["results"]) == "25.5" and sheet.opinion == "创新性强，建议推荐"
@@ -75,27 +94,28 @@ def test_scoring_through_the_widgets(qtbot: QtBot, window: MeetingWindow, world:
     page.ui.modeCombo.setCurrentIndex(MODE_ROUND_1)
     page.ui.operatorEdit.setText("录入员甲")
     fill(page, [20, 20, 20, 10], "建议推荐")
-    qtbot.mouseClick(page.ui.saveScoreButton, Qt.MouseButton.LeftButton)
+    click(qtbot, window, page.ui.saveScoreButton)
     assert page.matrix_model.text(0, 2) == "待核对"
     page.ui.modeCombo.setCurrentIndex(MODE_ROUND_2)
     page.ui.operatorEdit.setText("录入员乙")
     fill(page, [20, 21, 20, 10])
-    qtbot.mouseClick(page.ui.saveScoreButton, Qt.MouseButton.LeftButton)
+    click(qtbot, window, page.ui.saveScoreButton)
     assert page.mismatch_model.rowCount() == 1
     assert [page.mismatch_model.text(0, c) for c in (2, 3, 4)] == ["实施成效", "20", "21"]
     assert "不一致" in page.ui.resultLabel.text()
     fill(page, [20, 20, 20, 10])
-    qtbot.mouseClick(page.ui.saveScoreButton, Qt.MouseButton.LeftButton)
+    click(qtbot, window, page.ui.saveScoreButton)
     assert page.mismatch_model.rowCount() == 0
     assert page.matrix_model.text(0, 2) == "70.0"
     assert world.ws.operator == "录入员甲"  # the keying operator is not left behind
 
 
-def test_recused_expert_cannot_score_in_the_widgets(window: MeetingWindow, world: World) -> None:
+def test_recused_expert_cannot_score_in_the_widgets(qtbot: QtBot, window: MeetingWindow, world: World) -> None:
     setup.recuse(
         world.ws, world.meeting.id, world.experts[2].id, world.app_ids[1], "同一单位", RecusalKind.DECLARED
     )
     window.reload()
+    settle(qtbot, window)
     page = window.scoring_page
     select(page.ui.expertCombo, world.experts[2].id)
     select(page.ui.applicationCombo, world.app_ids[1])
@@ -110,13 +130,14 @@ def test_locking_from_the_results_page(qtbot: QtBot, window: MeetingWindow, worl
     for expert in world.experts:
         scoring.score(world.ws, world.meeting.id, expert.id, world.app_ids[0], [25, 25, 20, 10])
     window.reload()
+    settle(qtbot, window)
     page = window.results_page
     asked: list[str] = []
     page.confirm = lambda title, text: asked.append(title) or False  # type: ignore[func-returns-value]
-    qtbot.mouseClick(page.ui.lockButton, Qt.MouseButton.LeftButton)
+    click(qtbot, window, page.ui.lockButton)
     assert asked == ["锁定评审结果"] and not results.meeting_state(world.ws, world.meeting.id).info.locked
     page.confirm = lambda title, text: True
-    qtbot.mouseClick(page.ui.lockButton, Qt.MouseButton.LeftButton)
+    click(qtbot, window, page.ui.lockButton)
     assert results.meeting_state(world.ws, world.meeting.id).info.locked
     assert "已锁定" in page.ui.lockStatus.text() and not page.ui.lockButton.isEnabled()
     assert window.ui.lockLabel.text() == "结果已锁定"
@@ -124,13 +145,12 @@ def test_locking_from_the_results_page(qtbot: QtBot, window: MeetingWindow, worl
     assert "已锁定" in window.scoring_page.ui.scoreNotice.text()
     assert not window.setup_page.ui.addExpertButton.isEnabled()
 
-    qtbot.mouseClick(page.ui.adoptButton, Qt.MouseButton.LeftButton)
+    click(qtbot, window, page.ui.adoptButton)
     assert [a for a in page.results.order] == [world.app_ids[0]]  # type: ignore[union-attr]
 
     target = world.ws.db.path.parent / "纪要.pdf"
     page.choose_file = lambda suggested: str(target)
-    qtbot.mouseClick(page.ui.minutesButton, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not window.runner.busy, timeout=10_000)
+    click(qtbot, window, page.ui.minutesButton)
     assert target.stat().st_size > 10_000
 
 
@@ -192,14 +212,14 @@ def test_presentation_keys_and_timer(qtbot: QtBot, world: World) -> None:
 def test_new_meeting_and_presentation_from_the_window(qtbot: QtBot, tmp_path: Path) -> None:
     world = make_world(tmp_path / "new", experts=0, apps=2)
     try:
-        win = MeetingWindow(world.ws)
-        qtbot.addWidget(win)
-        win.show()
+        win = open_window(qtbot, world)
         assert win.ui.meetingCombo.count() == 1
-        qtbot.mouseClick(win.ui.newMeetingButton, Qt.MouseButton.LeftButton)
+        click(qtbot, win, win.ui.newMeetingButton)
         assert win.ui.meetingCombo.count() == 2 and win.meeting_id == 2
         assert win.setup_page.ui.titleEdit.text().startswith("韶关市")
-        view = win.present()
+        win.present()
+        settle(qtbot, win)
+        view = win.presentation
         assert view is not None and view.isFullScreen()
         assert view.ui.counter.text() == "第 1 项 / 共 2 项"
         win.close()
@@ -218,6 +238,7 @@ def test_window_form_holds_the_pages_and_f5_presents(
     window.activateWindow()
     qtbot.waitUntil(lambda: window.isActiveWindow())
     qtbot.keyClick(window.ui.meetingCombo, Qt.Key.Key_F5)
+    settle(qtbot, window)
     view = window.presentation
     assert view is not None and view.isFullScreen()
     assert view.ui.counter.text() == "第 1 项 / 共 5 项"
