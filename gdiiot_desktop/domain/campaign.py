@@ -365,6 +365,14 @@ def _schema_message(error: Any) -> str:
     return str(error.message)
 
 
+def _rules_in_order(given: Mapping[str, Any]) -> list[tuple[str, Any]]:
+    """The file's rule settings, with the defaults of optional rules it lacks, in ALL_RULES order
+    (unknown ids last, for the consistency check to name)."""
+    merged = {**OPTIONAL_RULES, **given}
+    rank = {rule_id: i for i, rule_id in enumerate(ALL_RULES)}
+    return sorted(merged.items(), key=lambda item: rank.get(item[0], len(rank)))
+
+
 def _build(data: Mapping[str, Any], text: str) -> Campaign:
     notice = data["notice"]
     deadline = data["deadline"]
@@ -437,7 +445,7 @@ def _build(data: Mapping[str, Any], text: str) -> Campaign:
                 clause=r["clause"],
                 clause_text=r["clause_text"],
             )
-            for rule_id, r in data["rules"].items()
+            for rule_id, r in _rules_in_order(data["rules"])
         },
         source_text=text,
     )
@@ -461,6 +469,22 @@ REQUIRED_RULES = (
     "DEADLINE",
 )
 
+# Rules added after the 2023 notice's file was first written. A campaign file lists them like the
+# others (they are data); a file without one (or a database's copy of an older file) gets the
+# setting here, so older files keep loading.
+OPTIONAL_RULES: dict[str, dict[str, Any]] = {
+    "APPLICATION_DATA": {
+        "title": "申报信息填写",
+        "grade": "error",
+        "overridable": False,
+        "clause": "三(一)",
+        "clause_text": "申报单位填写项目申报书，并提供与申报书填报内容相关的佐证材料",
+    },
+}
+
+# Every rule id a pilot campaign knows, in the order an application's problems are listed.
+ALL_RULES = REQUIRED_RULES[:-1] + tuple(OPTIONAL_RULES) + REQUIRED_RULES[-1:]
+
 
 def consistency_problems(campaign: Campaign) -> list[Problem]:
     """Cross-references and counts that a schema cannot express."""
@@ -477,7 +501,7 @@ def consistency_problems(campaign: Campaign) -> list[Problem]:
         if rule_id not in campaign.rules:
             problems.append(Problem(f"rules.{rule_id}", "缺少该规则的设置"))
     for rule_id in campaign.rules:
-        if rule_id not in REQUIRED_RULES:
+        if rule_id not in ALL_RULES:
             problems.append(Problem(f"rules.{rule_id}", "未知规则编号"))
     if campaign.video_min_seconds >= campaign.video_max_seconds:
         problems.append(Problem("video.max_seconds", "视频最长时长应大于最短时长"))
@@ -539,6 +563,6 @@ PILOT = register_kind(
         build=_build,
         data_checks=_date_problems,
         consistency=consistency_problems,
-        rule_ids=REQUIRED_RULES,
+        rule_ids=ALL_RULES,
     )
 )

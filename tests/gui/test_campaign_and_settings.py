@@ -31,7 +31,7 @@ def test_rules_directions_rename_and_confirm(qtbot: QtBot, ws: Workspace, open_w
     page = window.campaign_page
     assert isinstance(page, CampaignPage)
     ui = page.ui
-    assert page.rules_model.rowCount() == 14
+    assert page.rules_model.rowCount() == 15  # SPEC's 14 and APPLICATION_DATA
     ui.rulesView.selectRow(0)
     assert "三(二)" in ui.ruleClauseLabel.text()
     assert page.rules_model.index(0, RulesModel.COL_TITLE).data()

@@ -55,8 +55,13 @@ def test_new_application_violations_follow_the_fields(
     editor = new_editor(window, qtbot)
     ui = editor.ui
     assert editor.windowTitle() == "新建申报项目"
-    # An empty form: no code, no direction, no video, no form.
-    assert {"USCC_INVALID", "DIRECTION_AUTHORITY", "VIDEO_REQUIRED", "MATERIALS_MISSING"} <= rules(editor)
+    # An empty form: no names, no code, no direction, no video, no form. Each empty name and the
+    # unchosen direction is listed with its own message (issue 12), not as an unknown direction.
+    assert {"APPLICATION_DATA", "USCC_INVALID", "VIDEO_REQUIRED", "MATERIALS_MISSING"} <= rules(editor)
+    empty = {v.message: v.field for v in editor.violations if v.rule == "APPLICATION_DATA"}
+    assert empty["未填写项目名称"] == "project_name" and empty["未填写申报单位名称"] == "applicant_name"
+    assert empty["未选择具体方向"] == "direction"
+    assert not any("不在本年度的方向清单" in v.message for v in editor.violations)
 
     ui.projectNameEdit.setText("基于5G的陶瓷智能工厂建设")
     ui.applicantNameEdit.setText("佛山市南海陶瓷科技有限公司")
@@ -77,6 +82,7 @@ def test_new_application_violations_follow_the_fields(
     select_data(ui.categoryCombo, factory.category_id)
     select_data(ui.directionCombo, factory.id)
     assert "DIRECTION_AUTHORITY" not in rules(editor)
+    assert "APPLICATION_DATA" not in rules(editor)  # names typed, a direction chosen
     network = next(d for d in campaign.directions if campaign.submit_authority not in d.authorities)
     select_data(ui.categoryCombo, network.category_id)
     select_data(ui.directionCombo, network.id)
@@ -92,8 +98,18 @@ def test_new_application_violations_follow_the_fields(
 
     ui.pilotYearEdit.setText("2022")
     assert "IN_DEMONSTRATION_PERIOD" in rules(editor)
+    ui.pilotYearEdit.setText("2030")  # after the campaign year: a typing slip, flagged as such
+    [future] = [v for v in editor.violations if v.rule == "IN_DEMONSTRATION_PERIOD"]
+    assert "晚于本年度" in future.message and future.field == "pilot_year" and future.clause.startswith("二(二)")
     ui.pilotYearEdit.setText("")
     assert "IN_DEMONSTRATION_PERIOD" not in rules(editor)
+
+    ui.buildStartEdit.setText("2023-06-01")
+    ui.buildEndEdit.setText("2023-03-01")
+    [dates] = [v for v in editor.violations if v.rule == "APPLICATION_DATA"]
+    assert dates.field == "build_end" and "早于开始时间" in dates.message
+    ui.buildEndEdit.setText("2023-09-30")
+    assert "APPLICATION_DATA" not in rules(editor)
 
     # Inline checks of the form of an entry.
     ui.contactMobileEdit.setText("1380013")

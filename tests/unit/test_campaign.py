@@ -7,7 +7,7 @@ from datetime import date, datetime, time
 
 import pytest
 
-from gdiiot_desktop.domain.campaign import REQUIRED_RULES, CampaignError, parse_campaign
+from gdiiot_desktop.domain.campaign import ALL_RULES, REQUIRED_RULES, CampaignError, parse_campaign
 from gdiiot_desktop.domain.enums import Authority, Grade
 from gdiiot_desktop.resources import campaign_file
 
@@ -145,8 +145,9 @@ def test_limits_video_deadline_copies(campaign):
 
 
 def test_every_rule_is_configured_with_its_clause(campaign):
-    assert set(campaign.rules) == set(REQUIRED_RULES)
+    assert set(campaign.rules) == set(ALL_RULES)
     assert len(REQUIRED_RULES) == 14
+    assert set(ALL_RULES) - set(REQUIRED_RULES) == {"APPLICATION_DATA"}
     for rule_id, spec in campaign.rules.items():
         assert spec.id == rule_id
         assert spec.title and spec.clause_text

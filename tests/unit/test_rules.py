@@ -148,7 +148,8 @@ def test_clean_city_of_eight_recommended(campaign):
 
 
 def test_engine_rule_order_is_the_spec_table(campaign):
-    assert set(RULE_ORDER) == SPEC_RULE_IDS
+    # APPLICATION_DATA came after SPEC's table (issue 12): listed in the campaign file like the others.
+    assert set(RULE_ORDER) == SPEC_RULE_IDS | {"APPLICATION_DATA"}
     assert RULE_ORDER[0] == "CITY_QUOTA" and RULE_ORDER[-1] == "DEADLINE"
 
 
@@ -808,7 +809,8 @@ def test_direction_from_another_category(campaign):
 
 def test_unknown_direction(campaign):
     assert rules_of(check(campaign, [application(direction="d99")])) == ["DIRECTION_AUTHORITY"]
-    assert rules_of(check(campaign, [application(direction="")])) == ["DIRECTION_AUTHORITY"]
+    [unchosen] = check(campaign, [application(direction="")])
+    assert (unchosen.rule, unchosen.message, unchosen.field) == ("APPLICATION_DATA", "未选择具体方向", "direction")
 
 
 def test_unknown_category(campaign):

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime
 
-from ..campaign import REQUIRED_RULES, Campaign
+from ..campaign import ALL_RULES, Campaign
 from ..model import Application, Violation
 from ..names import normalize_name
 from .city import check_deadline, check_quota
@@ -15,8 +15,9 @@ from .context import RuleContext, order_key
 from .per_applicant import check_applicant
 from .per_application import check_application
 
-# The order of SPEC's rule table: violations of one application are listed in it.
-RULE_ORDER = REQUIRED_RULES
+# The order of SPEC's rule table (with the rules added since before DEADLINE): violations of one
+# application are listed in it.
+RULE_ORDER = ALL_RULES
 _RULE_RANK = {rule: i for i, rule in enumerate(RULE_ORDER)}
 _CODE, _NAME = "code:", "name:"
 

@@ -70,6 +70,26 @@ def registered_in_province(ctx: RuleContext, place: str) -> bool:
     return any(rest.startswith(city.name) for city in ctx.campaign.cities)
 
 
+def application_data(ctx: RuleContext, app: Application) -> Iterator[Violation]:
+    """What the form must hold before anything else can be judged: names, a direction, dates in order."""
+    if not app.project_name.strip():
+        yield ctx.violation("APPLICATION_DATA", "未填写项目名称", app, field="project_name")
+    if not app.applicant.name.strip():
+        yield ctx.violation("APPLICATION_DATA", "未填写申报单位名称", app, field="applicant_name")
+    if not app.category_id.strip():
+        yield ctx.violation("APPLICATION_DATA", "未选择试点示范类别", app, field="category")
+    if not app.direction_id.strip():
+        yield ctx.violation("APPLICATION_DATA", "未选择具体方向", app, field="direction")
+    start, end = app.build_start, app.build_end
+    if start is not None and end is not None and end < start:
+        yield ctx.violation(
+            "APPLICATION_DATA",
+            f"建设完成时间（{end.isoformat()}）早于开始时间（{start.isoformat()}），请核对",
+            app,
+            field="build_end",
+        )
+
+
 def already_recommended(ctx: RuleContext, app: Application) -> Iterator[Violation]:
     if app.other_channel is not OtherChannel.NONE:
         yield ctx.violation(
@@ -83,7 +103,14 @@ def already_recommended(ctx: RuleContext, app: Application) -> Iterator[Violatio
 def in_demonstration_period(ctx: RuleContext, app: Application) -> Iterator[Violation]:
     year = app.pilot_year
     period = ctx.campaign.demonstration_period_years
-    if year is not None and 0 <= ctx.campaign.year - year < period:
+    if year is not None and year > ctx.campaign.year:
+        yield ctx.violation(
+            "IN_DEMONSTRATION_PERIOD",
+            f"所填列入试点示范的年份（{year}年）晚于本年度（{ctx.campaign.year}年），请核对",
+            app,
+            field="pilot_year",
+        )
+    elif year is not None and 0 <= ctx.campaign.year - year < period:
         yield ctx.violation(
             "IN_DEMONSTRATION_PERIOD",
             f"该项目已列入{year}年试点示范，仍在{period}年示范期内，不可重复申报",
@@ -179,6 +206,8 @@ def direction_authority(ctx: RuleContext, app: Application) -> Iterator[Violatio
     campaign = ctx.campaign
     direction = campaign.direction(app.direction_id)
     category = campaign.category(app.category_id)
+    if not app.direction_id.strip() or not app.category_id.strip():
+        return  # not chosen yet: APPLICATION_DATA says so
     if direction is None:
         yield ctx.violation(
             "DIRECTION_AUTHORITY", "所选方向不在本年度的方向清单中，请重新选择", app, field="direction"
@@ -213,6 +242,7 @@ def _clock(seconds: float) -> str:
 
 
 PER_APPLICATION_RULES: tuple[Rule, ...] = (
+    application_data,
     uscc_invalid,
     applicant_not_eligible,
     already_recommended,
