@@ -253,13 +253,13 @@ FIELDS: tuple[Field, ...] = (
 ATTACHMENT_FIELDS: tuple[Field, ...] = (
     Field("class", "附件类别", Kind.TEXT, 32),
     Field("file_name", "附件文件名", Kind.TEXT, 255),
-    Field("source_path", "附件原路径", Kind.TEXT, 4000),
+    Field("source_path", "附件原路径", Kind.TEXT, 1000),
     Field("sha256", "附件哈希值", Kind.TEXT, 64),
     Field("size", "附件大小", Kind.INT, low=0, high=2**62),
     Field("year", "附件年度", Kind.INT, low=1900, high=2200),
     Field("pages", "附件页数", Kind.INT, low=0, high=10**7),
     Field("duration_seconds", "视频时长", Kind.NUMBER, low=0, high=1e9),
-    Field("note", "附件说明", Kind.TEXT, 2000),
+    Field("note", "附件说明", Kind.TEXT, 500),
 )
 
 ATTACHMENTS_LABEL = "附件"

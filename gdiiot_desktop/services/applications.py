@@ -9,6 +9,7 @@ from ..domain.enums import AttachmentClass, Status
 from ..domain.model import Application, Attachment
 from ..storage.models import AttachmentRecord
 from ..storage.repository import ApplicationRepository
+from .application_codec import application_to_json
 from .errors import InputError, NotFoundError
 from .media import probe_file
 from .workspace import Workspace
@@ -180,7 +181,7 @@ class ApplicationService:
         """Delete an application entered by mistake (a duplicate, a test row); returns it as it was.
 
         The audit entry ("delete") keeps the reason and the whole application in the export
-        snapshot's JSON form (`exports.codec.application_from_json` reads it back), with its
+        stored JSON form (`application_codec.application_from_json` reads it back), with its
         attachments' hashes: the files stay in the store, which other applications may share.
         Its attachments' rows and overrides go with it; no other application moves.
 
@@ -198,9 +199,6 @@ class ApplicationService:
         audit entry lists those snapshots. Open returns of the application are closed with it.
         NotFoundError when there is no such application.
         """
-        # Imported here: the exports package imports this module (snapshot.py uses the service).
-        from .exports.codec import application_to_json
-
         reason = reason.strip()
         if not reason:
             raise InputError("请填写删除理由（将记入操作日志）")

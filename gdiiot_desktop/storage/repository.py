@@ -22,6 +22,7 @@ from ..domain.enums import (
     PriorityCondition,
     Status,
 )
+from ..domain.fields import FIELDS
 from ..domain.model import Applicant, Application, Attachment, Contact
 from ..domain.names import normalize_name
 from ..domain.uscc import normalize_uscc
@@ -431,33 +432,10 @@ def diff_applications(before: Application | None, after: Application) -> dict[st
 
 
 def _flat(app: Application) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for f in fields(Application):
-        if f.name in ("attachments", "id", "uid"):
-            continue
-        value = getattr(app, f.name)
-        if f.name == "applicant":
-            for af in fields(Applicant):
-                out["applicant." + af.name] = _plain(getattr(value, af.name))
-        elif f.name == "contact":
-            for cf in fields(Contact):
-                out["contact." + cf.name] = getattr(value, cf.name)
-        else:
-            out[f.name] = _plain(value)
+    """Every registry field but the uid as a plain JSON value, and the attachments as "class:sha256"."""
+    out = {f.name: f.to_json(f.get(app)) for f in FIELDS if f.name != "uid"}
     out["attachments"] = sorted(f"{a.attachment_class.value}:{a.sha256}" for a in app.attachments)
     return out
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, frozenset | set):
-        return sorted(str(v) for v in value)
-    if isinstance(value, dict):
-        return dict(sorted(value.items()))
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    if hasattr(value, "value"):
-        return value.value
-    return value
 
 
 def _applicant_from_row(r: Any) -> Applicant:

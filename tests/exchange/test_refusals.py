@@ -225,7 +225,7 @@ def test_empty_and_garbage_files_are_refused(offices: Offices, city_db: Path) ->
         (lambda a: a["applicant"].__setitem__("founded", "去年"), "应为日期"),
         (lambda a: a.__setitem__("build_status", "差不多"), "不是允许的取值"),
         (lambda a: a.__setitem__("extra", 1), "未知字段"),
-        (lambda a: a.__setitem__("total_investment", 10**400), "数值过大"),
+        (lambda a: a.__setitem__("total_investment", 10**400), "位数过多"),
         (lambda a: a["attachments"][0].__setitem__("size", -1), "之间"),
         (lambda a: a.__setitem__("uid", "../../x"), "uid"),
         (lambda a: a.__setitem__("project_name", "\ud800"), "无效的 Unicode"),

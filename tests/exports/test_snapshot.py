@@ -23,7 +23,7 @@ from gdiiot_desktop.services.exports import (
     load_snapshot,
     run_export,
 )
-from gdiiot_desktop.services.exports.codec import application_from_json, application_to_json
+from gdiiot_desktop.services.application_codec import application_from_json, application_to_json
 from gdiiot_desktop.storage.models import AuditEntry
 from gdiiot_desktop.storage.models_exports import ExportRunRecord
 from tests.exports.builders import City

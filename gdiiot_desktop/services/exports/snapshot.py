@@ -19,11 +19,11 @@ from ...domain.enums import Grade
 from ...domain.model import Application, Attachment, Violation
 from ...storage.audit import canonical_json
 from ...storage.snapshot_repository import StoredSnapshot, add_snapshot, find_snapshot, snapshot_list
+from ..application_codec import application_from_json, application_to_json
 from ..applications import ApplicationService
 from ..checks import CheckReport, check_workspace
 from ..settings import get_recommender
 from ..workspace import Workspace
-from .codec import application_from_json, application_to_json
 from .errors import ExportBlockedError, NothingRecommendedError, SnapshotNotFoundError
 from .integrity import check_attachments
 from .printables import inspect
