@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from gdiiot_desktop.domain.enums import BuildStatus
+from gdiiot_desktop.services.application_codec import application_from_json, application_to_json
 from gdiiot_desktop.services.applications import ApplicationService
 from gdiiot_desktop.services.exports import (
     AttachmentIntegrityError,
@@ -23,7 +24,6 @@ from gdiiot_desktop.services.exports import (
     load_snapshot,
     run_export,
 )
-from gdiiot_desktop.services.application_codec import application_from_json, application_to_json
 from gdiiot_desktop.storage.models import AuditEntry
 from gdiiot_desktop.storage.models_exports import ExportRunRecord
 from tests.exports.builders import City

@@ -15,10 +15,10 @@ from sqlalchemy import func, select, text
 from gdiiot_desktop.domain.enums import Status
 from gdiiot_desktop.domain.model import Application
 from gdiiot_desktop.services import exchange
+from gdiiot_desktop.services.application_codec import application_from_json
 from gdiiot_desktop.services.applications import ApplicationService
 from gdiiot_desktop.services.errors import InputError, NotFoundError
 from gdiiot_desktop.services.exports import freeze, load_snapshot
-from gdiiot_desktop.services.application_codec import application_from_json
 from gdiiot_desktop.services.meeting import results, scoring, setup
 from gdiiot_desktop.services.workspace import Workspace, open_workspace
 from gdiiot_desktop.storage.audit import verify_chain
