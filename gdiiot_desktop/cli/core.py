@@ -11,7 +11,9 @@ from ..domain.enums import AttachmentClass, Grade, Status
 from ..services.applications import ApplicationService
 from ..services.checks import check_workspace, report_json
 from ..services.errors import ServiceError
+from ..services.fund.workspace import is_fund_campaign_file, is_fund_database
 from ..services.workspace import Workspace, create_workspace
+from . import fund
 from .common import EXIT_OK, EXIT_VIOLATIONS, Parser, db_path, print_json, with_workspace
 
 
@@ -110,6 +112,8 @@ def register(sub: Any) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    if is_fund_campaign_file(args.campaign):
+        return fund.cmd_init(args)  # a special-fund call (issue 14)
     ws = create_workspace(db_path(args), args.city, args.campaign, operator=args.operator or "操作员")
     try:
         city = ws.campaign.city(ws.city)
@@ -128,6 +132,9 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_import_xlsx(args: argparse.Namespace) -> int:
     from ..services.intake import import_workbook
+
+    if is_fund_database(db_path(args)):
+        return fund.cmd_import(args)
 
     def run(ws: Workspace) -> int:
         report = import_workbook(ws, args.file, skip_bad_rows=args.skip_bad_rows)
@@ -172,6 +179,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     at = _parse_at(args.at)
+    if is_fund_database(db_path(args)):
+        return fund.cmd_check(args, at)
 
     def run(ws: Workspace) -> int:
         report = check_workspace(ws, now=at)

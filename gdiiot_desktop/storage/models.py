@@ -203,4 +203,4 @@ Index("ix_applications_priority", ApplicationRecord.priority)
 
 # Feature tables live in their own modules on the same metadata; importing them here makes
 # `Base.metadata` complete for migrations' tests and for create_all.
-from . import models_exchange, models_exports, models_meeting  # noqa: E402,F401
+from . import models_exchange, models_exports, models_fund, models_meeting, models_tasks  # noqa: E402,F401

@@ -47,7 +47,9 @@ def fund_app(
         county=county,
         direction_id=direction,
         requested=None if requested is None else Decimal(str(requested)),
-        investment={k: Decimal(str(v)) for k, v in (investment or {"industrial_internet": 2_000_000}).items()},
+        investment={
+            k: Decimal(str(v)) for k, v in (investment or {"industrial_internet": 2_000_000}).items()
+        },
         cluster=cluster,
         training_sessions=sessions,
         training_people=people,

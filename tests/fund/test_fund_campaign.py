@@ -21,14 +21,22 @@ def test_the_jiangmen_call_as_data():
     c = jiangmen()
     assert (c.kind, c.version, c.city, c.year) == ("special-fund", 1, "江门", 2022)
     assert str(c.deadline.day) == "2022-11-30" and c.budget is None
-    assert [d.name for d in c.directions] == ["工业互联网标杆示范项目", "中小企业上云上平台", "产业集群试点", "工业互联网人才培养"]
+    assert [d.name for d in c.directions] == [
+        "工业互联网标杆示范项目",
+        "中小企业上云上平台",
+        "产业集群试点",
+        "工业互联网人才培养",
+    ]
     bench, cloud, cluster, talent = (d.subsidy for d in c.directions)
     assert (bench.ratio_percent, bench.project_cap) == (Decimal(50), Decimal(1_000_000))
     assert "other" not in bench.eligible_categories and len(bench.eligible_categories) == 6
     assert (cloud.ratio_percent, cloud.enterprise_cap) == (Decimal(80), Decimal(600_000))
     assert (cluster.cluster_cap, cluster.enterprise_cap) == (Decimal(5_000_000), Decimal(500_000))
     assert (talent.project_cap, talent.min_sessions, talent.min_people) == (Decimal(1_000_000), 10, 500)
-    assert [s.name for s in c.directions[0].subdirections] == ["方向一：工业企业工业互联网应用标杆", "方向二：特定行业工业互联网平台标杆"]
+    assert [s.name for s in c.directions[0].subdirections] == [
+        "方向一：工业企业工业互联网应用标杆",
+        "方向二：特定行业工业互联网平台标杆",
+    ]
     assert c.direction_by_name("（二）中小企业上云上平台") is c.directions[1]
     assert is_fund_text(TEXT) and not is_fund_text("kind = 'pilot'") and not is_fund_text("not toml [")
 
@@ -48,26 +56,42 @@ def problems_of(text: str) -> list[str]:
 
 
 def test_an_unknown_rule_id_is_refused():
-    text = TEXT + '\n[rules.FUND_NO_SUCH_RULE]\ntitle = "?"\ngrade = "error"\nclause = "一"\nclause_text = "?"\n'
+    text = (
+        TEXT + '\n[rules.FUND_NO_SUCH_RULE]\ntitle = "?"\ngrade = "error"\nclause = "一"\nclause_text = "?"\n'
+    )
     assert problems_of(text) == ["rules.FUND_NO_SUCH_RULE：未知规则编号（专项资金活动可用的规则见 README）"]
 
 
 def test_schema_and_cross_reference_problems_name_their_place():
-    assert any(p.startswith("directions[1].subsidy.ratio_percent") for p in problems_of(TEXT.replace("ratio_percent = 50", "ratio_percent = 150")))
+    assert any(
+        p.startswith("directions[1].subsidy.ratio_percent")
+        for p in problems_of(TEXT.replace("ratio_percent = 50", "ratio_percent = 150"))
+    )
     bad_cat = TEXT.replace('"software", "rnd"', '"software", "nonexistent"')
     assert problems_of(bad_cat) == ["directions[1].subsidy.eligible_categories：未知投入类别 'nonexistent'"]
-    assert problems_of(TEXT.replace('date = "2022-11-30"', 'date = "2022-11-31"')) == ["deadline.date：不存在的日期或时间：'2022-11-31'"]
-    assert any("project_cap" in p for p in problems_of(TEXT.replace("project_cap = 1_000_000", 'project_cap = "很多"', 1)))
+    assert problems_of(TEXT.replace('date = "2022-11-30"', 'date = "2022-11-31"')) == [
+        "deadline.date：不存在的日期或时间：'2022-11-31'"
+    ]
+    assert any(
+        "project_cap" in p
+        for p in problems_of(TEXT.replace("project_cap = 1_000_000", 'project_cap = "很多"', 1))
+    )
 
 
 def test_a_budget_in_the_file_is_read_as_whole_yuan():
-    text = TEXT.replace('[budget]\n', '[budget]\ntotal = 30_000_000\n')
+    text = TEXT.replace("[budget]\n", "[budget]\ntotal = 30_000_000\n")
     assert parse_fund_campaign(text).budget == Decimal(30_000_000)
 
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(1000000, "1000000.00"), (0.1, "0.10"), ("1,000,000", "1000000.00"), ("12345.6 元", "12345.60"), (Decimal("5"), "5.00")],
+    [
+        (1000000, "1000000.00"),
+        (0.1, "0.10"),
+        ("1,000,000", "1000000.00"),
+        ("12345.6 元", "12345.60"),
+        (Decimal("5"), "5.00"),
+    ],
 )
 def test_money_is_read_exactly(value, expected):
     assert to_money(value) == Decimal(expected)

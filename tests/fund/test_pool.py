@@ -19,7 +19,11 @@ def test_budget_line_falls_after_the_last_project_the_budget_covers():
     c = fund_app("benchmark", 1, rank=3, status=P)
     pool = build_pool(jiangmen(), [c, a, b], Decimal(1_500_000))
     assert [line.app.id for line in pool.lines] == [a.id, b.id, c.id]
-    assert [line.running_total for line in pool.lines] == [Decimal(800_000), Decimal(1_500_000), Decimal(1_500_001)]
+    assert [line.running_total for line in pool.lines] == [
+        Decimal(800_000),
+        Decimal(1_500_000),
+        Decimal(1_500_001),
+    ]
     assert [line.within_budget for line in pool.lines] == [True, True, False]  # exactly the budget is in
     assert pool.funded == 2 and pool.remaining == Decimal(0)
     found = check_fund(jiangmen(), [a, b, c], budget=Decimal(1_500_000))
@@ -46,7 +50,15 @@ def test_proposed_subsidy_respects_caps_across_projects():
 
 def test_cluster_total_is_shared_out_in_rank_order():
     members = [
-        fund_app("cluster", 500_000, {"cloud": 700_000}, enterprise=f"企业{i}", cluster="集群", rank=i + 1, status=P)
+        fund_app(
+            "cluster",
+            500_000,
+            {"cloud": 700_000},
+            enterprise=f"企业{i}",
+            cluster="集群",
+            rank=i + 1,
+            status=P,
+        )
         for i in range(11)
     ]
     pool = build_pool(jiangmen(), members, None)

@@ -81,7 +81,9 @@ def test_a_withdrawn_project_does_not_count_against_the_enterprise_cap():
 
 def test_cluster_over_five_million_in_total():
     members = [
-        fund_app("cluster", 500_000, {"cloud": 700_000}, enterprise=f"集群企业{i}", cluster="江门五金卫浴产业集群")
+        fund_app(
+            "cluster", 500_000, {"cloud": 700_000}, enterprise=f"集群企业{i}", cluster="江门五金卫浴产业集群"
+        )
         for i in range(11)
     ]
     found = check_fund(jiangmen(), members)
@@ -118,8 +120,14 @@ def test_talent_cap_is_one_million_without_a_ratio():
 
 def test_missing_materials_depend_on_the_direction():
     bench = fund_app("benchmark", 100_000, materials=frozenset({"application_form", "business_license"}))
-    talent = fund_app("talent", 100_000, {}, sessions=10, people=500,
-                      materials=frozenset({"application_form", "business_license"}))
+    talent = fund_app(
+        "talent",
+        100_000,
+        {},
+        sessions=10,
+        people=500,
+        materials=frozenset({"application_form", "business_license"}),
+    )
     found = check_fund(jiangmen(), [bench, talent])
     assert [(v.rule, v.application_id) for v in found] == [
         ("FUND_MATERIALS_MISSING", bench.id),

@@ -1,0 +1,304 @@
+"""Excel intake for a special-fund call: the template and reading a filled-in sheet.
+
+One row per application. Columns are derived from the campaign (one investment column per
+category, one 是/否 column per material), so another call with other categories needs no code.
+A sheet with any bad cell imports nothing unless bad rows are skipped; every problem names its
+row and column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from ...domain.fund.campaign import FundCampaign
+from ...domain.fund.model import FundApplication
+from ...domain.fund.money import MoneyError, to_money
+from ...domain.uscc import normalize_uscc
+from ..errors import InputError
+from ..files import atomic_output
+from .workspace import FundWorkspace
+
+COUNTY = "县（市、区）"
+ENTERPRISE = "企业名称"
+USCC = "统一社会信用代码"
+PROJECT = "项目名称"
+DIRECTION = "支持方向"
+SUBDIRECTION = "子方向"
+REQUESTED = "申请补贴金额（元）"
+CLUSTER = "所属产业集群"
+SESSIONS = "培训场次"
+PEOPLE = "培训人数"
+SCORE = "评审得分"
+CONTACT = "联系人及电话"
+NOTE = "备注"
+YES = {"是", "有", "已交", "已提交", "√", "✓", "y", "yes", "1", "true"}
+NO = {"", "否", "无", "未交", "×", "n", "no", "0", "false"}
+SHEET_TITLE = "专项资金申报"
+
+
+def investment_header(name: str) -> str:
+    """'工业互联网' → '工业互联网投入（元）'; '设备投入' → '设备投入（元）'."""
+    return f"{name}（元）" if name.endswith("投入") else f"{name}投入（元）"
+
+
+def material_header(name: str) -> str:
+    return f"材料：{name}"
+
+
+def columns(campaign: FundCampaign) -> list[str]:
+    return (
+        ["序号", COUNTY, ENTERPRISE, USCC, PROJECT, DIRECTION, SUBDIRECTION]
+        + [investment_header(c.name) for c in campaign.categories]
+        + [REQUESTED, CLUSTER, SESSIONS, PEOPLE, SCORE]
+        + [material_header(m.name) for m in campaign.materials]
+        + [CONTACT, NOTE]
+    )
+
+
+def write_template(target: Path, campaign: FundCampaign) -> Path:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    headers = columns(campaign)
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = SHEET_TITLE
+    ws.cell(1, 1, f"{campaign.title}申报汇总表（金额单位：元）").font = Font(bold=True, size=14)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(headers))
+    for i, header in enumerate(headers, 1):
+        cell = ws.cell(2, i, header)
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        ws.column_dimensions[get_column_letter(i)].width = 14 if i > 1 else 6
+    ws.freeze_panes = "A3"
+    directions = DataValidation(
+        type="list", formula1='"' + ",".join(d.name for d in campaign.directions) + '"'
+    )
+    yes_no = DataValidation(type="list", formula1='"是,否"')
+    ws.add_data_validation(directions)
+    ws.add_data_validation(yes_no)
+    col = {h: get_column_letter(i) for i, h in enumerate(headers, 1)}
+    directions.add(f"{col[DIRECTION]}3:{col[DIRECTION]}2000")
+    for m in campaign.materials:
+        letter = col[material_header(m.name)]
+        yes_no.add(f"{letter}3:{letter}2000")
+    if campaign.counties:
+        counties = DataValidation(type="list", formula1='"' + ",".join(campaign.counties) + '"')
+        ws.add_data_validation(counties)
+        counties.add(f"{col[COUNTY]}3:{col[COUNTY]}2000")
+    notes = wb.create_sheet("填写说明")
+    lines = [
+        f"活动：{campaign.title}（截止 {campaign.deadline.text}）",
+        "金额均以元为单位，可精确到分；投入金额以相关发票金额为准。",
+        "支持方向：" + "；".join(d.name for d in campaign.directions),
+        "子方向（仅标杆示范）：" + "；".join(s.name for d in campaign.directions for s in d.subdirections),
+        "产业集群试点的项目须填写所属产业集群；人才培养项目须填写培训场次和培训人数。",
+        "材料列填“是”表示已提交。",
+    ]
+    for d in campaign.directions:
+        lines.append(f"{d.name}（{d.subsidy.clause}）：{d.subsidy.clause_text}")
+    for i, line in enumerate(lines, 1):
+        notes.cell(i, 1, line)
+    notes.column_dimensions["A"].width = 120
+    with atomic_output(target) as tmp:
+        wb.save(tmp)
+    return target
+
+
+@dataclass
+class IntakeReport:
+    imported: list[int] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # skipped rows' problems
+    rows: int = 0
+
+    def summary(self) -> str:
+        skipped = f"，跳过 {self.rows - len(self.imported)} 行" if self.errors else ""
+        return f"已导入 {len(self.imported)} 个专项资金申报项目{skipped}"
+
+
+def import_sheet(ws: FundWorkspace, path: Path, *, skip_bad_rows: bool = False) -> IntakeReport:
+    apps, problems, rows = read_sheet(ws.campaign, path)
+    bad_rows = {row for row, _ in problems}
+    messages = [message for _, message in problems]
+    if problems and not skip_bad_rows:
+        raise InputError(f"{path.name} 有 {len(messages)} 处问题，未导入任何项目", messages)
+    good = [app for row, app in apps if row not in bad_rows]
+    ids = ws.repo.add_many(good, source=path.name) if good else []
+    return IntakeReport(ids, messages, rows)
+
+
+def read_sheet(
+    campaign: FundCampaign, path: Path
+) -> tuple[list[tuple[int, FundApplication]], list[tuple[int, str]], int]:
+    """(row, application) for each data row, and (row, problem) for each bad cell."""
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError as exc:
+        raise InputError(f"找不到文件：{path}") from exc
+    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
+        raise InputError(f"{path.name} 不是可读取的 Excel（.xlsx）文件") from exc
+    try:
+        sheet = wb[SHEET_TITLE] if SHEET_TITLE in wb.sheetnames else wb.worksheets[0]
+        rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    finally:
+        wb.close()
+    header_at, index = _find_header(rows)
+    if header_at is None:
+        raise InputError(
+            f"{path.name} 中找不到表头（应有“{ENTERPRISE}”“{PROJECT}”“{DIRECTION}”等列，可用 gdiiot fund template 生成模板）"
+        )
+    missing = [h for h in (COUNTY, ENTERPRISE, PROJECT, DIRECTION, REQUESTED) if h not in index]
+    if missing:
+        raise InputError(f"{path.name} 缺少列：{'、'.join(missing)}")
+    apps: list[tuple[int, FundApplication]] = []
+    problems: list[tuple[int, str]] = []
+    count = 0
+    for offset, values in enumerate(rows[header_at + 1 :], start=header_at + 2):
+        if all(_text(v) == "" for v in values):
+            continue
+        count += 1
+        row = _Row(offset, values, index)
+        app = _read_row(campaign, row)
+        problems += [(offset, p) for p in row.problems]
+        if app is not None:
+            apps.append((offset, app))
+    return apps, problems, count
+
+
+def _find_header(rows: Sequence[Sequence[Any]]) -> tuple[int | None, dict[str, int]]:
+    for i, values in enumerate(rows[:15]):
+        names = {_header(v): j for j, v in enumerate(values) if _text(v)}
+        if ENTERPRISE in names and PROJECT in names:
+            return i, names
+    return None, {}
+
+
+def _header(value: Any) -> str:
+    return "".join(_text(value).split()).replace("(", "（").replace(")", "）")
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+class _Row:
+    def __init__(self, number: int, values: Sequence[Any], index: dict[str, int]):
+        self.number = number
+        self.values = values
+        self.index = index
+        self.problems: list[str] = []
+
+    def raw(self, header: str) -> Any:
+        j = self.index.get(header)
+        return self.values[j] if j is not None and j < len(self.values) else None
+
+    def text(self, header: str) -> str:
+        return _text(self.raw(header))
+
+    def problem(self, header: str, message: str) -> None:
+        self.problems.append(f"第{self.number}行“{header}”：{message}")
+
+    def money(self, header: str, *, required: bool = False) -> Decimal | None:
+        value = self.raw(header)
+        if _text(value) == "":
+            if required:
+                self.problem(header, "不能为空")
+            return None
+        try:
+            return to_money(value)
+        except MoneyError as exc:
+            self.problem(header, str(exc))
+            return None
+
+    def count(self, header: str) -> int | None:
+        text = self.text(header).removesuffix("场").removesuffix("人")
+        if text == "":
+            return None
+        if not text.isdigit():
+            self.problem(header, f"应为整数，实际为“{text}”")
+            return None
+        return int(text)
+
+
+def _read_row(campaign: FundCampaign, row: _Row) -> FundApplication | None:
+    for header in (ENTERPRISE, PROJECT, COUNTY):
+        if not row.text(header):
+            row.problem(header, "不能为空")
+    county = row.text(COUNTY)
+    if county and campaign.counties and county not in campaign.counties:
+        row.problem(
+            COUNTY, f"“{county}”不是{campaign.city}市的县（市、区）（{'、'.join(campaign.counties)}）"
+        )
+    direction_text = row.text(DIRECTION)
+    direction = campaign.direction_by_name(direction_text) if direction_text else None
+    if direction is None:
+        names = "、".join(d.name for d in campaign.directions)
+        row.problem(
+            DIRECTION, f"“{direction_text}”不是本次的支持方向（{names}）" if direction_text else "不能为空"
+        )
+    sub_id = ""
+    sub_text = row.text(SUBDIRECTION)
+    if sub_text and direction is not None:
+        sub = next(
+            (s for s in direction.subdirections if sub_text in (s.id, s.name) or s.name.endswith(sub_text)),
+            None,
+        )
+        if sub is None:
+            row.problem(SUBDIRECTION, f"“{direction.name}”下没有子方向“{sub_text}”")
+        else:
+            sub_id = sub.id
+    investment: dict[str, Decimal] = {}
+    for category in campaign.categories:
+        amount = row.money(investment_header(category.name))
+        if amount is not None and amount > 0:
+            investment[category.id] = amount
+    requested = row.money(REQUESTED, required=True)
+    score: Decimal | None = None
+    if row.text(SCORE):
+        try:
+            score = Decimal(row.text(SCORE))
+        except InvalidOperation:
+            row.problem(SCORE, f"应为数字，实际为“{row.text(SCORE)}”")
+    received = set()
+    for material in campaign.materials:
+        header = material_header(material.name)
+        answer = row.text(header).lower()
+        if answer in YES:
+            received.add(material.id)
+        elif answer not in NO:
+            row.problem(header, f"应填“是”或“否”，实际为“{row.text(header)}”")
+    uscc = normalize_uscc(row.text(USCC))
+    sessions, people = row.count(SESSIONS), row.count(PEOPLE)
+    if row.problems or direction is None:
+        return None
+    return FundApplication(
+        enterprise=row.text(ENTERPRISE),
+        project_name=row.text(PROJECT),
+        county=county,
+        direction_id=direction.id,
+        requested=requested,
+        investment=investment,
+        uscc=uscc,
+        subdirection_id=sub_id,
+        cluster=row.text(CLUSTER),
+        training_sessions=sessions,
+        training_people=people,
+        materials_received=frozenset(received),
+        review_score=score,
+        contact=row.text(CONTACT),
+        note=row.text(NOTE),
+    )
