@@ -22,7 +22,22 @@ from gdiiot_desktop.services.exports import (
 )
 from gdiiot_desktop.services.exports import capacity as cap
 from gdiiot_desktop.services.exports.capacity import Unit, plan_discs
-from gdiiot_desktop.services.exports.names import JOLIET_MAX, safe_name, unique_name, utf16_units
+from gdiiot_desktop.services.exports.names import (
+    CLASS_MAX,
+    FILE_MAX,
+    JOLIET_MAX,
+    MARK,
+    PATH_MAX,
+    PROJECT_MAX,
+    fits_windows_path,
+    joliet_names,
+    package_file,
+    project_folder,
+    safe_name,
+    shorten,
+    unique_name,
+    utf16_units,
+)
 from tests.exports.builders import City
 from tests.exports.conftest import Exported
 
@@ -32,7 +47,7 @@ def test_tree_layout(exported: Exported) -> None:
     top = sorted(p.name for p in disc.iterdir())
     assert top == [
         "00_推荐项目汇总表", "01_基于5G的陶瓷智能工厂建设", "02_=HYPERLINK(_http___x_)精密机械设备预测性维护",
-        "03_有色金属行业工业互联网平台", "SHA256SUMS", "index.html", "manifest.json",
+        "03_有色金属行业工业互联网平台", "SHA256SUMS", "index.html", "manifest.json", "说明.txt",
     ]  # fmt: skip
     first = disc / "01_基于5G的陶瓷智能工厂建设"
     assert (first / "申报材料（打印版）.pdf").is_file()
@@ -75,15 +90,34 @@ def test_index_html_links_every_file_relatively(exported: Exported) -> None:
     assert "&lt;" not in page or "=HYPERLINK" in page  # user text escaped, not markup
 
 
-def test_names_fit_joliet() -> None:
+def test_names_are_shortened_with_a_visible_marker() -> None:
     long = "基于工业互联网平台的" * 10 + ".pdf"
-    name = safe_name(long)
-    assert name.endswith(".pdf") and utf16_units(name) <= JOLIET_MAX
+    name = safe_name(long)  # a file on the disc: at most FILE_MAX units, the cut marked
+    assert name.endswith("….pdf") and utf16_units(name) == FILE_MAX
+    joliet = shorten(name, JOLIET_MAX)
+    assert joliet.endswith("….pdf") and utf16_units(joliet) == JOLIET_MAX and joliet.startswith("基于工业互联网平台的")
+    assert safe_name("短名称.pdf") == "短名称.pdf"  # what fits is never touched
     assert safe_name('a:b*c?"d<e>f|g;.PDF') == "a_b_c__d_e_f_g_.PDF"
     assert safe_name("CON.txt") == "_CON.txt" and safe_name("  . ") == "文件"
     taken: set[str] = set()
-    assert [unique_name("报告.pdf", taken) for _ in range(3)] == ["报告.pdf", "报告(2).pdf", "报告(3).pdf"]
-    assert unique_name("A.PDF", {"a.pdf"}) == "A(2).PDF"
+    assert [unique_name("报告.pdf", taken) for _ in range(3)] == ["报告.pdf", "报告~2.pdf", "报告~3.pdf"]
+    assert unique_name("A.PDF", {"a.pdf"}) == "A~2.PDF"
+    # Two long names that agree in their first 62 units stay apart in Joliet.
+    a, b = "甲" * 70 + "一", "甲" * 70 + "二"
+    names = joliet_names([a, b])
+    assert names[a] == "甲" * 63 + MARK and names[b] == "甲" * 61 + MARK + "~2"
+    assert all(utf16_units(n) <= JOLIET_MAX for n in names.values())
+    # An emoji is two UTF-16 units and is never cut in half.
+    assert shorten("😀" * 40, JOLIET_MAX) == "😀" * 31 + MARK
+    # Paper and disc agree: the package PDF is named after the project's folder.
+    assert package_file(3, "项" * 100) == project_folder(3, "项" * 100) + ".pdf"
+    assert utf16_units(project_folder(3, "项" * 100)) == PROJECT_MAX
+
+
+def test_every_disc_path_fits_windows_max_path_from_a_typical_base() -> None:
+    longest = f"{project_folder(99, '项' * 200)}/{shorten('长' * 40, CLASS_MAX)}/{safe_name('文' * 300 + '.pdf')}"
+    assert utf16_units(longest) <= PATH_MAX and fits_windows_path(longest)
+    assert not fits_windows_path("长" * 300)
 
 
 def test_plan_splits_whole_projects_in_priority_order() -> None:

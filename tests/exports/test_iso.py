@@ -14,7 +14,7 @@ from pathlib import Path
 import pycdlib
 import pytest
 
-from gdiiot_desktop.services.exports.iso import _DiscPyCdlib, build_iso
+from gdiiot_desktop.services.exports.iso import DiscPyCdlib, build_iso
 from tests.exports.conftest import Exported
 
 
@@ -69,7 +69,7 @@ def test_joliet_patch_counts_utf16_units(tmp_path: Path) -> None:
     plain.new(interchange_level=3, joliet=3)
     with pytest.raises(pycdlib.pycdlibexception.PyCdlibInvalidInput):  # what the patch fixes
         plain.add_fp(io.BytesIO(b"x"), 1, "/A.PDF;1", joliet_path="/" + name64)
-    patched = _DiscPyCdlib()
+    patched = DiscPyCdlib()
     patched.new(interchange_level=3, joliet=3)
     patched.add_fp(io.BytesIO(b"x"), 1, "/A.PDF;1", joliet_path="/" + name64)
     with pytest.raises(pycdlib.pycdlibexception.PyCdlibInvalidInput):

@@ -1,5 +1,6 @@
 """The folder tree that goes on the disc: one folder per project in priority order, the summary
-table, an offline index.html, manifest.json and SHA256SUMS; split across discs by whole projects.
+table, an offline index.html, a plain-text 说明.txt, manifest.json and SHA256SUMS; split across
+discs by whole projects. Names follow the rule in names.py (docs/disc-names.md).
 
 Each disc's tree is built in a hidden temporary folder beside the target and renamed into place
 when complete, so an interrupted export never leaves a half tree under the final name.
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
@@ -25,7 +27,18 @@ from .capacity import SECTOR, DiscPlan, Medium, Unit, image_size, plan_discs, se
 from .disc_index import IndexGroup, IndexLink, IndexProject, render_index
 from .integrity import copy_verified
 from .manifest import INDEX, MANIFEST, SUMS, Manifest, ManifestFile, ManifestProject, sums_text
-from .names import FOLDER_MAX, project_folder, safe_name, unique_name
+from .names import (
+    CLASS_MAX,
+    FILE_MAX,
+    PROJECT_MAX,
+    joliet_names,
+    joliet_paths,
+    project_folder,
+    safe_name,
+    shorten,
+    unique_name,
+)
+from .readme import README, render_readme
 from .snapshot import Snapshot
 
 COMMON_FOLDER = "00_推荐项目汇总表"
@@ -74,7 +87,7 @@ def class_folder(campaign: Campaign, cls: AttachmentClass) -> str:
     """e.g. 02_财务审计报告: numbered in the campaign's order of materials."""
     order = [m.attachment_class for m in campaign.materials]
     number = order.index(cls) + 1 if cls in order else len(order) + 1
-    return f"{number:02d}_{cls.label.replace('/', '、')}"
+    return shorten(f"{number:02d}_{cls.label.replace('/', '、')}", CLASS_MAX)
 
 
 def layout_projects(campaign: Campaign, snapshot: Snapshot, packages: dict[int, Path]) -> list[ProjectLayout]:
@@ -82,7 +95,7 @@ def layout_projects(campaign: Campaign, snapshot: Snapshot, packages: dict[int, 
     out = []
     taken_folders: set[str] = set()
     for app in snapshot.applications:
-        folder = unique_name(project_folder(app.priority or 0, app.project_name), taken_folders, FOLDER_MAX)
+        folder = unique_name(project_folder(app.priority or 0, app.project_name), taken_folders, PROJECT_MAX)
         entries: list[DiscEntry] = []
         package = packages.get(app.priority or 0)
         if package is not None:
@@ -91,7 +104,7 @@ def layout_projects(campaign: Campaign, snapshot: Snapshot, packages: dict[int, 
         order = {m.attachment_class: i for i, m in enumerate(campaign.materials)}
         for att in sorted(app.attachments, key=lambda a: order.get(a.attachment_class, len(order))):
             sub = class_folder(campaign, att.attachment_class)
-            name = unique_name(safe_name(att.file_name), taken.setdefault(sub, set()))
+            name = unique_name(safe_name(att.file_name, FILE_MAX), taken.setdefault(sub, set()), FILE_MAX)
             entries.append(DiscEntry(f"{sub}/{name}", att.attachment_class.label, attachment=att))
         out.append(ProjectLayout(app, folder, tuple(entries)))
     return out
@@ -198,11 +211,15 @@ def _write_part(
         )
         index_html = render_index(campaign, manifest, common_links, index_projects)
         files.append(_write_text(tmp / INDEX, INDEX, index_html))
-        files.sort(key=lambda f: f.path)
+        root = joliet_names({f.path.split("/")[0] for f in files} | {README, MANIFEST, SUMS})
+        files.append(_write_bytes(tmp / README, README, render_readme(campaign, manifest, COMMON_FOLDER, root)))
+        joliet = joliet_paths([f.path for f in files] + [MANIFEST, SUMS])
+        files = sorted((replace(f, joliet=joliet[f.path]) for f in files), key=lambda f: f.path)
         manifest = replace(manifest, files=tuple(files))
         manifest_file = _write_text(tmp / MANIFEST, MANIFEST, manifest.to_json())
         _write_text(tmp / SUMS, SUMS, sums_text([*files, manifest_file]))
-        _replace_folder(tmp, final)
+        _stamp_tree(tmp, snapshot.created_at)
+        replace_folder(tmp, final)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -226,13 +243,25 @@ def _copy_file(source: Path, target: Path, rel: str, tick: Callable[[int, str], 
 
 
 def _write_text(target: Path, rel: str, text: str) -> ManifestFile:
-    data = text.encode("utf-8")
+    return _write_bytes(target, rel, text.encode("utf-8"))
+
+
+def _write_bytes(target: Path, rel: str, data: bytes) -> ManifestFile:
     with atomic_output(target) as tmp:
         tmp.write_bytes(data)
     return ManifestFile(rel, len(data), hashlib.sha256(data).hexdigest())
 
 
-def _replace_folder(built: Path, final: Path) -> None:
+def _stamp_tree(root: Path, at: datetime) -> None:
+    """Every file and folder of the tree dated at the snapshot's time, as in the ISO."""
+    stamp = at.timestamp()
+    for folder, dirs, names in os.walk(root, topdown=False):
+        for name in [*names, *dirs]:
+            os.utime(os.path.join(folder, name), (stamp, stamp))
+    os.utime(root, (stamp, stamp))
+
+
+def replace_folder(built: Path, final: Path) -> None:
     """Move a finished tree into place; an older tree of the same name is kept, renamed aside."""
     if final.exists():
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")

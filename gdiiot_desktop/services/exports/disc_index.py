@@ -11,6 +11,8 @@ from ...domain.campaign import Campaign
 from ...domain.model import Application
 from .manifest import SUMS, Manifest
 
+README = "说明.txt"  # written by readme.py
+
 STYLE = """
 body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;
 margin:2em auto;max-width:1100px;color:#222;line-height:1.6;padding:0 1em}
@@ -87,7 +89,8 @@ def render_index(
     out.append(
         f'<p class="note">本光盘全部文件的 SHA-256 校验值见 <a href="{SUMS}">{SUMS}</a> 和 '
         '<a href="manifest.json">manifest.json</a>；可用本程序“校验光盘”（gdiiot verify）核对。'
-        "汇总表、纸质申报材料与本光盘出自同一快照，页脚和文件属性中均有快照编号。</p>"
+        "汇总表、纸质申报材料与本光盘出自同一快照，页脚和文件属性中均有快照编号。"
+        f'各文件夹的纯文本说明见 <a href="{href(README)}">{README}</a>；名称过长时按规则截短，以“…”标记。</p>'
     )
     out.append("</body></html>\n")
     return "\n".join(out)

@@ -11,9 +11,10 @@ are made in a hidden staging folder and removed at the end.
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -25,10 +26,10 @@ from ..checks import check_workspace
 from ..workspace import Workspace
 from . import summary_data
 from .capacity import DiscPlan, Medium, Unit, describe, options
-from .disc import DiscResult, common_size, layout_projects, plan, write_discs
+from .disc import DiscResult, common_size, layout_projects, plan, replace_folder, write_discs
 from .errors import ExportError
 from .iso import IsoResult, build_iso, volume_id
-from .names import FOLDER_MAX, safe_name
+from .names import package_file
 from .package import PackageResult, build_package
 from .progress import ProgressFn, no_progress
 from .snapshot import Preflight, Snapshot, blocked_error, freeze, load_snapshot, preflight
@@ -122,56 +123,24 @@ def run_export(
     snapshot, warnings, late = _snapshot(ws, request, now)
     result = ExportResult(snapshot, request.out_dir, warnings=warnings, late=late)
     out = request.out_dir
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".~导出暂存-", dir=out))
     try:
-        campaign = ws.campaign
-        table_dir = out / TABLE_FOLDER if ExportKind.TABLE in kinds else staging / TABLE_FOLDER
-        meter.report("table", 0, "正在生成推荐项目汇总表…")
-        xlsx, pdf = _table(ws, snapshot, request, table_dir, result)
-        summary_pages = len(PdfReader(pdf).pages)
-
-        paper_dir = out / PAPER_FOLDER if ExportKind.PACKAGE in kinds else staging / PAPER_FOLDER
-        packages: dict[int, Path] = {}
-        if ExportKind.PACKAGE in kinds or disc_wanted:
-            count = len(snapshot.applications)
-            for i, app in enumerate(snapshot.applications):
-                meter.report("package", i / count, f"正在生成纸质材料：第{app.priority}位 {app.project_name}")
-                name = f"{app.priority:02d}_{safe_name(app.project_name, FOLDER_MAX, fallback='项目')}.pdf"
-                built = build_package(campaign, snapshot, app, ws.db.store, paper_dir / name)
-                result.packages.append(built)
-                packages[app.priority or 0] = built.path
-        projects = layout_projects(campaign, snapshot, packages) if disc_wanted else []
-        if disc_wanted:
-            # The transmittal is written after the plan (it names the disc count): count it as the
-            # summary PDF's size again, which it stays well under.
-            sizes = [xlsx.stat().st_size, pdf.stat().st_size, pdf.stat().st_size]
-            result.disc_plan = plan(sizes, projects, request.medium)
-            result.capacity = describe(common_size(sizes), [p.unit for p in projects], result.disc_plan)
-        transmittal = write_transmittal(
-            campaign, snapshot, [p.plan for p in result.packages], summary_pages, paper_dir / TRANSMITTAL_NAME,
-            discs=result.disc_plan.count if result.disc_plan else 1, late=late,
-        ) if result.packages else None
-        if ExportKind.PACKAGE in kinds:
-            result.files += [p.path for p in result.packages] + ([transmittal] if transmittal else [])
-
-        if disc_wanted and result.disc_plan is not None:
-            disc_out = out if ExportKind.DISC in kinds else staging
-            total = sum(p.unit.size for p in projects) or 1
-            copied = [0]
-
-            def on_bytes(n: int, text: str) -> None:
-                copied[0] += n
-                meter.report("disc", copied[0] / total, text)
-
-            common_files = [xlsx, pdf] + ([transmittal] if transmittal else [])
-            result.discs = write_discs(
-                campaign, snapshot, ws.db.store, common_files, projects, result.disc_plan, disc_out, on_bytes
-            )
-            if ExportKind.DISC in kinds:
-                result.files += [d.folder for d in result.discs]
-        if ExportKind.ISO in kinds:
-            _isos(ws, snapshot, request, result, meter)
+        out.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".~导出暂存-", dir=out))
+    except OSError as exc:
+        raise ExportError(f"无法在输出文件夹中写入：{out}（{exc.strerror or exc}）。请换一个文件夹，或检查它是否只读。") from exc
+    watched = _Watched(meter)
+    try:
+        _build(ws, request, snapshot, result, staging, watched, late)
+        _publish(staging, out, result)
+    except watched.raised_by_progress:
+        raise  # the user cancelled (or the caller stopped us): nothing is published
+    except ExportError:
+        raise
+    except Exception as exc:
+        raise ExportError(
+            f"{watched.phase_text}时出错，导出已撤销，输出文件夹中没有留下本次导出的任何文件。"
+            f"（{type(exc).__name__}：{exc}）",
+        ) from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     _record(ws, request, result, now)
@@ -179,10 +148,128 @@ def run_export(
     return result
 
 
+class _Watched:
+    """The meter, remembering the phase under way (for the message) and telling the caller's own
+    exceptions (a cancel raised from `progress`) apart from failures of the export.
+    """
+
+    class _NotRaisedError(Exception):
+        pass
+
+    def __init__(self, meter: _Meter) -> None:
+        self.meter = meter
+        self.phase_text = "导出"
+        self.raised_by_progress: type[BaseException] = _Watched._NotRaisedError
+
+    def report(self, phase: str, fraction: float, text: str) -> None:
+        self.phase_text = _PHASES.get(phase, "导出")
+        try:
+            self.meter.report(phase, fraction, text)
+        except BaseException as exc:
+            self.raised_by_progress = type(exc)
+            raise
+
+
+_PHASES = {
+    "freeze": "冻结推荐快照",
+    "table": "生成推荐项目汇总表",
+    "package": "生成纸质材料",
+    "disc": "生成光盘文件夹",
+    "iso": "生成光盘镜像",
+    "verify": "校验光盘镜像",
+}
+
+
+def _build(
+    ws: Workspace,
+    request: ExportRequest,
+    snapshot: Snapshot,
+    result: ExportResult,
+    staging: Path,
+    meter: _Watched,
+    late: str | None,
+) -> None:
+    """Make everything asked for under `staging` (same layout as the output folder)."""
+    kinds = request.kinds
+    disc_wanted = bool(kinds & {ExportKind.DISC, ExportKind.ISO})
+    campaign = ws.campaign
+    meter.report("table", 0, "正在生成推荐项目汇总表…")
+    xlsx, pdf = _table(ws, snapshot, request, staging / TABLE_FOLDER, result)
+    summary_pages = len(PdfReader(pdf).pages)
+
+    paper_dir = staging / PAPER_FOLDER
+    packages: dict[int, Path] = {}
+    if ExportKind.PACKAGE in kinds or disc_wanted:
+        count = len(snapshot.applications)
+        for i, app in enumerate(snapshot.applications):
+            meter.report("package", i / count, f"正在生成纸质材料：第{app.priority}位 {app.project_name}")
+            built = build_package(campaign, snapshot, app, ws.db.store, paper_dir / package_file(app.priority or 0, app.project_name))
+            result.packages.append(built)
+            packages[app.priority or 0] = built.path
+    projects = layout_projects(campaign, snapshot, packages) if disc_wanted else []
+    if disc_wanted:
+        # The transmittal is written after the plan (it names the disc count): count it as the
+        # summary PDF's size again, which it stays well under.
+        sizes = [xlsx.stat().st_size, pdf.stat().st_size, pdf.stat().st_size]
+        result.disc_plan = plan(sizes, projects, request.medium)
+        result.capacity = describe(common_size(sizes), [p.unit for p in projects], result.disc_plan)
+    transmittal = write_transmittal(
+        campaign, snapshot, [p.plan for p in result.packages], summary_pages, paper_dir / TRANSMITTAL_NAME,
+        discs=result.disc_plan.count if result.disc_plan else 1, late=late,
+    ) if result.packages else None
+    if ExportKind.PACKAGE in kinds:
+        result.files += [p.path for p in result.packages] + ([transmittal] if transmittal else [])
+
+    if disc_wanted and result.disc_plan is not None:
+        total = sum(p.unit.size for p in projects) or 1
+        copied = [0]
+
+        def on_bytes(n: int, text: str) -> None:
+            copied[0] += n
+            meter.report("disc", copied[0] / total, text)
+
+        common_files = [xlsx, pdf] + ([transmittal] if transmittal else [])
+        result.discs = write_discs(
+            campaign, snapshot, ws.db.store, common_files, projects, result.disc_plan, staging, on_bytes
+        )
+        if ExportKind.DISC in kinds:
+            result.files += [d.folder for d in result.discs]
+    if ExportKind.ISO in kinds:
+        _isos(ws, snapshot, request, result, meter, staging)
+
+
+def _publish(staging: Path, out: Path, result: ExportResult) -> None:
+    """Move what was asked for from `staging` to its place in `out` (renames within one folder).
+
+    Files replace older files of the same name; a disc folder of the same name is kept, renamed
+    aside (disc.py). Paths in `result` are updated to the published places.
+    """
+    published = set(result.files)
+
+    def moved(path: Path) -> Path:
+        return out / path.relative_to(staging) if path in published else path
+
+    for path in result.files:
+        target = moved(path)
+        if path.is_dir():
+            replace_folder(path, target)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, target)
+    result.files = [moved(p) for p in result.files]
+    result.packages = [replace(p, path=moved(p.path)) for p in result.packages]
+    result.discs = [replace(d, folder=moved(d.folder)) for d in result.discs]
+    result.isos = [replace(i, path=moved(i.path)) for i in result.isos]
+    for report in result.verified:
+        report.source = moved(report.source)
+
+
 def _snapshot(ws: Workspace, request: ExportRequest, now: datetime) -> tuple[Snapshot, list[str], str | None]:
     if request.snapshot_id:
         snapshot = load_snapshot(ws, request.snapshot_id)
-        report = check_workspace(ws, now=now)
+        # Judged at the snapshot's time, when the recommendation was decided: re-exporting an old
+        # snapshot later gives the same files (a re-export is no new hand-in).
+        report = check_workspace(ws, now=snapshot.created_at)
         late_v = next((v for v in report.violations if v.rule == "DEADLINE"), None)
         return snapshot, list(snapshot.warnings), late_v.message if late_v else None
     pre = preflight(ws, now)
@@ -214,21 +301,21 @@ def iso_name(snapshot: Snapshot, year: int, part: int, parts: int) -> str:
     return f"{snapshot.city}市{year}年工业互联网试点示范推荐材料_{snapshot.id}{suffix}.iso"
 
 
-def _isos(ws: Workspace, snapshot: Snapshot, request: ExportRequest, result: ExportResult, meter: _Meter) -> None:
+def _isos(ws: Workspace, snapshot: Snapshot, request: ExportRequest, result: ExportResult, meter: _Watched, staging: Path) -> None:
     city = ws.campaign.city(ws.city)
     division = city.division if city else "440000"
     parts = len(result.discs)
     for disc in result.discs:
         part = disc.manifest.part
-        target = request.out_dir / iso_name(snapshot, ws.campaign.year, part, parts)
+        target = staging / iso_name(snapshot, ws.campaign.year, part, parts)
 
         def on_write(done: int, total: int, part: int = part) -> None:
             meter.report("iso", ((part - 1) + done / max(total, 1)) / parts, f"正在生成光盘镜像 {part}/{parts}…")
 
-        iso = build_iso(disc.folder, target, volume_id(division, ws.campaign.year, part), on_write)
+        volume = volume_id(division, ws.campaign.year, part, snapshot.city)
+        iso = build_iso(disc.folder, target, volume, on_write, at=snapshot.created_at)
         limit = result.disc_plan.medium.capacity if result.disc_plan else None
         if limit is not None and iso.size > limit:
-            target.unlink(missing_ok=True)
             raise ExportError(f"光盘镜像 {target.name} 实际大小超出{result.disc_plan.medium.label}的容量，请选择更大的光盘。")  # type: ignore[union-attr]
         result.isos.append(iso)
         result.files.append(target)
@@ -236,15 +323,10 @@ def _isos(ws: Workspace, snapshot: Snapshot, request: ExportRequest, result: Exp
             def on_verify(done: int, total: int, text: str, part: int = part) -> None:
                 meter.report("verify", ((part - 1) + done / max(total, 1)) / parts, f"正在校验光盘镜像 {part}/{parts}…")
 
-            try:
-                report = verify(target, on_verify)
-            except BaseException:
-                target.unlink(missing_ok=True)  # cancelled mid-check: leave no unverified image
-                raise
+            report = verify(target, on_verify)
             result.verified.append(report)
             if not report.ok:
-                target.unlink(missing_ok=True)
-                raise ExportError(f"光盘镜像 {target.name} 校验未通过，已删除。", report.lines())
+                raise ExportError(f"光盘镜像 {target.name} 校验未通过，导出已撤销。", report.lines())
 
 
 def _record(ws: Workspace, request: ExportRequest, result: ExportResult, now: datetime) -> None:

@@ -21,9 +21,19 @@ def part_label(part: int, parts: int) -> str:
 
 @dataclass(frozen=True)
 class ManifestFile:
-    path: str  # relative, "/"-separated, as on the disc
+    path: str  # relative, "/"-separated, as on the disc (the UDF tree and the folder tree)
     size: int
     sha256: str
+    joliet: str | None = None  # the Joliet path where names were shortened (names.py), else None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"path": self.path, "size": self.size, "sha256": self.sha256}
+        if self.joliet and self.joliet != self.path:
+            data["joliet"] = self.joliet
+        return data
+
+    def where(self, joliet: bool) -> str:
+        return (self.joliet or self.path) if joliet else self.path
 
 
 @dataclass(frozen=True)
@@ -64,7 +74,7 @@ class Manifest:
             "parts": self.parts,
             "part_label": self.label,
             "projects": [p.__dict__ for p in self.projects],
-            "files": [f.__dict__ for f in self.files],
+            "files": [f.to_dict() for f in self.files],
         }
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -86,7 +96,12 @@ def parse_manifest(text: bytes | str, source: str) -> Manifest:
             part=int(data["part"]),
             parts=int(data["parts"]),
             projects=tuple(ManifestProject(**p) for p in data["projects"]),
-            files=tuple(ManifestFile(str(f["path"]), int(f["size"]), str(f["sha256"]).lower()) for f in data["files"]),
+            files=tuple(
+                ManifestFile(
+                    str(f["path"]), int(f["size"]), str(f["sha256"]).lower(), str(f["joliet"]) if f.get("joliet") else None
+                )
+                for f in data["files"]
+            ),
         )
     except VerifyInputError:
         raise

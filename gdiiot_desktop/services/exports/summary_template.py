@@ -13,12 +13,12 @@ from typing import Any
 import openpyxl
 
 from ...domain.campaign import Campaign
-from ..files import atomic_output
 from . import summary_data as data
 from .errors import ExportError
 from .snapshot import Snapshot
 from .summary_xlsx import BODY_FONT, BORDER, LEFT, set_properties, write_footer
 from .xlsx_cells import put
+from .xlsx_output import save_workbook_at
 
 HEADER_SCAN_ROWS = 20
 MIN_MATCHES = 3
@@ -74,8 +74,7 @@ def fill_template(campaign: Campaign, snapshot: Snapshot, template: Path, target
     end = first + len(snapshot.applications)
     write_footer(ws, end + 1, max(mapping) if mapping else ws.max_column, snapshot)
     set_properties(wb, campaign, snapshot)
-    with atomic_output(target) as tmp:
-        wb.save(tmp)
+    save_workbook_at(wb, target, snapshot.created_at)
     unmatched = tuple(c.header for c in data.COLUMNS if c.key not in mapping.values())
     return TemplateFill(target, unmatched)
 

@@ -12,10 +12,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 
 from ...domain.campaign import Campaign
-from ..files import atomic_output
 from . import summary_data as data
 from .snapshot import Snapshot
-from .xlsx_cells import put
+from .xlsx_cells import put, xml_text
+from .xlsx_output import save_workbook_at
 
 SHEET_NAME = "推荐项目汇总表"
 SNAPSHOT_PROPERTY = "GDIIoT快照编号"
@@ -38,10 +38,7 @@ CENTERED_KEYS = {"priority", "category", "authority", "contact", "central", "usc
 
 def write_summary_xlsx(campaign: Campaign, snapshot: Snapshot, target: Path) -> Path:
     """Write the table to `target` atomically and return it."""
-    workbook = build_workbook(campaign, snapshot)
-    with atomic_output(target) as tmp:
-        workbook.save(tmp)
-    return target
+    return save_workbook_at(build_workbook(campaign, snapshot), target, snapshot.created_at)
 
 
 def build_workbook(campaign: Campaign, snapshot: Snapshot) -> Any:
@@ -142,12 +139,16 @@ def setup_print(ws: Any, title_rows: str, snapshot: Snapshot) -> None:
 
 
 def set_properties(wb: Any, campaign: Campaign, snapshot: Snapshot) -> None:
+    """Document properties, all from the snapshot (its time, never the clock's), so one snapshot
+    always gives the same file.
+    """
     props = wb.properties
-    props.title = data.title(campaign)
-    props.subject = f"{snapshot.recommender} 推荐项目汇总表"
+    props.title = xml_text(data.title(campaign))
+    props.subject = xml_text(f"{snapshot.recommender} 推荐项目汇总表")
     props.creator = "GDIIoT Desktop"
+    props.lastModifiedBy = None
     props.keywords = snapshot.id
-    props.description = f"快照编号 {snapshot.id}；{campaign.province_notice} 附件4"
+    props.description = xml_text(f"快照编号 {snapshot.id}；{campaign.province_notice} 附件4")
     props.identifier = snapshot.id
     props.created = snapshot.created_at
     props.modified = snapshot.created_at

@@ -71,10 +71,11 @@ class _IsoSource(_Source):
     """Reads through UDF when present (the tree Windows shows), else Joliet."""
 
     def __init__(self, path: Path) -> None:
-        import pycdlib
         from pycdlib.pycdlibexception import PyCdlibException
 
-        self.iso = pycdlib.PyCdlib()
+        from .iso import DiscPyCdlib  # reads UDF names above ASCII folders right
+
+        self.iso = DiscPyCdlib()
         try:
             self.iso.open(str(path))
         except (PyCdlibException, OSError, ValueError) as exc:
@@ -161,16 +162,19 @@ def _verify(path: Path, source: _Source, progress: Callable[[int, int, str], Non
         done += f.size
     _check_sums(source, manifest_bytes, report)
     listed = {f.path for f in manifest.files} | {MANIFEST, SUMS}
-    report.extra = [p for p in source.list() if p not in listed]
+    listed_joliet = {f.where(joliet=True) for f in manifest.files} | {MANIFEST, SUMS}
+    report.extra = [p for p in source.list() if p not in listed | listed_joliet]
     if isinstance(source, _IsoSource) and source.kind == "udf_path":
         joliet = source.joliet_names()
         if joliet:
-            report.notes += [f"Joliet 目录中缺少（部分 Windows 可能看不到）：{p}" for p in sorted(listed - joliet)]
+            report.notes += [f"Joliet 目录中缺少（部分 Windows 可能看不到）：{p}" for p in sorted(listed_joliet - joliet)]
     return report
 
 
 def _check(source: _Source, f: ManifestFile) -> str:
     handle = source.open(f.path)
+    if handle is None and f.joliet and isinstance(source, _FolderSource):
+        handle = source.open(f.joliet)  # a drive that shows the Joliet tree
     if handle is None:
         return "missing"
     digest = hashlib.sha256()
