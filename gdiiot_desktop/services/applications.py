@@ -10,6 +10,7 @@ from ..domain.model import Application, Attachment
 from ..storage.models import AttachmentRecord
 from ..storage.repository import ApplicationRepository
 from .application_codec import application_to_json
+from .contained_paths import local_file_problem
 from .errors import InputError, NotFoundError
 from .media import probe_file
 from .workspace import Workspace
@@ -55,6 +56,9 @@ class ApplicationService:
         source_path: str = "",
     ) -> Attachment:
         """Copy a file into the store and attach it, with its size, pages or duration."""
+        problem = local_file_problem(str(path))
+        if problem is not None:
+            raise InputError(f"不能添加附件“{path}”：{problem}。请先把文件复制到本机的文件夹中再添加")
         if not path.is_file():
             raise InputError(f"找不到文件：{path}")
         facts = probe_file(path)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import shutil
 from dataclasses import dataclass, field, replace
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import Path, PurePosixPath
 
 from ..domain.enums import AttachmentClass
 from ..domain.model import Application, Attachment
 from ..domain.names import normalize_name
 from ..storage.repository import ApplicationRepository
+from .contained_paths import safe_relative_label
 from .errors import InputError
 from .intake_sheet import CellError, IntakeRow, read_sheet
 from .intake_template import write_template
@@ -167,7 +168,8 @@ def export_workbook(ws: Workspace, out: Path, *, with_files: bool = True) -> int
             if attachment is None:
                 pair.append(None)
                 continue
-            rel = _safe_relative(attachment.source_path or attachment.file_name)
+            # the source path is a label (it may come from a county's bundle): never a place to write
+            rel = str(safe_relative_label(attachment.source_path or attachment.file_name))
             if used.setdefault(rel, attachment.sha256) != attachment.sha256:
                 rel = str(PurePosixPath(attachment.sha256[:8]) / PurePosixPath(rel).name)
             pair.append(rel)
@@ -186,10 +188,3 @@ def export_workbook(ws: Workspace, out: Path, *, with_files: bool = True) -> int
 def _latest(app: Application, cls: AttachmentClass) -> Attachment | None:
     found = app.attachments_of(cls)
     return found[-1] if found else None
-
-
-def _safe_relative(text: str) -> str:
-    """A path as filed, made relative and free of '..' so exported files stay beside the workbook."""
-    parts = [p for p in PureWindowsPath(text).parts if p not in ("..", ".") and not p.endswith((":", ":\\"))]
-    parts = [p for p in parts if p not in ("\\", "/")]
-    return str(PurePosixPath(*parts)) if parts else "file"

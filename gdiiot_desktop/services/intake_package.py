@@ -274,64 +274,76 @@ class _SheetScan(_Scan):
         self.row_open = False
         self.row_cells = self.row_elements = 0
         self.column = 0  # the last cell's column in the current row
-        self.cell: str | None = None  # the current cell's reference
+        self.cell_open = False
         self.cell_type = "n"
         self.cell_chars = 0
         self.has_formula = self.cached = False
         self.value_depth = 0
         self.value: list[str] = []
 
-    # -- elements ---------------------------------------------------------------------
+    # -- elements (called for every element: kept lean) -------------------------------
     def start(self, name: str, attrs: dict[str, str]) -> None:
-        super().start(name, attrs)
-        local = _local(name)
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise self.refuse(f"文件内部的 {self.part} 嵌套层数过深（超过 {MAX_DEPTH} 层）")
+        if ":" in name:
+            name = name.rpartition(":")[2]
         if self.row_open:
             self.row_elements += 1
             if self.row_elements > MAX_ELEMENTS_PER_ROW:
                 raise self.refuse(f"第{self.row}行的内容过多（超过 {MAX_ELEMENTS_PER_ROW} 个 XML 元素）")
-        if local == "row":
+            if name == "c":
+                self._cell(attrs)
+                return
+            if self.cell_open:
+                if name == "v":
+                    self.value_depth = self.depth
+                    self.value = []
+                elif name == "f":
+                    self.has_formula = True
+                elif name == "is":
+                    self.cached = True
+                return
+        if name == "row":
             self._row(attrs)
-        elif local == "c":
+        elif name == "c":
             self._cell(attrs)
-        elif self.cell is not None:
-            if local == "v":
-                self.value_depth = self.depth
-                self.value = []
-            elif local == "f":
-                self.has_formula = True
-            elif local == "is":
-                self.cached = True
-        elif local == "mergeCell":
+        elif name == "mergeCell":
             self._merge(attrs.get("ref", ""))
-        elif local == "col" and attrs.get("hidden") in ("1", "true"):
+        elif name == "col" and attrs.get("hidden") in ("1", "true"):
             low, high = attrs.get("min", ""), attrs.get("max", "")
             if low.isdigit() and high.isdigit() and len(low) < 8 and len(high) < 8:
                 top = min(int(high), MAX_COLUMN_NUMBER)
                 self.facts.hidden_columns.update(range(max(int(low), 1), top + 1))
 
     def end(self, name: str) -> None:
-        local = _local(name)
-        if local == "v" and self.cell is not None and self.depth == self.value_depth:
-            self._value("".join(self.value))
-            self.value_depth = 0
-        elif local == "c" and self.cell is not None:
-            if self.has_formula and not self.cached:
-                self.facts.uncached.add((self.row, self.column))
-            self.cell = None
-        elif local == "row":
+        if ":" in name:
+            name = name.rpartition(":")[2]
+        if self.cell_open:
+            if name == "v" and self.depth == self.value_depth:
+                self._value("".join(self.value))
+                self.value_depth = 0
+            elif name == "c":
+                if self.has_formula and not self.cached:
+                    self.facts.uncached.add((self.row, self.column))
+                self.cell_open = False
+        elif name == "row":
             self.row_open = False
-        super().end(name)
+        self.depth -= 1
 
     def text(self, data: str) -> None:
-        if self.cell is None:
+        if not self.cell_open:
             return
         self.cell_chars += len(data)
         if self.cell_chars > MAX_CELL_CHARS * 2:
-            raise self.refuse(
-                f"单元格 {self.cell} 的内容过长（Excel 每个单元格最多 {MAX_CELL_CHARS} 个字符）"
-            )
+            raise self.refuse(f"单元格 {self.cell} 的内容过长（Excel 每个单元格最多 {MAX_CELL_CHARS} 个字符）")
         if self.value_depth:
             self.value.append(data)
+
+    @property
+    def cell(self) -> str:
+        """The current cell's reference, for messages."""
+        return f"{get_column_letter(self.column)}{self.row}"
 
     # -- rows and cells ---------------------------------------------------------------
     def _row(self, attrs: dict[str, str]) -> None:
@@ -387,7 +399,7 @@ class _SheetScan(_Scan):
         if column > MAX_COLUMN_NUMBER:
             raise self.refuse(f"第{self.row}行的单元格超出 Excel 的最后一列 XFD")
         self.column = column
-        self.cell = f"{get_column_letter(column)}{self.row}"
+        self.cell_open = True
         self.cell_type = attrs.get("t", "n")
         self.cell_chars = 0
         self.has_formula = self.cached = False

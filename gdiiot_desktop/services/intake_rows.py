@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Sequence
 from datetime import date, datetime, time
 from pathlib import Path
@@ -17,6 +16,7 @@ from ..domain.model import Applicant, Application, Contact
 from ..domain.names import clean_text, normalize_name
 from ..domain.uscc import normalize_uscc
 from . import intake_columns as cols
+from .contained_paths import PathRefusedError, resolve_inside
 from .intake_columns import COLUMNS, DIRECTIONS_SHEET, CellValueError, Column
 from .intake_results import CellError, IntakeRow, SheetLayout
 
@@ -63,6 +63,7 @@ class RowReader:
     def __init__(self, campaign: Campaign, base: Path, layout: SheetLayout, uncached: set[tuple[int, int]]):
         self.campaign = campaign
         self.base = base
+        self.real_base = os.path.realpath(base)
         self.layout = layout
         self.uncached = uncached
         self.lookup = _Lookup(campaign)
@@ -235,10 +236,17 @@ class _RowParse:
         text = self.text(column).strip("\"'").strip()
         if not text:
             return "", None
-        path = resolve_attachment(text, self.reader.base)
+        try:
+            path = resolve_inside(text, self.reader.base, real_base=self.reader.real_base)
+        except PathRefusedError as refused:
+            self.fail(
+                column,
+                f"路径不能使用：{refused.reason}。请把文件放在表格所在文件夹（或其子文件夹）中，"
+                "填写相对路径，如“视频\\项目名称.mp4”",
+            )
+            return text, None
         if not path.is_file():
-            where = "" if _is_absolute(text) else f"（相对于表格所在文件夹 {self.reader.base}）"
-            self.fail(column, f"找不到文件“{text}”{where}")
+            self.fail(column, f"找不到文件“{text}”（相对于表格所在文件夹 {self.reader.base}）")
             return text, None
         return text, path
 
@@ -251,19 +259,3 @@ class _RowParse:
             self.fail(cols.PRIORITY, f"推荐顺序{number}与第{first}行重复")
             return None
         return number
-
-
-_WINDOWS_ABSOLUTE = re.compile(r"^(?:[A-Za-z]:[\\/]|[\\/]{2})")
-
-
-def _is_absolute(text: str) -> bool:
-    return bool(_WINDOWS_ABSOLUTE.match(text)) or os.path.isabs(text)
-
-
-def resolve_attachment(text: str, base: Path) -> Path:
-    """A path from the sheet: absolute as it is, else relative to `base`; "\\" and "/" both separate."""
-    if _WINDOWS_ABSOLUTE.match(text):
-        return Path(text)  # a Windows path: exists only on Windows
-    relative = text.replace("\\", "/")
-    path = Path(relative) if os.path.isabs(relative) else base / relative
-    return Path(os.path.normpath(path))

@@ -453,22 +453,32 @@ def test_direction_resolved_without_category_and_in_other_forms(folder: Path, ca
     ]
 
 
-def test_absolute_attachment_paths(folder: Path, campaign: Campaign) -> None:
+def test_absolute_attachment_paths_are_refused(folder: Path, campaign: Campaign) -> None:
     video = folder / "视频" / "a.mp4"
     rows = [good_row(视频文件=str(video), 申报书文件=f'"{folder / "申报书" / "a.pdf"}"')]
     result = read_sheet(write_sheet(folder / "视频", rows, name="in-subfolder.xlsx"), campaign)
+    reasons = {e.header: e.reason for e in result.errors}
+    assert not result.rows
+    assert "绝对路径" in reasons["视频文件"] and "绝对路径" in reasons["申报书文件"]
+    assert "表格所在文件夹" in reasons["视频文件"]
+
+
+def test_paths_in_subfolders_of_the_workbook(folder: Path, campaign: Campaign) -> None:
+    rows = [good_row(视频文件=".\\视频\\a.mp4", 申报书文件="申报书//a.pdf")]
+    result = read_sheet(write_sheet(folder, rows), campaign)
     assert result.ok, [str(e) for e in result.errors]
-    assert result.rows[0].video_path == video
+    assert result.rows[0].video_path == folder / "视频" / "a.mp4"
     assert result.rows[0].form_path == folder / "申报书" / "a.pdf"
 
 
-def test_relative_paths_are_relative_to_the_workbook(folder: Path, campaign: Campaign) -> None:
+def test_paths_leaving_the_workbook_folder_are_refused(folder: Path, campaign: Campaign) -> None:
     sub = folder / "县区"
     sub.mkdir()
     rows = [good_row(视频文件="..\\视频\\a.mp4", 申报书文件="../申报书/a.pdf")]
     result = read_sheet(write_sheet(sub, rows), campaign)
-    assert result.ok, [str(e) for e in result.errors]
-    assert result.rows[0].video_path == folder / "视频" / "a.mp4"
+    assert not result.rows
+    assert {e.header for e in result.errors} == {"视频文件", "申报书文件"}
+    assert all("“..”" in e.reason for e in result.errors)
 
 
 # ---------------------------------------------------------------------------------------
