@@ -138,3 +138,68 @@ def test_diff_lists_what_changed(capsys, tmp_path, as_json):
 def test_diff_of_a_file_with_itself_is_empty(capsys):
     assert main(["campaign", "diff", "2023-pilot", "2023-pilot"]) == 0
     assert "内容相同" in capsys.readouterr().out
+
+
+# --- a new year's database from the new campaign ------------------------------------------
+
+
+@pytest.fixture
+def intake_folder(tmp_path: Path) -> Path:
+    from tests.test_cli import _pdf
+    from tests.videos import make_video
+
+    folder = tmp_path / "sheet"
+    make_video(folder / "videos" / "ok.mp4", 400)
+    (folder / "forms").mkdir()
+    (folder / "forms" / "form.pdf").write_bytes(_pdf())
+    return folder
+
+
+def test_next_year_campaign_starts_a_database_that_enforces_it(capsys, tmp_path, intake_folder):
+    """Quota 6 for the 粤北 cities and one project per applicant: made with the CLI, validated, used by
+    `init --campaign`, enterprises carried from last year's database, and enforced by `check --json`."""
+    from tests.test_cli import check_json, row, run, write_sheet
+
+    new = tmp_path / "2024.toml"
+    sets = ["regions[north].quota=6", "applicant.max_projects=1", "deadline.date=2024-12-06"]
+    assert run(capsys, "campaign", "new", "--from", "2023-pilot", new, "--year", "2024", *[f"--set={s}" for s in sets])[0] == 0
+    assert run(capsys, "campaign", "validate", new)[0] == 0
+
+    # Six applicants, the first with a second project, all recommended in order.
+    rows = [row(项目名称=f"项目{i}", 申报单位=f"公司{i}", 统一社会信用代码="", 推荐顺序=i) for i in range(1, 7)]
+    rows.append(row(项目名称="项目1之二", 申报单位="公司1", 统一社会信用代码=""))
+    sheet = write_sheet(intake_folder, rows)
+
+    old = tmp_path / "2023.sqlite3"
+    assert run(capsys, "--db", old, "init", "--city", "韶关")[0] == 0
+    assert run(capsys, "--db", old, "import-xlsx", sheet)[0] == 0
+    _, report = check_json(capsys, old)
+    assert [v["project"] for v in report["violations"] if v["rule"] == "CITY_QUOTA"] == ["项目6"]  # 5 in 2023
+    assert not [v for v in report["violations"] if v["rule"] == "APPLICANT_MAX_PROJECTS"]  # 2 allowed
+
+    db = tmp_path / "2024.sqlite3"
+    code, out, _ = run(capsys, "--db", db, "init", "--city", "韶关", "--campaign", new, "--carry-applicants-from", old)
+    assert code == 0, out
+    assert "推荐指标 6 个" in out and "带入 6 家企业的信息" in out
+    assert json.loads(run(capsys, "--db", db, "list", "--json")[1]) == []  # no applications carried
+    assert run(capsys, "--db", db, "import-xlsx", sheet)[0] == 0
+    _, report = check_json(capsys, db)
+    assert report["campaign"] == "2024-pilot"
+    assert not [v for v in report["violations"] if v["rule"] == "CITY_QUOTA"]  # 6 fit the new quota
+    over = {v["project"] for v in report["violations"] if v["rule"] == "APPLICANT_MAX_PROJECTS"}
+    assert over == {"项目1之二"}  # the project beyond the one allowed
+
+
+def test_carrying_from_another_city_or_a_non_database_creates_nothing(capsys, tmp_path):
+    from tests.test_cli import run
+
+    old = tmp_path / "old.sqlite3"
+    assert run(capsys, "--db", old, "init", "--city", "韶关")[0] == 0
+    target = tmp_path / "new.sqlite3"
+    code, _, err = run(capsys, "--db", target, "init", "--city", "清远", "--carry-applicants-from", old)
+    assert code == 2 and "属于韶关市，不是清远市" in err
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"not a database at all" * 100)
+    code, _, err = run(capsys, "--db", target, "init", "--city", "清远", "--carry-applicants-from", junk)
+    assert code == 2 and "不是本程序的数据库" in err and "Traceback" not in err
+    assert not target.exists()

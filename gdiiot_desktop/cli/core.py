@@ -9,10 +9,11 @@ from typing import Any
 
 from ..domain.enums import AttachmentClass, Grade, Status
 from ..services.applications import ApplicationService
+from ..services.campaign_files import campaign_path
 from ..services.checks import check_workspace, report_json
 from ..services.errors import ServiceError
 from ..services.fund.workspace import is_fund_campaign_file, is_fund_database
-from ..services.workspace import Workspace, create_workspace
+from ..services.workspace import Workspace, applicant_count, create_workspace
 from . import fund
 from .common import EXIT_OK, EXIT_VIOLATIONS, Parser, db_path, print_json, with_workspace
 
@@ -22,7 +23,13 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("init", help="新建本市数据库")
     p.add_argument("--city", required=True, help="地级以上市，如 广州、韶关")
-    p.add_argument("--campaign", type=Path, help="活动文件（默认：2023年试点示范）")
+    p.add_argument("--campaign", help="活动文件，或随程序提供的活动编号如 2023-pilot（默认：2023年试点示范）")
+    p.add_argument(
+        "--carry-applicants-from",
+        type=Path,
+        metavar="上一年度数据库",
+        help="从本市上一年度的数据库带入企业（申报单位）信息；申报项目不带入",
+    )
     p.set_defaults(run=cmd_init)
 
     p = sub.add_parser("import-xlsx", help="从 Excel 模板导入申报项目")
@@ -112,15 +119,26 @@ def register(sub: Any) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    if is_fund_campaign_file(args.campaign):
+    campaign = campaign_path(args.campaign) if args.campaign else None
+    if is_fund_campaign_file(campaign):
+        args.campaign = campaign
         return fund.cmd_init(args)  # a special-fund call (issue 14)
-    ws = create_workspace(db_path(args), args.city, args.campaign, operator=args.operator or "操作员")
+    ws = create_workspace(
+        db_path(args),
+        args.city,
+        campaign,
+        operator=args.operator or "操作员",
+        carry_applicants_from=args.carry_applicants_from,
+    )
     try:
         city = ws.campaign.city(ws.city)
         assert city is not None
         quota = ws.campaign.quota_for(city)
         print(f"已创建 {ws.city}市 数据库：{ws.db.path}")
         print(f"活动：{ws.campaign.title}（{ws.campaign.province_notice}），推荐指标 {quota} 个")
+        if args.carry_applicants_from:
+            carried = applicant_count(ws)
+            print(f"已从 {args.carry_applicants_from} 带入 {carried} 家企业的信息（申报项目未带入）")
         if not ws.campaign.directions_confirmed:
             print(
                 "注意：方向清单为暂定名称，请核对通知附件2后确认（gdiiot directions confirm）或导入正式清单。"

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from ..domain.campaign import Campaign, CampaignError, parse_campaign
 from ..resources import campaign_file
 from ..storage.audit import append_audit
+from ..storage.campaign_repository import load_stored_campaign, read_settings, store_campaign
+from ..storage.carry_over import add_applicants, count_applicants, read_earlier_database
 from ..storage.database import Database
-from ..storage.models import CampaignRecord, DirectionRecord, Setting
-from ..storage.quick_read import direction_from_row, stored_campaign
-from ..storage.repository import now_utc
 from .errors import InputError, ServiceError
+
+if TYPE_CHECKING:
+    from ..storage.database import Session
 
 DEFAULT_OPERATOR = "操作员"
 
@@ -55,9 +55,19 @@ class Workspace:
 
 
 def create_workspace(
-    db_path: Path, city: str, campaign_path: Path | None = None, operator: str = DEFAULT_OPERATOR
+    db_path: Path,
+    city: str,
+    campaign_path: Path | None = None,
+    operator: str = DEFAULT_OPERATOR,
+    *,
+    carry_applicants_from: Path | None = None,
 ) -> Workspace:
-    """A new database for `city` under a campaign file (the shipped 2023 campaign by default)."""
+    """A new database for `city` under a campaign file (the shipped 2023 campaign by default).
+
+    A database belongs to one campaign: a new year is a new database. With `carry_applicants_from`
+    (an earlier year's database of the same city) its enterprises' details come along; its
+    applications do not. Nothing is created when the campaign or the earlier database is refused.
+    """
     source = campaign_path or campaign_file()
     campaign = load_campaign_file(source)
     found = campaign.city(city)
@@ -66,27 +76,27 @@ def create_workspace(
         raise InputError(f"“{city}”不是本活动的地级以上市。可选：{names}")
     if db_path.exists():
         raise InputError(f"数据库文件已存在：{db_path}。如需重新开始，请换一个文件名。")
+    earlier = read_earlier_database(carry_applicants_from) if carry_applicants_from else None
+    if earlier is not None and earlier.city != found.name:
+        raise InputError(f"上一年度的数据库属于{earlier.city}市，不是{found.name}市，不能从中带入企业信息")
     db = Database.open(db_path, create=True)
     with db.session() as session:
-        session.add(
-            CampaignRecord(
-                id=campaign.id,
-                source_text=campaign.source_text,
-                directions_confirmed=campaign.directions_confirmed,
-                loaded_at=now_utc(),
-            )
-        )
-        session.add(Setting(key="city", value=found.name))
-        session.add(Setting(key="campaign_id", value=campaign.id))
+        store_campaign(session, campaign, found.name)
+        details: dict[str, object] = {"city": found.name, "campaign": campaign.id, "campaign_file": str(source)}
+        if earlier is not None:
+            details["applicants_carried"] = add_applicants(session, earlier.applicants)
+            details["applicants_from"] = str(earlier.path)
+            details["applicants_from_campaign"] = earlier.campaign_id
         append_audit(
-            session,
-            actor=operator,
-            action="init",
-            entity="database",
-            entity_id=found.name,
-            details={"city": found.name, "campaign": campaign.id, "campaign_file": str(source)},
+            session, actor=operator, action="init", entity="database", entity_id=found.name, details=details
         )
     return Workspace(db=db, campaign=campaign, city=found.name, operator=operator)
+
+
+def applicant_count(ws: Workspace) -> int:
+    """How many enterprises the database knows (carried from an earlier year, or entered)."""
+    with ws.db.session() as session:
+        return count_applicants(session)
 
 
 def open_workspace(db_path: Path, operator: str | None = None) -> Workspace:
@@ -94,7 +104,7 @@ def open_workspace(db_path: Path, operator: str | None = None) -> Workspace:
     db = Database.open(db_path)
     try:
         with db.session() as session:
-            settings = {s.key: s.value for s in session.scalars(select(Setting))}
+            settings = read_settings(session)
             if "city" not in settings:
                 raise ServiceError("数据库尚未初始化（缺少城市设置）。请先运行 gdiiot init --city 城市名。")
             campaign = _load_campaign(session)
@@ -123,22 +133,7 @@ def load_campaign_file(path: Path) -> Campaign:
 
 
 def _load_campaign(session: Session) -> Campaign:
-    campaign_id = session.scalar(select(Setting.value).where(Setting.key == "campaign_id"))
-    record = session.get(CampaignRecord, campaign_id)
-    if record is None:
+    campaign = load_stored_campaign(session)
+    if campaign is None:
         raise ServiceError("数据库中缺少活动设置，数据库可能已损坏。请从备份恢复。")
-    rows = session.execute(
-        select(
-            DirectionRecord.id,
-            DirectionRecord.no,
-            DirectionRecord.category_id,
-            DirectionRecord.name,
-            DirectionRecord.authorities,
-        )
-        .where(DirectionRecord.campaign_id == record.id)
-        .order_by(DirectionRecord.no)
-    ).all()
-    # Validated against the schema when the database was created from the file.
-    return stored_campaign(
-        record.source_text, record.id, [direction_from_row(r) for r in rows], record.directions_confirmed
-    )
+    return campaign
