@@ -10,6 +10,7 @@ from reportlab.lib.styles import ParagraphStyle
 
 from .fonts import FontSet, font_set
 from .layout import BODY_SIZE, LINE_HEIGHT, TITLE_SIZE
+from .linebreak import install_line_breaking
 
 
 @dataclass(frozen=True)
@@ -27,10 +28,15 @@ class Styles:
     small: ParagraphStyle  # notes, 五号
 
 
-@cache
 def styles(use_system_fonts: bool = True) -> Styles:
-    fonts = font_set(use_system_fonts)
-    cell = ParagraphStyle("cell", fontName=fonts.body, fontSize=12, leading=16, wordWrap="CJK")
+    """The styles on the fonts in use now (the export's choice, else this machine's)."""
+    return styles_for(font_set(use_system_fonts))
+
+
+@cache
+def styles_for(fonts: FontSet) -> Styles:
+    install_line_breaking()
+    cell = ParagraphStyle("cell", fontName=fonts.table, fontSize=12, leading=16, wordWrap="CJK")
     return Styles(
         fonts=fonts,
         title=ParagraphStyle(
