@@ -28,6 +28,7 @@ def test_export_table_then_package_from_the_same_snapshot(city: City, tmp_path: 
     first = json.loads(out)
     assert [Path(f).name for f in first["files"]] == [
         "2023年工业互联网试点示范推荐项目汇总表.xlsx", "2023年工业互联网试点示范推荐项目汇总表.pdf",
+        "推荐函.docx", "推荐函.pdf",
     ]  # fmt: skip
     assert first["late"] is None and any("docx" in w for w in first["warnings"])
     code, out, err = run(capsys, "--db", db, "export", "package", tmp_path / "out", "--snapshot", first["snapshot"])

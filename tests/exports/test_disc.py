@@ -57,6 +57,7 @@ def test_tree_layout(exported: Exported) -> None:
     assert (first / "09_其他" / "项目介绍.docx").is_file()  # Word files go on the disc as they are
     assert sorted(p.name for p in (disc / "00_推荐项目汇总表").iterdir()) == [
         "2023年工业互联网试点示范推荐项目汇总表.pdf", "2023年工业互联网试点示范推荐项目汇总表.xlsx", "报送清单.pdf",
+        "推荐函.docx", "推荐函.pdf",
     ]  # fmt: skip
     assert not [p for p in exported.out.rglob(".~*")]  # no staging or temporary files left
 

@@ -23,26 +23,33 @@ HEADERS = [c.header for c in COLUMNS]
 def test_xlsx_layout_values_and_order(exported: Exported) -> None:
     wb = openpyxl.load_workbook(exported.one("汇总表/*.xlsx"))
     ws = wb.active
-    assert ws["A1"].value == "2023年工业互联网试点示范推荐项目汇总表"
-    assert ws["A2"].value.startswith("推荐单位（盖章）：") and "填表日期：" in ws["A2"].value
+    assert ws["A1"].value == "附件4"
+    assert ws["A2"].value == "2023年工业互联网试点示范推荐项目汇总表"
+    assert ws["A3"].value.startswith("推荐单位（盖章）：韶关市工业和信息化局")
+    assert "填表日期：2023年11月28日" in ws["A3"].value and "填表人：" in ws["A3"].value
     merged = {str(r) for r in ws.merged_cells.ranges}
-    assert {"A1:N1", "A2:N2", "A3:A4", "B3:B4", "I3:L3", "N3:N4"} <= merged
-    assert ws["I3"].value == "联系人信息"
-    header = [ws.cell(row=4, column=i).value or ws.cell(row=3, column=i).value for i in range(1, 15)]
+    assert {"A2:N2", "A3:N3", "A4:A5", "B4:B5", "I4:L4", "N4:N5"} <= merged
+    assert ws["I4"].value == "联系人信息"
+    header = [ws.cell(row=5, column=i).value or ws.cell(row=4, column=i).value for i in range(1, 15)]
     assert header == HEADERS
-    rows = [[c.value for c in row] for row in ws.iter_rows(min_row=5, max_row=7)]
+    rows = [[c.value for c in row] for row in ws.iter_rows(min_row=6, max_row=8)]
     assert [r[0] for r in rows] == [1, 2, 3]
     assert [(r[1], r[2]) for r in rows] == PROJECTS
     assert rows[0][6] == "工信厅" and rows[0][7] == "韶关市/浈江区" and rows[0][12] == "否"
     assert "革命老区" in rows[0][13]
-    assert all(ws.cell(row=5, column=i).border.left.style == "thin" for i in range(1, 15))
+    assert all(ws.cell(row=6, column=i).border.left.style == "thin" for i in range(1, 15))
+    # codes, phones and e-mails on one line: not wrapped, their columns as wide as the longest value
+    for column in ("D", "K", "L"):
+        assert not ws[f"{column}6"].alignment.wrap_text
+        longest = max(len(str(ws[f"{column}{r}"].value)) for r in range(6, 9))
+        assert ws.column_dimensions[column].width >= longest
 
 
 def test_xlsx_never_turns_user_text_into_a_formula(exported: Exported) -> None:
     ws = openpyxl.load_workbook(exported.one("汇总表/*.xlsx")).active
-    project = ws["B6"]
+    project = ws["B7"]
     assert project.value.startswith("=HYPERLINK") and project.data_type == "s" and project.quotePrefix
-    assert ws["K6"].value == "-13800138000" and ws["K6"].data_type == "s"
+    assert ws["K7"].value == "-13800138000" and ws["K7"].data_type == "s"
     for row in ws.iter_rows():
         for cell in row:
             assert cell.data_type != "f", cell.coordinate
@@ -54,8 +61,8 @@ def test_xlsx_print_settings(exported: Exported) -> None:
     assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4)
     assert ws.sheet_properties.pageSetUpPr.fitToPage is True
     assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
-    assert ws.print_title_rows == "$3:$4"
-    assert ws.freeze_panes == "A5"
+    assert ws.print_title_rows == "$4:$5"
+    assert ws.freeze_panes == "A6"
 
 
 def test_xlsx_carries_the_snapshot_id(exported: Exported) -> None:
@@ -64,7 +71,7 @@ def test_xlsx_carries_the_snapshot_id(exported: Exported) -> None:
     assert wb.properties.keywords == snapshot_id and wb.properties.identifier == snapshot_id
     assert {p.name: p.value for p in wb.custom_doc_props.props}[SNAPSHOT_PROPERTY] == snapshot_id
     ws = wb.active
-    assert snapshot_id in ws["A9"].value and "A9:N9" in {str(r) for r in ws.merged_cells.ranges}
+    assert snapshot_id in ws["A10"].value and "A10:N10" in {str(r) for r in ws.merged_cells.ranges}
     assert snapshot_id in ws.oddFooter.left.text
 
 
@@ -75,6 +82,11 @@ def test_summary_pdf(exported: Exported) -> None:
         text = page.extract_text()
         assert exported.result.snapshot.id in text
         assert "2023年工业互联网试点示范推荐项目汇总表" in text and "— 1 —" in text
+        assert text.startswith("附件4")
+        assert "推荐单位（盖章）：韶关市工业和信息化局" in text and "填表日期：2023年11月28日" in text
+        x0, top, x1, bottom = page.find_tables()[0].bbox
+        sizes = {round(c["size"], 1) for c in page.chars if x0 < c["x0"] < x1 and top < c["top"] < bottom}
+        assert min(sizes) >= 10.5  # 五号 or larger
         table = page.extract_table()
     rows = [[(cell or "").replace("\n", "") for cell in row] for row in table]
     body = [r for r in rows if r[0] in ("1", "2", "3")]

@@ -1,6 +1,7 @@
 """One export run: freeze (or reuse) a snapshot, make what was asked for from it, record the run.
 
 Output folder layout:
+    推荐函/   推荐函.docx (to adjust and stamp) and 推荐函.pdf
     汇总表/   2023年…汇总表.xlsx and .pdf
     纸质材料/ 01_项目名称.pdf … (one package per project, priority order) and 报送清单.pdf
     光盘/     the disc's tree (光盘1, 光盘2 … when split)
@@ -23,12 +24,15 @@ from pypdf import PdfReader
 
 from ...storage.snapshot_repository import ExportRun, add_export_run
 from ..checks import check_workspace
+from ..document_settings import export_fonts
+from ..pdf.fonts import active_fonts
 from ..workspace import Workspace
 from . import summary_data
 from .capacity import DiscPlan, Medium, Unit, describe, options
 from .disc import DiscResult, common_size, layout_projects, plan, replace_folder, write_discs
 from .errors import ExportError
 from .iso import IsoResult, build_iso, volume_id
+from .letter_files import LETTER_FOLDER, checked_text, draft_text, letter_of, write_letter
 from .names import package_file
 from .package import PackageResult, build_package
 from .progress import ProgressFn, no_progress
@@ -62,6 +66,7 @@ class ExportRequest:
     snapshot_id: str | None = None  # None: freeze now (or reuse today's identical snapshot)
     template: Path | None = None  # the official summary-table template (.xlsx) to fill
     verify_iso: bool = True  # re-read each ISO against its manifest once written
+    letter_text: str | None = None  # the recommendation letter's wording as edited (None: the proposed one)
 
 
 @dataclass
@@ -69,6 +74,7 @@ class ExportResult:
     snapshot: Snapshot
     out_dir: Path
     files: list[Path] = field(default_factory=list)
+    letter: list[Path] = field(default_factory=list)  # 推荐函.docx and .pdf
     warnings: list[str] = field(default_factory=list)
     late: str | None = None
     packages: list[PackageResult] = field(default_factory=list)
@@ -103,6 +109,13 @@ def run_export(
     ws: Workspace, request: ExportRequest, now: datetime | None = None, progress: ProgressFn | None = None
 ) -> ExportResult:
     """Make the requested outputs; raises a typed ExportError (nothing half-written) when refused."""
+    with active_fonts(export_fonts(ws)):  # the fonts found on this machine now, by role
+        return _run_export(ws, request, now, progress)
+
+
+def _run_export(
+    ws: Workspace, request: ExportRequest, now: datetime | None = None, progress: ProgressFn | None = None
+) -> ExportResult:
     now = now or datetime.now()
     kinds = request.kinds
     if not kinds:
@@ -196,6 +209,9 @@ def _build(
     meter.report("table", 0, "正在生成推荐项目汇总表…")
     xlsx, pdf = _table(ws, snapshot, request, staging / TABLE_FOLDER, result)
     summary_pages = len(PdfReader(pdf).pages)
+    result.letter = list(write_letter(letter_of(ws, snapshot), snapshot, staging / LETTER_FOLDER))
+    if ExportKind.TABLE in kinds:
+        result.files += result.letter
 
     paper_dir = staging / PAPER_FOLDER
     packages: dict[int, Path] = {}
@@ -210,7 +226,7 @@ def _build(
     if disc_wanted:
         # The transmittal is written after the plan (it names the disc count): count it as the
         # summary PDF's size again, which it stays well under.
-        sizes = [xlsx.stat().st_size, pdf.stat().st_size, pdf.stat().st_size]
+        sizes = [xlsx.stat().st_size, pdf.stat().st_size, pdf.stat().st_size, *(p.stat().st_size for p in result.letter)]
         result.disc_plan = plan(sizes, projects, request.medium)
         result.capacity = describe(common_size(sizes), [p.unit for p in projects], result.disc_plan)
     transmittal = write_transmittal(
@@ -228,7 +244,7 @@ def _build(
             copied[0] += n
             meter.report("disc", copied[0] / total, text)
 
-        common_files = [xlsx, pdf] + ([transmittal] if transmittal else [])
+        common_files = [*result.letter, xlsx, pdf] + ([transmittal] if transmittal else [])
         result.discs = write_discs(
             campaign, snapshot, ws.db.store, common_files, projects, result.disc_plan, staging, on_bytes
         )
@@ -257,6 +273,7 @@ def _publish(staging: Path, out: Path, result: ExportResult) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(path, target)
     result.files = [moved(p) for p in result.files]
+    result.letter = [moved(p) for p in result.letter]
     result.packages = [replace(p, path=moved(p.path)) for p in result.packages]
     result.discs = [replace(d, folder=moved(d.folder)) for d in result.discs]
     result.isos = [replace(i, path=moved(i.path)) for i in result.isos]
@@ -267,6 +284,10 @@ def _publish(staging: Path, out: Path, result: ExportResult) -> None:
 def _snapshot(ws: Workspace, request: ExportRequest, now: datetime) -> tuple[Snapshot, list[str], str | None]:
     if request.snapshot_id:
         snapshot = load_snapshot(ws, request.snapshot_id)
+        if request.letter_text is not None and checked_text(request.letter_text) != snapshot.letter:
+            raise ExportError(
+                f"快照 {snapshot.id} 的推荐函文字已随快照冻结，不能再改。要用新的文字，请不指定快照重新导出（将冻结新快照）。"
+            )
         # Judged at the snapshot's time, when the recommendation was decided: re-exporting an old
         # snapshot later gives the same files (a re-export is no new hand-in).
         report = check_workspace(ws, now=snapshot.created_at)
@@ -275,7 +296,12 @@ def _snapshot(ws: Workspace, request: ExportRequest, now: datetime) -> tuple[Sna
     pre = preflight(ws, now)
     if pre.blocked:
         raise blocked_error(pre)
-    snapshot = freeze(ws, now, pre)
+    letter = (
+        checked_text(request.letter_text)
+        if request.letter_text is not None
+        else draft_text(ws, pre.recommended, now.date())
+    )
+    snapshot = freeze(ws, now, pre, letter=letter)
     return snapshot, list(pre.warnings), pre.late.message if pre.late else None
 
 

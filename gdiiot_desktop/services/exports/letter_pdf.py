@@ -49,18 +49,18 @@ class LetterDoc(OfficialDoc):
 
 def mark_size(text: str, font: str) -> float:
     """The mark's size: MARK_MAX, smaller when a long name would not fit the text block."""
-    width = stringWidth(text, font, MARK_MAX)
-    return MARK_MAX if width <= TEXT_WIDTH else MARK_MAX * TEXT_WIDTH / width
+    width = float(stringWidth(text, font, MARK_MAX))
+    return MARK_MAX if width <= TEXT_WIDTH else float(MARK_MAX * TEXT_WIDTH / width)
 
 
 def head_height(letter: Letter, fonts: FontSet) -> float:
     """How far below the text block's top edge the first page's text starts (below the lines)."""
-    return _rule_y_from_top(letter, fonts) + 1.6 * mm + 3 * mm - TOP
+    return float(_rule_y_from_top(letter, fonts) + 1.6 * mm + 3 * mm - TOP)
 
 
 def _rule_y_from_top(letter: Letter, fonts: FontSet) -> float:
     size = mark_size(letter.issuer_mark, fonts.title)
-    return MARK_TOP + size + 4 * mm  # 4 mm below the mark
+    return float(MARK_TOP + size + 4 * mm)  # 4 mm below the mark
 
 
 def draw_letter_head(canvas: Any, letter: Letter, fonts: FontSet) -> None:

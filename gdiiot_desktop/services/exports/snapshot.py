@@ -44,6 +44,7 @@ class Snapshot:
     applications: tuple[Application, ...]  # recommended, in priority order
     warnings: tuple[str, ...]  # found when frozen (Word files, warnings of the rules)
     payload_sha256: str
+    letter: str | None = None  # the recommendation letter's wording (text form), frozen with it
 
     @property
     def footer(self) -> str:
@@ -108,6 +109,7 @@ def freeze(
     now: datetime,
     pre: Preflight | None = None,
     tick: Callable[[Attachment], None] | None = None,
+    letter: str | None = None,
 ) -> Snapshot:
     """Freeze the recommendation (or reuse the identical snapshot frozen earlier the same day).
 
@@ -127,6 +129,8 @@ def freeze(
         "recommender": recommender,
         "applications": [application_to_json(a) for a in pre.recommended],
     }
+    if letter is not None:
+        payload["letter"] = letter  # another wording is another snapshot
     text = canonical_json(payload)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     snapshot_id = f"{now:%Y%m%d}-{digest[:8].upper()}"
@@ -184,6 +188,7 @@ def _from_stored(stored: StoredSnapshot) -> Snapshot:
         applications=tuple(application_from_json(a) for a in data["applications"]),
         warnings=stored.warnings,
         payload_sha256=stored.payload_sha256,
+        letter=data.get("letter"),
     )
 
 

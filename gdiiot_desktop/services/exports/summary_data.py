@@ -6,10 +6,13 @@ from dataclasses import dataclass
 
 from ...domain.campaign import Campaign
 from ...domain.model import Application
+from ..errors import InputError
+from .letter import parse
 from .snapshot import Snapshot
 
-STAMP_LINE = "推荐单位（盖章）：{recommender}            填表日期：{date}"
-STAMP_BLANK = "____________________"
+LABEL = "附件4"  # the notice's attachment number, top left as the province's template has it
+STAMP_LINE = "推荐单位（盖章）：{recommender}　　　填表人：{contact}　　联系电话：{phone}　　　填表日期：{date}"
+STAMP_BLANK = "__________"
 
 
 @dataclass(frozen=True)
@@ -44,9 +47,28 @@ def title(campaign: Campaign) -> str:
 
 
 def stamp_line(snapshot: Snapshot) -> str:
-    """The line above the table; the bureau stamps and dates it by hand."""
-    del snapshot
-    return STAMP_LINE.format(recommender=STAMP_BLANK, date=STAMP_BLANK)
+    """The line above the table: the bureau's name (stamped over by hand), who filled it in and
+    their phone (as frozen with the snapshot's letter), and the snapshot's date.
+    """
+    contact, phone = filled_by(snapshot)
+    day = snapshot.created_at
+    return STAMP_LINE.format(
+        recommender=snapshot.recommender,
+        contact=contact or STAMP_BLANK,
+        phone=phone or STAMP_BLANK,
+        date=f"{day.year}年{day.month}月{day.day}日",
+    )
+
+
+def filled_by(snapshot: Snapshot) -> tuple[str, str]:
+    """填表人 and 联系电话: the contact frozen in the snapshot's letter ("" for older snapshots)."""
+    if snapshot.letter is None:
+        return "", ""
+    try:
+        letter = parse(snapshot.letter)
+    except InputError:
+        return "", ""
+    return letter.contact, letter.phone
 
 
 def footer_text(snapshot: Snapshot) -> str:

@@ -9,6 +9,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
@@ -17,6 +18,7 @@ from ..files import atomic_output
 from ..pdf.layout import PAGE_LANDSCAPE
 from ..pdf.stamps import draw_footer, draw_page_number
 from ..pdf.styles import Styles, styles
+from ..pdf.tables import split_row
 from . import summary_data as data
 from .pdf_meta import escape as _escape
 from .pdf_meta import set_metadata
@@ -26,7 +28,6 @@ from .summary_xlsx import CENTERED_KEYS, CONTACT_GROUP, CONTACT_GROUP_HEADER
 MARGIN_X = 10 * mm
 MARGIN_TOP = 18 * mm
 MARGIN_BOTTOM = 30 * mm  # room for the page number (GB/T 9704 distances) and the footer
-CELL_SIZE = 8
 
 
 def write_summary_pdf(campaign: Campaign, snapshot: Snapshot, target: Path) -> Path:
@@ -52,11 +53,58 @@ def write_summary_pdf(campaign: Campaign, snapshot: Snapshot, target: Path) -> P
     return target
 
 
+SIZES = (12.0, 11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0)  # body sizes tried, 五号 (10.5) or larger first
+PAD = 2.5  # cell padding each side
+UNBROKEN_KEYS = ("uscc", "mobile", "email")  # never broken inside: columns as wide as the longest value
+FLEX_WEIGHTS = {"project": 5, "applicant": 4, "direction": 4, "note": 5, "location": 2.5, "authority": 2, "title": 2, "category": 2}
+MIN_CHARS = {"project": 4, "applicant": 4, "direction": 4, "note": 4, "location": 2, "authority": 2, "title": 2, "category": 2}
+
+
+def layout(rows: list[dict[str, str | int]], fonts_table: str, width: float) -> tuple[float, dict[str, float]]:
+    """The largest body size (from 12 pt down) at which codes, phones and e-mails fit unbroken and
+    every other column keeps a few characters; the column widths at that size.
+    """
+    for size in SIZES:
+        widths = _widths(rows, fonts_table, width, size)
+        if widths is not None:
+            return size, widths
+    size = SIZES[-1]
+    fallback = _widths(rows, fonts_table, width, size, force=True)
+    assert fallback is not None
+    return size, fallback
+
+
+def _widths(
+    rows: list[dict[str, str | int]], font: str, width: float, size: float, force: bool = False
+) -> dict[str, float] | None:
+    widths: dict[str, float] = {}
+    for column in data.COLUMNS:
+        if column.key in UNBROKEN_KEYS:
+            longest = max((stringWidth(str(r[column.key]), font, size) for r in rows), default=0.0)
+            widths[column.key] = max(longest + 2 * PAD + 1, 2 * size + 2 * PAD)
+        elif column.key not in FLEX_WEIGHTS:
+            widths[column.key] = 2 * size + 2 * PAD  # 推荐顺序, 联系人, 是否中央企业: two characters a line
+    rest = width - sum(widths.values())
+    total = sum(FLEX_WEIGHTS.values())
+    for key, weight in FLEX_WEIGHTS.items():
+        share = rest * weight / total
+        if share < MIN_CHARS[key] * size + 2 * PAD and not force:
+            return None
+        widths[key] = max(share, 8.0)
+    if force and sum(widths.values()) > width:
+        scale = width / sum(widths.values())
+        widths = {k: v * scale for k, v in widths.items()}
+    return widths
+
+
 def story(campaign: Campaign, snapshot: Snapshot, st: Styles, width: float) -> list[Flowable]:
-    cell = ParagraphStyle("sum_cell", parent=st.cell, fontSize=CELL_SIZE, leading=CELL_SIZE * 1.3)
+    rows_data = data.rows(campaign, snapshot)
+    size, widths_by_key = layout(rows_data, st.fonts.table, width)
+    cell = ParagraphStyle("sum_cell", parent=st.cell, fontName=st.fonts.table, fontSize=size, leading=size * 1.3)
     center = ParagraphStyle("sum_center", parent=cell, alignment=TA_CENTER)
     head = ParagraphStyle("sum_head", parent=center, fontName=st.fonts.heading)
     stamp = ParagraphStyle("sum_stamp", parent=st.body, fontSize=12, leading=18)
+    label = ParagraphStyle("sum_label", parent=st.heading, fontSize=16, leading=22)
     note = ParagraphStyle("sum_note", parent=st.small, fontSize=8, leading=11, textColor=colors.HexColor("#595959"))
 
     columns = data.COLUMNS
@@ -70,23 +118,22 @@ def story(campaign: Campaign, snapshot: Snapshot, st: Styles, width: float) -> l
         else:
             top.append(Paragraph(column.header, head))
             bottom.append("")
-    body = [
-        [
+    widths = [widths_by_key[c.key] for c in columns]
+    frame_height = PAGE_LANDSCAPE[1] - MARGIN_TOP - MARGIN_BOTTOM
+    body: list[list[Any]] = []
+    for values in rows_data:
+        cells = [
             Paragraph(_escape(str(values[c.key])), center if c.key in CENTERED_KEYS else cell)
             for c in columns
         ]
-        for values in data.rows(campaign, snapshot)
-    ]
-    fixed = sum(c.pdf_mm for c in columns) * mm
-    rest = max(width - fixed, 15 * mm) / max(1, sum(1 for c in columns if not c.pdf_mm))
-    widths = [c.pdf_mm * mm if c.pdf_mm else rest for c in columns]
+        body += split_row(cells, widths, frame_height * 0.7, pad_x=2 * PAD, pad_y=6)
     commands: list[tuple[Any, ...]] = [
-        ("FONT", (0, 0), (-1, -1), st.fonts.body),  # empty cells too: no stray Helvetica
+        ("FONT", (0, 0), (-1, -1), st.fonts.table),  # empty cells too: no stray Helvetica
         ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("BACKGROUND", (0, 0), (-1, 1), colors.HexColor("#F2F2F2")),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
     ]
     for i in range(len(columns)):
         if i not in group:
@@ -96,6 +143,7 @@ def story(campaign: Campaign, snapshot: Snapshot, st: Styles, width: float) -> l
     table = Table([top, bottom, *body], colWidths=widths, repeatRows=2)
     table.setStyle(TableStyle(commands))
     return [
+        Paragraph(data.LABEL, label),
         Paragraph(_escape(data.title(campaign)), st.title),
         Paragraph(_escape(data.stamp_line(snapshot)), stamp),
         Spacer(1, 3 * mm),
@@ -103,4 +151,3 @@ def story(campaign: Campaign, snapshot: Snapshot, st: Styles, width: float) -> l
         Spacer(1, 3 * mm),
         Paragraph(_escape(data.footer_text(snapshot)), note),
     ]
-

@@ -19,13 +19,14 @@ from .xlsx_output import save_workbook_at
 
 SHEET_NAME = "推荐项目汇总表"
 SNAPSHOT_PROPERTY = "GDIIoT快照编号"
-TITLE_ROW, STAMP_ROW, HEADER_ROW, SUBHEADER_ROW, FIRST_DATA_ROW = 1, 2, 3, 4, 5
+LABEL_ROW, TITLE_ROW, STAMP_ROW, HEADER_ROW, SUBHEADER_ROW, FIRST_DATA_ROW = 1, 2, 3, 4, 5, 6
 # The four contact columns sit under one merged group header; the others span both header rows.
 CONTACT_GROUP = ("contact", "title", "mobile", "email")
 CONTACT_GROUP_HEADER = "联系人信息"
 
 _THIN = Side(style="thin", color="000000")
 BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+LABEL_FONT = Font(name="黑体", size=14)
 TITLE_FONT = Font(name="宋体", size=18, bold=True)
 STAMP_FONT = Font(name="仿宋", size=12)
 HEADER_FONT = Font(name="黑体", size=11)
@@ -33,7 +34,10 @@ BODY_FONT = Font(name="仿宋", size=11)
 FOOTER_FONT = Font(name="仿宋", size=9, color="595959")
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
+NO_WRAP = Alignment(horizontal="center", vertical="center", wrap_text=False)
 CENTERED_KEYS = {"priority", "category", "authority", "contact", "central", "uscc", "mobile"}
+# Codes, phone numbers and addresses are never broken inside: their columns are as wide as the longest.
+UNBROKEN_KEYS = ("uscc", "mobile", "email")
 
 
 def write_summary_xlsx(campaign: Campaign, snapshot: Snapshot, target: Path) -> Path:
@@ -48,6 +52,9 @@ def build_workbook(campaign: Campaign, snapshot: Snapshot) -> Any:
     columns = data.COLUMNS
     last = get_column_letter(len(columns))
 
+    cell = put(ws, LABEL_ROW, 1, data.LABEL)
+    cell.font, cell.alignment = LABEL_FONT, Alignment(horizontal="left", vertical="center")
+    ws.row_dimensions[LABEL_ROW].height = 22
     ws.merge_cells(f"A{TITLE_ROW}:{last}{TITLE_ROW}")
     cell = put(ws, TITLE_ROW, 1, data.title(campaign))
     cell.font, cell.alignment = TITLE_FONT, CENTER
@@ -58,21 +65,23 @@ def build_workbook(campaign: Campaign, snapshot: Snapshot) -> Any:
     ws.row_dimensions[STAMP_ROW].height = 26
 
     write_header(ws)
-    for offset, values in enumerate(data.rows(campaign, snapshot)):
+    table = data.rows(campaign, snapshot)
+    widths = column_widths(table)
+    for offset, values in enumerate(table):
         row = FIRST_DATA_ROW + offset
         for index, column in enumerate(columns, 1):
             cell = put(ws, row, index, values[column.key])
             cell.font = BODY_FONT
             cell.border = BORDER
-            cell.alignment = CENTER if column.key in CENTERED_KEYS else LEFT
+            cell.alignment = NO_WRAP if column.key in UNBROKEN_KEYS else CENTER if column.key in CENTERED_KEYS else LEFT
             if column.key in ("uscc", "mobile"):
                 cell.number_format = "@"
-        ws.row_dimensions[row].height = row_height(values, columns)
+        ws.row_dimensions[row].height = row_height(values, columns, widths=widths)
     end = FIRST_DATA_ROW + len(snapshot.applications)
     write_footer(ws, end + 1, len(columns), snapshot)
 
     for index, column in enumerate(columns, 1):
-        ws.column_dimensions[get_column_letter(index)].width = column.width
+        ws.column_dimensions[get_column_letter(index)].width = widths[column.key]
     ws.freeze_panes = f"A{FIRST_DATA_ROW}"
     setup_print(ws, f"{HEADER_ROW}:{SUBHEADER_ROW}", snapshot)
     set_properties(wb, campaign, snapshot)
@@ -84,14 +93,30 @@ def text_units(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
 
 
-def row_height(values: dict[str, str | int], columns: tuple[data.Column, ...], line: float = 15.0) -> float:
+def column_widths(rows: list[dict[str, str | int]]) -> dict[str, float]:
+    """Each column's width: the design's, widened where a code, phone or address would not fit on one line."""
+    widths = {c.key: float(c.width) for c in data.COLUMNS}
+    for key in UNBROKEN_KEYS:
+        longest = max((text_units(str(r[key])) for r in rows), default=0)
+        widths[key] = max(widths[key], longest * 1.1 + 2)
+    return widths
+
+
+def row_height(
+    values: dict[str, str | int],
+    columns: tuple[data.Column, ...],
+    line: float = 15.0,
+    widths: dict[str, float] | None = None,
+) -> float:
     """Points for a row whose wrapped text fits: openpyxl does not size rows, and not every
     spreadsheet program does it on open (LibreOffice keeps the default height).
     """
     lines = 1
     for column in columns:
+        if column.key in UNBROKEN_KEYS:
+            continue  # one line, never wrapped
         text = str(values[column.key])
-        usable = max(1.0, column.width - 1.5)
+        usable = max(1.0, (widths or {}).get(column.key, column.width) - 1.5)
         lines = max(lines, -(-text_units(text) // int(usable)))
     return max(20.0, lines * line + 5)
 

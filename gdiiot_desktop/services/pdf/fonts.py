@@ -200,11 +200,11 @@ def find_fonts(sources: FontSources | None = None, chosen: Mapping[str, str] | N
                 continue
             note = problem + " "
         for candidate in CANDIDATES[role]:
-            path = _locate(candidate, by_file, by_family)
-            if path is not None and outline_problem(path) is None:
+            located = _locate(candidate, by_file, by_family)
+            if located is not None and outline_problem(located) is None:
                 source = "system" if candidate.preferred else "substitute"
                 substitute_note = "" if candidate.preferred else f"未找到{ideal}，以{candidate.family}代替"
-                found[role] = RoleChoice(role, candidate.family, path, 0, source, (note + substitute_note).strip())
+                found[role] = RoleChoice(role, candidate.family, located, 0, source, (note + substitute_note).strip())
                 break
         else:
             found[role] = RoleChoice(
