@@ -191,7 +191,7 @@ def _value(node: Node, f: Field, lenient: bool) -> Any:
 def _text(node: Node, f: Field, lenient: bool) -> str:
     if lenient and node.is_null:
         return ""  # snapshots before one codec: no applicant type
-    text = node.text(max_len=MAX_TEXT)
+    text = node.text(max_len=MAX_TEXT, raw=lenient)  # our own stored JSON reads back as it was saved
     if not lenient:
         problem = f.text_problem(text, form=f.kind is Kind.UID)
         if problem:

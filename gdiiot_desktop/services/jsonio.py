@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, ClassVar, NoReturn, Self
 
+from ..domain.text import describe_removed, find_unsafe
 from .errors import InputError
 
 MAX_DEPTH = 32  # our documents nest 5 deep (a list of applications, each with a list of attachments)
@@ -147,7 +148,7 @@ def iter_array(
         if state == _BEFORE:
             stripped = buffer.lstrip()
             if stripped and stripped[0] != "[":
-                source.fail(" 应为一个 JSON 列表")
+                source.fail(" 格式不正确：顶层 应为列表（以“[”开始）")
             buffer = stripped[1:]
             if stripped:
                 state, depth = _IN, 1
@@ -178,7 +179,9 @@ def iter_array(
                     count += 1
                     if count > max_items:
                         source.fail(f" 中的条目过多（上限 {max_items} 条）")
-                    yield loads(text, Source(f"{source.name} 第 {count} 条", source.error, source.refusal), max_depth)
+                    yield loads(
+                        text, Source(f"{source.name} 第 {count} 条", source.error, source.refusal), max_depth
+                    )
                 elif char == "," or count:
                     source.fail(" 不是有效的 JSON（列表中有空的条目）")
                 start = pos
@@ -187,10 +190,12 @@ def iter_array(
         if state == _IN and len(buffer) - start > max_item_chars:
             source.fail(f" 第 {count + 1} 条过大（超过 {max_item_chars} 个字符）")
         if state == _AFTER and buffer[start:].strip():
-            source.fail(" 在列表结束后还有多余的内容")
+            source.fail(" 不是有效的 JSON（列表结束后还有多余的内容）")
         buffer, pos, start = buffer[start:], pos - start, 0  # once per chunk: drop what was consumed
     if state != _AFTER:
-        source.fail(" 不完整（列表没有结束）" if state == _IN else " 是空的，应为一个 JSON 列表")
+        source.fail(
+            " 不是有效的 JSON（列表没有结束，内容不完整）" if state == _IN else " 不是有效的 JSON（内容为空）"
+        )
 
 
 _BEFORE, _IN, _AFTER = "before", "in", "after"
@@ -303,7 +308,9 @@ class Node:
     def is_null(self) -> bool:
         return self.value is None
 
-    def text(self, *, max_len: int = MAX_TEXT) -> str:
+    def text(self, *, max_len: int = MAX_TEXT, raw: bool = False) -> str:
+        """A string; unless `raw` (history kept as written), without the characters XML forbids or
+        the bidi controls (domain/text.py), which are refused naming where they are."""
         self._expect("文字", isinstance(self.value, str))
         value: str = self.value
         if len(value) > max_len:
@@ -314,6 +321,10 @@ class Node:
             self.fail("含有无效的 Unicode 字符")
         if "\x00" in value:
             self.fail("含有空字符")
+        if not raw:
+            bad = find_unsafe(value)
+            if bad:
+                self.fail(f"含有不允许的字符：{describe_removed(bad)}")
         return value
 
     def integer(self, low: int = -MAX_INT, high: int = MAX_INT) -> int:
@@ -353,21 +364,25 @@ class Node:
             self.fail(f"日期“{text}”不在 {FIRST_YEAR}—{LAST_YEAR} 年之间")
         return value
 
-    def timestamp(self, *, zone: bool) -> datetime:
-        """An ISO time within 1900–2200, returned as naive UTC; with `zone` it must carry its offset,
-        without it it must not (it is UTC already)."""
+    def timestamp(self, *, zone: bool | None) -> datetime:
+        """An ISO time within 1900–2200, returned as naive UTC. With `zone` it must carry its offset;
+        with zone=False it must not (it is UTC already); with None either."""
         text = self.text(max_len=40)
         try:
             value = datetime.fromisoformat(text)
         except ValueError:
+            if zone:
+                self.fail(f"应为带时区的时间（如 2023-11-28T09:00:00+00:00），实际为“{text}”")
             self.fail(f"不是有效的时间“{text}”")
         if not FIRST_YEAR <= value.year <= LAST_YEAR:
-            self.fail(f"时间“{text}”不在 {FIRST_YEAR}—{LAST_YEAR} 年之间")
+            self.fail(
+                f"时间“{text}”不在 {FIRST_YEAR}—{LAST_YEAR} 年之间，应为导出时的时间（电脑的日期可能设置错了）"
+            )
         if zone and value.tzinfo is None:
             self.fail("缺少时区")
-        if not zone and value.tzinfo is not None:
+        if zone is False and value.tzinfo is not None:
             self.fail("应为不带时区的 UTC 时间")
-        return value.astimezone(UTC).replace(tzinfo=None) if zone else value
+        return value if value.tzinfo is None else value.astimezone(UTC).replace(tzinfo=None)
 
     def opt_text(self) -> str | None:
         return None if self.is_null else self.text()

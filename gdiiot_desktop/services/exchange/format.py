@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..application_codec import MAX_ATTACHMENTS, max_application_bytes
+
 FORMAT_NAME = "gdiiot-bundle"
 FORMAT_VERSION = 1
 SUFFIX = ".gdiiot"
@@ -22,11 +24,28 @@ FILE_MEMBER_RE = re.compile(r"files/[0-9a-f]{64}")
 # The JSON members each kind must hold besides the manifest and the files.
 JSON_MEMBERS = {KIND_COUNTY: (APPLICATIONS, AUDIT), KIND_RETURN: (RETURNS,)}
 
-# Limits against crafted input (a zip bomb, a million members). Generous for real use:
-# a county sends tens of projects with a 5–10 minute video each.
-MAX_MEMBERS = 50_000
-MAX_JSON_BYTES = 256 * 1024 * 1024  # one JSON member, uncompressed
-MAX_MANIFEST_BYTES = 32 * 1024 * 1024
+# Caps against crafted input, each following from what a genuine bundle can hold (the numbers are
+# in docs/bundle-format.md, "Caps"). Every JSON member is read as a stream and refused at its cap;
+# the lists are parsed one element at a time, each element under its own cap.
+MAX_APPLICATIONS = 200  # in one county bundle (a county files tens a year)
+MAX_APPLICATION_BYTES = max_application_bytes()  # the largest application the writer makes from the registry's caps
+MAX_APPLICATIONS_BYTES = MAX_APPLICATIONS * MAX_APPLICATION_BYTES + 1024
+MAX_AUDIT_ENTRIES = 200_000  # the county database's whole log
+MAX_AUDIT_DETAILS = 2 * MAX_APPLICATION_BYTES + 64 * 1024  # a change's old and new values, and then some
+MAX_AUDIT_ENTRY_BYTES = MAX_AUDIT_DETAILS + 4 * 1024
+MAX_AUDIT_BYTES = 64 * 1024 * 1024  # years of a county's log (~1 KB an entry); bounds what is kept in memory
+MAX_RETURN_REASON = 10_000
+MAX_RETURN_BYTES = 4 * (32 + 100 + 100 + MAX_RETURN_REASON + 40) + 512
+MAX_RETURNS_BYTES = MAX_APPLICATIONS * MAX_RETURN_BYTES + 1024
+MAX_MEMBERS = MAX_APPLICATIONS * MAX_ATTACHMENTS + 8  # the attachments, the JSON members, the manifest
+MAX_MANIFEST_BYTES = MAX_MEMBERS * 256 + 64 * 1024  # one line of ~200 bytes per member
+MAX_JSON_BYTES = max(MAX_APPLICATIONS_BYTES, MAX_AUDIT_BYTES, MAX_RETURNS_BYTES)  # any JSON member
+# (caps, items, bytes per item) of each list member
+LIST_CAPS = {
+    APPLICATIONS: (MAX_APPLICATIONS_BYTES, MAX_APPLICATIONS, MAX_APPLICATION_BYTES),
+    AUDIT: (MAX_AUDIT_BYTES, MAX_AUDIT_ENTRIES, MAX_AUDIT_ENTRY_BYTES),
+    RETURNS: (MAX_RETURNS_BYTES, MAX_APPLICATIONS, MAX_RETURN_BYTES),
+}
 MAX_FILE_BYTES = 16 * 1024**3  # one attachment
 MAX_TOTAL_BYTES = 256 * 1024**3  # everything, uncompressed
 MAX_RATIO = 200  # uncompressed / compressed size of one deflated member (real JSON: ~5–20)

@@ -31,7 +31,9 @@ def parse_json(data: bytes, member: str) -> Any:
     return jsonio.parse_bytes(data, source(member))
 
 
-def iter_members_list(chunks: Iterable[bytes | memoryview], member: str, *, max_items: int, max_item_bytes: int) -> Iterator[Node]:
+def iter_list(
+    chunks: Iterable[bytes | memoryview], member: str, *, max_items: int, max_item_bytes: int
+) -> Iterator[Node]:
     """The elements of a JSON list member, parsed one at a time from the stream, each as a Node."""
     for i, value in enumerate(
         jsonio.iter_array(chunks, source(member), max_items=max_items, max_item_chars=max_item_bytes)

@@ -22,14 +22,16 @@ from .format import (
     FILES_PREFIX,
     JSON_MEMBERS,
     KIND_COUNTY,
+    LIST_CAPS,
     MANIFEST,
     MAX_FILE_BYTES,
+    MAX_RETURN_REASON,
     RETURNS,
 )
-from .jsonio import Node, parse_json
+from .jsonio import Node, iter_list, parse_json
 from .manifest import Manifest, parse_manifest
 from .signing import matches
-from .zipsafe import check_members, open_zip, read_member, shown
+from .zipsafe import check_members, member_chunks, open_zip, read_member, shown, stream_member
 
 RETURN_KEYS = ("uid", "project_name", "applicant_name", "reason", "returned_at")
 
@@ -167,13 +169,17 @@ def _check_member_list(manifest: Manifest, infos: dict[str, zipfile.ZipInfo]) ->
 
 
 def _read_json(archive: zipfile.ZipFile, info: zipfile.ZipInfo, manifest: Manifest, path: Path) -> Node:
+    """A JSON list member: hashed in one streaming pass, then parsed in another, one element at a
+    time under the member's caps (format.LIST_CAPS), so no input takes more memory than they allow."""
     name = info.orig_filename
-    data, digest = read_member(archive, info, path)
+    digest = stream_member(archive, info, path)
     if digest.sha256 != manifest.members[name].sha256:
         raise BundleTamperedError(
             f"成员“{name}”的内容与清单不符（SHA-256 不同），数据包在导出后被改动或已损坏，已拒绝导入。"
         )
-    return Node(parse_json(data, name), name)
+    _, items, item_bytes = LIST_CAPS[name]
+    chunks = member_chunks(archive, info, path)
+    return Node([n.value for n in iter_list(chunks, name, max_items=items, max_item_bytes=item_bytes)], name)
 
 
 def _read_county(bundle: Bundle, members: dict[str, Node]) -> None:
@@ -216,16 +222,12 @@ def _read_returns(bundle: Bundle, root: Node) -> None:
     seen: set[str] = set()
     for node in root.items():
         node.obj(RETURN_KEYS)
-        stamp = node["returned_at"].text(max_len=40)
-        try:
-            at = datetime.fromisoformat(stamp)
-        except ValueError:
-            node["returned_at"].fail(f"不是有效的时间“{stamp}”")
+        at = node["returned_at"].timestamp(zone=None)
         uid = parse_uid(node["uid"])
         if uid in seen:
             node["uid"].fail("重复出现")
         seen.add(uid)
-        reason = node["reason"].text(max_len=10_000)
+        reason = node["reason"].text(max_len=MAX_RETURN_REASON)
         if not reason.strip():
             node["reason"].fail("退回理由为空")
         bundle.returns.append(
@@ -234,7 +236,7 @@ def _read_returns(bundle: Bundle, root: Node) -> None:
                 project_name=node["project_name"].text(max_len=1000),
                 applicant_name=node["applicant_name"].text(max_len=1000),
                 reason=reason,
-                returned_at=at.replace(tzinfo=None),
+                returned_at=at,
             )
         )
     if not bundle.returns:

@@ -20,6 +20,7 @@ from pathlib import Path
 from .errors import BundleDamagedError, BundleFormatError, BundleUnsafeError
 from .format import (
     FILE_MEMBER_RE,
+    LIST_CAPS,
     MANIFEST,
     MAX_FILE_BYTES,
     MAX_JSON_BYTES,
@@ -104,6 +105,8 @@ def member_limit(name: str) -> int:
         return MAX_MANIFEST_BYTES
     if FILE_MEMBER_RE.fullmatch(name):
         return MAX_FILE_BYTES
+    if name in LIST_CAPS:
+        return LIST_CAPS[name][0]
     return MAX_JSON_BYTES
 
 
@@ -264,6 +267,28 @@ def _stream_stored(
     if left:
         raise damaged(path, f"成员“{name}”的内容不完整（文件可能被截断）")
     return MemberDigest(digest.hexdigest(), info.compress_size)
+
+
+def member_chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> Iterator[bytes]:
+    """A deflated member's bytes, a chunk at a time, never more than its declared size (already capped)."""
+    name = shown(info.orig_filename)
+    size = 0
+    try:
+        src = archive.open(info)
+    except ZIP_ERRORS as exc:
+        raise damaged(path, f"成员“{name}”无法读取：{type(exc).__name__}") from exc
+    with src:
+        while True:
+            try:
+                chunk = src.read(CHUNK)
+            except ZIP_ERRORS as exc:
+                raise damaged(path, f"成员“{name}”无法读取：{type(exc).__name__}") from exc
+            if not chunk:
+                return
+            size += len(chunk)
+            if size > info.file_size:
+                raise BundleUnsafeError(f"数据包中的成员“{name}”的实际内容比声明的大小更长，已拒绝导入。")
+            yield chunk
 
 
 def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> tuple[bytes, MemberDigest]:
