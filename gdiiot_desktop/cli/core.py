@@ -149,13 +149,17 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_import_xlsx(args: argparse.Namespace) -> int:
-    from ..services.intake import import_workbook
+    from ..services.intake import IntakeRejectedError, import_workbook
 
     if is_fund_database(db_path(args)):
         return fund.cmd_import(args)
 
     def run(ws: Workspace) -> int:
-        report = import_workbook(ws, args.file, skip_bad_rows=args.skip_bad_rows)
+        try:
+            report = import_workbook(ws, args.file, skip_bad_rows=args.skip_bad_rows)
+        except IntakeRejectedError as exc:
+            exc.message += "（只导入正确的行：加 --skip-bad-rows）"
+            raise
         for error in report.errors:
             print(f"跳过：{error}")
         print(report.summary())

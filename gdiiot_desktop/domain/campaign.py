@@ -197,6 +197,11 @@ class Campaign:
     def rule(self, rule_id: str) -> RuleSpec:
         return self.rules[rule_id]
 
+    def rule_title(self, rule_id: str) -> str:
+        """The rule's Chinese title for messages (its id only for a rule this campaign does not know)."""
+        spec = self.rules.get(rule_id)
+        return spec.title if spec else rule_id
+
     def with_directions(self, directions: Iterable[Direction], confirmed: bool) -> Campaign:
         """The same campaign with another direction list (edited or imported by the user)."""
         return replace(self, directions=tuple(directions), directions_confirmed=confirmed)

@@ -61,7 +61,26 @@ def install_qt_translations(app: QCoreApplication) -> list[QTranslator]:
                 installed.append(translator)
                 break
             translator.deleteLater()
+    missing = MissingQtTexts(app)
+    app.installTranslator(missing)  # installed last, so asked first; it answers only what Qt's catalogue lacks
+    installed.append(missing)
     return installed
+
+
+class MissingQtTexts(QTranslator):
+    """Texts of Qt's own dialogs that its zh_CN catalogue leaves in English (the non-native file dialog)."""
+
+    TEXTS = {
+        ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+        ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+    }
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        # None (a null string) lets Qt ask the next catalogue; "" would be taken as the translation.
+        return self.TEXTS.get((context, source))
+
+    def isEmpty(self) -> bool:
+        return False
 
 
 def choose_cjk_family(available: Iterable[str], platform: str = sys.platform) -> str | None:

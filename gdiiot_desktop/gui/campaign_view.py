@@ -65,6 +65,7 @@ class CampaignPage(QWidget):
         for col in (RulesModel.COL_TITLE, RulesModel.COL_GRADE, RulesModel.COL_OVERRIDABLE, RulesModel.COL_CLAUSE, RulesModel.COL_ID):
             rh.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         ui.rulesView.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        ui.rulesView.setColumnHidden(RulesModel.COL_ID, True)  # the id is in each row's tooltip
         ui.rulesView.selectionModel().currentRowChanged.connect(self._rule_selected)
         ui.directionsView.setModel(self.directions_model)
         ui.directionsView.setItemDelegateForColumn(DirectionsModel.COL_AUTHORITY, AuthorityDelegate(ui.directionsView))

@@ -20,7 +20,7 @@ def describe(exc: BaseException) -> tuple[str, list[str], str]:
     if isinstance(exc, ServiceError):
         return exc.message, list(exc.details), ""
     if isinstance(exc, StorageError):
-        return exc.message, [], ""
+        return exc.message, [], getattr(exc, "detail", "")  # SQLite's own words only behind 详细信息
     if isinstance(exc, OSError):
         where = f"：{exc.filename}" if getattr(exc, "filename", None) else ""
         return f"无法读写文件{where}（{exc.strerror or exc}）。请检查文件是否存在、是否被其他程序占用，然后重试。", [], ""

@@ -140,7 +140,7 @@ class ExportDialog(QDialog):
             self.ui.summaryLabel.setText("还没有推荐任何项目：请先确定推荐项目及其顺序。")
         elif pre.blocking:
             self.ui.summaryLabel.setText(f"推荐项目中还有 {len(pre.blocking)} 个错误，处理后才能导出：")
-            lines += [f"✗ {v.project or ''}：{v.message}（{v.rule}）" for v in pre.blocking]
+            lines += [f"✗ {v.project or ''}：{v.message}（{self.ws.campaign.rule_title(v.rule)}）" for v in pre.blocking]
         else:
             self.ui.summaryLabel.setText(f"可以导出：{len(pre.recommended)} 个推荐项目。{capacity}")
         if pre.late is not None:

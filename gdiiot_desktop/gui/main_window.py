@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, QEvent, QItemSelection, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QLabel, QMainWindow, QMessageBox, QWidget
 
 from gdiiot_desktop.domain.enums import Status
 from gdiiot_desktop.gui.elided_label import replace_with_elided
+from gdiiot_desktop.gui.empty_state import EmptyState
 from gdiiot_desktop.gui.errors import show_error
 from gdiiot_desktop.gui.forms.ui_main_window import Ui_MainWindow
 from gdiiot_desktop.gui.header import HeaderTexts, header_texts
@@ -71,6 +73,23 @@ class MainWindow(QMainWindow):
         # Long header texts are shortened with "…" (full text in the tooltip) rather than widen the window.
         self.ui.campaignLabel = replace_with_elided(self.ui.campaignLabel)
         self.ui.quotaLabel = replace_with_elided(self.ui.quotaLabel)
+        self.manual: Any = None
+        self.open_url: Any = None  # the system's opener (tests replace it)
+        self._add_actions()
+        # The first day: the ways to start, in place of an empty list.
+        self.empty_state = EmptyState(self.ui.applicationsPage)
+        self.ui.applicationsPageLayout.addWidget(self.empty_state, 1)
+        self.empty_state.hide()
+        self.empty_state.new_requested.connect(self.ui.actionNewApplication.trigger)
+        self.empty_state.import_requested.connect(self.ui.actionImport.trigger)
+        self.empty_state.bundle_requested.connect(self.import_bundle)
+        self.empty_state.template_requested.connect(self.save_template)
+        # The header's badges act: the direction notice opens its page, the quota the board.
+        for badge, tip in ((self.ui.directionsNotice, "点击打开“活动与方向”页核对方向清单"),
+                           (self.ui.quotaLabel, "点击打开“推荐排序”页"), (self.ui.quotaBar, "点击打开“推荐排序”页")):  # fmt: skip
+            badge.setCursor(Qt.CursorShape.PointingHandCursor)
+            badge.setToolTip(tip)
+            badge.installEventFilter(self)
         self.session: WorkspaceSession | None = None
         self.model: ApplicationsModel | None = None
         self.proxy = ApplicationsProxy(self)
@@ -107,6 +126,37 @@ class MainWindow(QMainWindow):
             self.refresh_header()
 
     # --- wiring ------------------------------------------------------------------------------
+    def _add_actions(self) -> None:
+        """Menu entries made here rather than in the form: the template, the manual, the log folder."""
+        ui = self.ui
+        self.actionSaveTemplate = QAction("保存 Excel 导入模板…", self)
+        self.actionSaveTemplate.setObjectName("actionSaveTemplate")
+        self.actionSaveTemplate.setToolTip("保存空白的 Excel 导入模板（带下拉选项），发给企业或县区填写")
+        self.actionSaveTemplate.triggered.connect(self.save_template)
+        ui.menuFile.insertAction(ui.actionSettings, self.actionSaveTemplate)
+        ui.menuFile.insertSeparator(ui.actionSettings)
+        self.actionManual = QAction("使用说明", self)
+        self.actionManual.setObjectName("actionManual")
+        self.actionManual.setShortcut(QKeySequence("F1"))
+        self.actionManual.triggered.connect(self.show_help)
+        self.actionOpenLogFolder = QAction("打开日志文件夹", self)
+        self.actionOpenLogFolder.setObjectName("actionOpenLogFolder")
+        self.actionOpenLogFolder.setToolTip("程序出错时的记录在这里；把其中的文件发给技术人员")
+        self.actionOpenLogFolder.triggered.connect(self.open_log_folder)
+        ui.menuHelp.insertAction(ui.actionAbout, self.actionManual)
+        ui.menuHelp.insertAction(ui.actionAbout, self.actionOpenLogFolder)
+        ui.menuHelp.insertSeparator(ui.actionAbout)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonRelease and self.session is not None:
+            if watched is self.ui.directionsNotice:
+                self.ui.pages.setCurrentIndex(PAGE_CAMPAIGN)
+                return True
+            if watched in (self.ui.quotaLabel, self.ui.quotaBar):
+                self.ui.pages.setCurrentIndex(PAGE_BOARD)
+                return True
+        return super().eventFilter(watched, event)
+
     def _connect_actions(self) -> None:
         ui = self.ui
         ui.actionNewDatabase.triggered.connect(self.new_database_requested)
@@ -123,7 +173,7 @@ class MainWindow(QMainWindow):
         ui.actionShowApplications.triggered.connect(lambda: ui.pages.setCurrentIndex(PAGE_APPLICATIONS))
         ui.actionShowBoard.triggered.connect(lambda: ui.pages.setCurrentIndex(PAGE_BOARD))
         ui.actionShowCampaign.triggered.connect(lambda: ui.pages.setCurrentIndex(PAGE_CAMPAIGN))
-        ui.actionAbout.triggered.connect(self.about)
+        ui.actionAbout.triggered.connect(self.show_about_box)
         ui.actionSubmission.triggered.connect(self.open_submission)
         ui.actionBundles.triggered.connect(self.open_bundles)
         ui.actionMeeting.triggered.connect(self.open_meeting)
@@ -177,6 +227,7 @@ class MainWindow(QMainWindow):
         self.ui.boardPageLayout.addWidget(self.board)
         self.board.edit_requested.connect(lambda app_id: self.edit_application(app_id))
         self.board.order_changed.connect(self._enable_actions)
+        self.board.order_changed.connect(self.refresh_header)
         self.campaign_page = CampaignPage(session, self.ui.campaignPage)
         self.ui.campaignPageLayout.addWidget(self.campaign_page)
 
@@ -247,6 +298,9 @@ class MainWindow(QMainWindow):
     # --- header ---------------------------------------------------------------------------------
     def header_texts(self) -> HeaderTexts:
         if self.session is not None:
+            if self.board is not None and self.board.dirty:  # the quota as arranged, before it is saved
+                texts = self.session.header_texts(self.board.order())
+                return replace(texts, quota=f"{texts.quota}（排序未保存）")
             return self.session.header_texts()
         view = self.quick_view
         if view is not None:
@@ -324,6 +378,7 @@ class MainWindow(QMainWindow):
         total = self.model.rowCount() if self.model is not None else 0
         shown = self.proxy.rowCount()
         self.ui.countLabel.setText(f"共 {total} 项" if shown == total else f"显示 {shown} / {total} 项")
+        self._update_empty_state()
 
     def focus_search(self) -> None:
         self.ui.pages.setCurrentIndex(PAGE_APPLICATIONS)
@@ -482,6 +537,10 @@ class MainWindow(QMainWindow):
                 return text.strip()
             QMessageBox.information(self, title, "请填写理由：它会记入操作日志。")
 
+    def tell(self, title: str, text: str) -> None:
+        """An information box (tests replace this)."""
+        QMessageBox.information(self, title, text)
+
     def withdraw_selected(self) -> None:
         app = self.selected_application()
         if app is None or app.id is None or self.session is None:
@@ -511,6 +570,10 @@ class MainWindow(QMainWindow):
     def delete_selected(self) -> None:
         app = self.selected_application()
         if app is None or app.id is None or self.session is None:
+            return
+        refusal = self.session.service.delete_refusal(app.id)  # one small read: refuse before asking a reason
+        if refusal:
+            self.tell("不能删除", refusal)
             return
         reason = self.ask_reason(
             "删除项目",
@@ -558,14 +621,22 @@ class MainWindow(QMainWindow):
             self.editor = None
         editor.deleteLater()
 
-    def save(self) -> None:
-        if self.board is not None and self.ui.pages.currentIndex() == PAGE_BOARD:
+    def save(self) -> bool:
+        """Save what is unsaved in this window, whatever page shows: the recommended order and the directions."""
+        if self.session is None or self.session.read_only:
+            return False
+        saved = []
+        if self.board is not None and self.board.dirty:
             self.board.save()
-        elif self.campaign_page is not None and self.ui.pages.currentIndex() == PAGE_CAMPAIGN:
-            if self.campaign_page.directions_model.changed:
-                self.campaign_page.save()
+            saved.append("推荐顺序")
+        if self.campaign_page is not None and self.campaign_page.directions_model.changed:
+            self.campaign_page.save()
+            saved.append("方向清单")
+        if saved:
+            self.show_status(f"正在保存{'和'.join(saved)}…")
         else:
-            self.show_status("申报项目在申报书窗口中保存（Ctrl+S）；推荐顺序在“推荐排序”页保存")
+            self.show_status("没有需要保存的修改（申报项目在申报书窗口中随时保存）")
+        return bool(saved)
 
     def check(self) -> None:
         if self.session is None:
@@ -664,12 +735,70 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.session.load()
 
-    def about(self) -> None:
-        QMessageBox.about(
-            self,
-            "关于",
-            f"<b>{WINDOW_TITLE}</b><br>离线桌面程序：登记、检查、排序并报送工业互联网试点示范申报项目。<br>程序不联网。",
-        )
+    # --- 帮助 and the first day ------------------------------------------------------------------------
+    def show_about_box(self) -> Any:
+        from gdiiot_desktop.gui.help import about_box
+
+        campaign = self.session.campaign if self.session is not None else (self.quick_view.campaign if self.quick_view else None)
+        box = about_box(self, WINDOW_TITLE, f"{campaign.title}（{campaign.province_notice}）" if campaign else None)
+        box.open()
+        return box
+
+    def show_help(self) -> Any:
+        from gdiiot_desktop.gui.help import ManualDialog
+
+        if self.manual is None:
+            self.manual = ManualDialog(self)
+        self.manual.show()
+        self.manual.raise_()
+        return self.manual
+
+    def open_log_folder(self) -> bool:
+        from gdiiot_desktop.gui.desktop import open_folder
+        from gdiiot_desktop.logs import log_dir
+
+        return open_folder(self, log_dir(create=True), self.open_url)
+
+    def current_campaign(self) -> Campaign:
+        if self.session is not None:
+            return self.session.campaign
+        if self.quick_view is not None:
+            return self.quick_view.campaign
+        from gdiiot_desktop.resources import campaign_file
+        from gdiiot_desktop.services.workspace import load_campaign_file
+
+        return load_campaign_file(campaign_file())
+
+    def save_template(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "保存 Excel 导入模板", "申报项目导入模板.xlsx", "Excel 表格 (*.xlsx)")
+        if name:
+            self.write_template(Path(name))
+
+    def write_template(self, path: Path) -> bool:
+        from gdiiot_desktop.services.intake_template import write_template
+
+        try:
+            write_template(path, self.current_campaign())
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            show_error(self, exc, "模板未保存")
+            return False
+        self.show_status(f"已保存导入模板：{path}", 10_000)
+        return True
+
+    def import_bundle(self) -> Any:
+        """The county bundles window on its import tab (the first day's third way in)."""
+        dialog = self.open_bundles()
+        if dialog is not None:
+            dialog.ui.exchangeTabs.setCurrentWidget(dialog.ui.importTab)
+        return dialog
+
+    def _update_empty_state(self) -> None:
+        total = self.model.rowCount() if self.model is not None else 0
+        ready = (self.session is not None and self.session.is_loaded) or self.quick_view is not None
+        empty = ready and total == 0
+        self.empty_state.setVisible(empty)
+        self.ui.listSplitter.setVisible(not empty)
+        self.empty_state.set_writable(self.session is not None and not self.session.read_only)
 
     def _enable_actions(self) -> None:
         ui = self.ui

@@ -600,7 +600,7 @@ class RulesModel(_Table):
         if role == Qt.ItemDataRole.DisplayRole:
             return (r.title, r.grade.label, "是" if r.overridable else "否", r.clause, r.clause_text, r.id)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return r.citation
+            return f"{r.citation}\n规则编号：{r.id}"
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.COL_GRADE:
             return QBrush(GRADE_COLORS[r.grade])
         if role == OBJECT_ROLE:
@@ -670,7 +670,7 @@ class AttachmentsModel(_Table):
                 a.note,
             )
             if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_NAME:
-                return f"{a.file_name}\nSHA-256：{a.sha256}"
+                return f"{a.file_name}\n文件校验码：{a.sha256}"
             return texts[col]
         if role == Qt.ItemDataRole.EditRole and col == self.COL_CLASS:
             return a.attachment_class.value

@@ -437,8 +437,12 @@ class WorkspaceSession(QObject):
         self.application_saved.emit(stored)
 
     # --- header and board -----------------------------------------------------------------------
-    def header_texts(self) -> HeaderTexts:
-        recommended = (a.applicant.is_central_enterprise for a in self.apps.values() if a.is_recommended)
+    def header_texts(self, order: Sequence[int] | None = None) -> HeaderTexts:
+        """The header for the stored recommendation, or for `order` (ids) while the board is being arranged."""
+        if order is None:
+            recommended = [a.applicant.is_central_enterprise for a in self.apps.values() if a.is_recommended]
+        else:
+            recommended = [self.apps[i].applicant.is_central_enterprise for i in order if i in self.apps]
         return header_texts(self.ws.campaign, self.ws.city, recommended, self.clock())
 
     def blocking(self, app_id: int) -> list[Violation]:

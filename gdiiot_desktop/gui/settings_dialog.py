@@ -175,7 +175,7 @@ def portable_text() -> str:
     how = (
         f"在程序文件夹中放一个名为 {paths.PORTABLE_MARKER} 的文件即可启用（数据随程序保存在 U 盘上）。"
         if paths.is_frozen()
-        else f"从源码运行时设置环境变量 {paths.ENV_PORTABLE}=1 可启用。"
+        else "（从源码运行的开发版本不在此启用便携模式。）"
     )
     return f"未启用：数据保存在用户数据文件夹中。{how}"
 

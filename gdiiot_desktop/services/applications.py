@@ -181,6 +181,19 @@ class ApplicationService:
         assert stored is not None
         return stored
 
+    def delete_refusal(self, app_id: int) -> str | None:
+        """Why `delete` would refuse this application (None when it may be deleted): asked before the reason."""
+        with self.ws.db.session() as session:
+            repo = ApplicationRepository(session)
+            app = repo.get(app_id)
+            if app is None:
+                return f"找不到编号为 {app_id} 的申报项目"
+            try:
+                _refuse_delete(repo, app)
+            except InputError as exc:
+                return exc.message
+        return None
+
     def delete(self, app_id: int, reason: str) -> Application:
         """Delete an application entered by mistake (a duplicate, a test row); returns it as it was.
 

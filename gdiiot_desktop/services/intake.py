@@ -46,7 +46,7 @@ class IntakeRejectedError(InputError):
         rows = sorted({e.row for e in errors})
         super().__init__(
             f"表格有 {len(errors)} 处错误（涉及 {len(rows)} 行），未导入任何数据。"
-            "请改正后重新导入，或选择只导入正确的行（--skip-bad-rows）。",
+            "请改正后重新导入，或选择只导入正确的行。",
             [str(e) for e in errors],
         )
         self.errors = errors

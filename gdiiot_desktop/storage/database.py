@@ -142,6 +142,8 @@ class Database:
             raise DatabaseMissingError(path)
         if not exists:
             path.parent.mkdir(parents=True, exist_ok=True)
+        elif not _looks_like_sqlite(path):  # refused before a lock file is made beside it
+            raise DatabaseCorruptError(path, latest_backup(paths.backups_dir(path, create=False)), "file is not a database")
         lock = DatabaseLock(path)
         try:
             have_lock, lock_possible = lock.try_acquire(), True
@@ -308,6 +310,19 @@ class Database:
     def _refuse_flush(self, session: Session, _flush_context: Any, _instances: Any) -> None:
         if session.new or session.dirty or session.deleted:
             raise ReadOnlyDatabaseError(self.path)
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _looks_like_sqlite(path: Path) -> bool:
+    """An empty file (made into a new database) or one that starts with SQLite's header."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(len(SQLITE_HEADER))
+    except OSError:
+        return True  # unreadable: opening reports it with its own message
+    return head == b"" or head == SQLITE_HEADER
 
 
 def _inspect(path: Path, backups: Path, *, tidy: bool) -> DatabaseCheck:

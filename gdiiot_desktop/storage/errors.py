@@ -19,7 +19,7 @@ class StorageError(Exception):
 def _backup_hint(backup: Path | None) -> str:
     if backup is None:
         return "目前没有可用的备份。"
-    return f"最近的备份是：{backup}。可以用“恢复备份”功能（gdiiot restore）从它恢复。"
+    return f"最近的备份是：{backup}。可以用“恢复备份”功能（设置 → 备份）从它恢复。"
 
 
 class DatabaseMissingError(StorageError):
@@ -30,6 +30,10 @@ class DatabaseMissingError(StorageError):
         super().__init__(f"找不到数据库文件：{path}。请检查路径，或新建一个数据库。")
 
 
+def _not_a_database(detail: str) -> bool:
+    return "not a database" in detail or "file is encrypted" in detail
+
+
 class DatabaseCorruptError(StorageError):
     """The file fails SQLite's integrity check, or is not an SQLite database at all."""
 
@@ -37,10 +41,11 @@ class DatabaseCorruptError(StorageError):
         self.path = path
         self.latest_backup = latest_backup
         self.detail = detail
+        # The SQLite text (English) stays out of the message: the window shows it behind 详细信息.
+        what = "该文件不是本程序的数据库文件（或已严重损坏）" if _not_a_database(detail) else "数据库文件已损坏"
         super().__init__(
-            f"数据库文件已损坏，无法安全打开：{path}。{_backup_hint(latest_backup)}"
+            f"{what}，无法安全打开：{path}。{_backup_hint(latest_backup)}"
             "恢复前请先把损坏的文件复制保存一份，以便技术人员检查。"
-            + (f"（技术信息：{detail}）" if detail else "")
         )
 
 

@@ -125,7 +125,8 @@ def tour(ws: Workspace, *, empty_ws: Workspace | None = None) -> Iterator[tuple[
         from gdiiot_desktop.gui.settings_dialog import SettingsDialog
 
         settings = SettingsDialog(window.session, window)  # type: ignore[arg-type]
-        yield "settings", _show(settings)
+        _show(settings)
+        yield from _tabs("settings", settings, settings.ui.settingsTabs)
         _close(settings)
 
         export = window.open_submission()

@@ -76,7 +76,7 @@ def test_adoption_leaves_out_applications_with_errors(tmp_path: Path) -> None:
         world.app_ids[0], ApplicationService(ws).get(world.app_ids[0]).attachments[0].id or 0
     )
     res = results.compute_results(ws, m)
-    assert res.proposal[0].note == "存在未处理的错误（VIDEO_REQUIRED）"
+    assert res.proposal[0].note == "存在未处理的错误（项目视频（5~10分钟））"
     assert results.adopt_ranking(ws, m) == [world.app_ids[1]]
     world.ws.close()
 

@@ -27,6 +27,7 @@ class SharedApplicant:
 class CrossReport:
     violations: list[Violation] = field(default_factory=list)
     shared: list[SharedApplicant] = field(default_factory=list)
+    rule_titles: dict[str, str] = field(default_factory=dict)  # rule id -> Chinese title, for lines()
 
     @property
     def empty(self) -> bool:
@@ -38,7 +39,10 @@ class CrossReport:
             f"{'、'.join(s.counties)}：{'；'.join(s.projects)}"
             for s in self.shared
         ]
-        out += [f"【{v.rule}】{v.project}（{v.applicant_name}，{v.county}）：{v.message}" for v in self.violations]
+        out += [
+            f"【{self.rule_titles.get(v.rule, v.rule)}】{v.project}（{v.applicant_name}，{v.county}）：{v.message}"
+            for v in self.violations
+        ]
         return out
 
 
@@ -48,7 +52,7 @@ def cross_county(
     """Rule violations about applicants and duplicates that involve the applications in `involved`
     (ids; every application needs one), and applicants filed in more than one county."""
     apps = list(apps)
-    report = CrossReport()
+    report = CrossReport(rule_titles={rule_id: spec.title for rule_id, spec in campaign.rules.items()})
     key_of = {a.id: a.applicant.key for a in apps}
     # A duplicate is reported on one of the pair only: the applicant links it to the imported side.
     keys = {key_of[i] for i in involved if i in key_of}

@@ -170,5 +170,5 @@ def _ineligible(ws: Workspace, apps: list[Application], under_review: set[int]) 
             out[app.id] = f"项目{app.status.label}"
     for v in check_city(ws.campaign, ws.city, apps):
         if v.blocks and v.rule not in _ORDER_RULES and v.application_id in under_review:
-            out.setdefault(v.application_id, f"存在未处理的错误（{v.rule}）")
+            out.setdefault(v.application_id, f"存在未处理的错误（{ws.campaign.rule_title(v.rule)}）")
     return out
