@@ -316,6 +316,8 @@ class BoardPage(QWidget):
         self.recommended.set_ids([i for i in self._saved if not apps[i].applicant.is_central_enterprise])
         self.central.set_ids([i for i in self._saved if apps[i].applicant.is_central_enterprise])
         self.pool.set_ids([a.id for a in apps.values() if a.id is not None and a.status.is_active and not a.is_recommended])
+        # As arranged on the board (central enterprises listed apart): unchanged until the user moves something.
+        self._saved = self.order()
         self.refresh_state()
 
     def order(self) -> list[int]:

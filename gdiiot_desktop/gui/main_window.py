@@ -567,14 +567,20 @@ class MainWindow(QMainWindow):
         )
         task.failed.connect(lambda exc: show_error(self, exc, "未能恢复"))
 
-    def delete_selected(self) -> None:
+    def delete_selected(self) -> Any:
+        """Delete after a reason is given; a project that may not be deleted is refused before that question."""
         app = self.selected_application()
         if app is None or app.id is None or self.session is None:
-            return
-        refusal = self.session.service.delete_refusal(app.id)  # one small read: refuse before asking a reason
+            return None
+        task = self.session.delete_refusal(app.id, on_success=lambda refusal: self._delete_if_allowed(app, refusal))
+        task.failed.connect(lambda exc: show_error(self, exc, "未能删除"))
+        return task
+
+    def _delete_if_allowed(self, app: Application, refusal: str | None) -> None:
         if refusal:
             self.tell("不能删除", refusal)
             return
+        assert app.id is not None and self.session is not None
         reason = self.ask_reason(
             "删除项目",
             f"删除“{app.project_name}”（{app.applicant.name}）？\n只用于误录入的项目（如重复录入）；企业放弃申报请用“撤回”。"

@@ -333,6 +333,11 @@ class WorkspaceSession(QObject):
             lambda: self.service.set_status(app_id, status, reason), "正在修改项目状态…", on_success
         )
 
+    def delete_refusal(self, app_id: int, on_success: Callable[[str | None], None]) -> Task:
+        """Why deleting would be refused (None: it may be deleted), read before the user is asked a reason."""
+        return self.runner.run(lambda _p: self.service.delete_refusal(app_id), title="正在检查能否删除…",
+                               cancellable=False, on_success=on_success)  # fmt: skip
+
     def delete(self, app_id: int, reason: str, on_success: Callable[[], None] | None = None) -> Task:
         """Delete an application entered by mistake (the service refuses where work would be lost)."""
         return self._write_and_reload(lambda: self.service.delete(app_id, reason), "正在删除项目…", on_success)

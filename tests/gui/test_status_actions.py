@@ -95,19 +95,24 @@ def test_delete_key_in_the_list_deletes_with_a_reason_and_the_audit_keeps_it(
         reopened.close()
 
 
-def test_deleting_a_recommended_application_is_refused_with_the_way_out(
-    qtbot: QtBot, ws: Workspace, open_window: Callable[[Workspace], MainWindow], monkeypatch
+def test_deleting_a_recommended_application_is_refused_before_a_reason_is_asked(
+    qtbot: QtBot, ws: Workspace, open_window: Callable[[Workspace], MainWindow]
 ) -> None:
     ids = seed(ws, sample(ws, 2))
     ApplicationService(ws).set_order(ids[:1])
     window = open_window(ws)
-    window.ask_reason = lambda title, prompt: "重复录入"  # type: ignore[method-assign]
-    shown: list[str] = []
-    import gdiiot_desktop.gui.main_window as main_window_module
-
-    monkeypatch.setattr(main_window_module, "show_error", lambda _parent, exc, title: shown.append(f"{title}：{exc}"))
+    asked: list[str] = []
+    window.ask_reason = lambda title, prompt: asked.append(prompt) or "重复录入"  # type: ignore[method-assign]
+    told: list[str] = []
+    window.tell = lambda title, text: told.append(f"{title}：{text}")  # type: ignore[method-assign]
     _select(window, ids[0])
     window.ui.actionDeleteApplication.trigger()
-    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
-    assert "未能删除" in shown[0] and "移出推荐" in shown[0]
+    qtbot.waitUntil(lambda: bool(told), timeout=10_000)
+    assert "不能删除" in told[0] and "移出推荐" in told[0]
+    assert asked == []  # the reason is never asked for a deletion that would be refused
     assert window.session is not None and ids[0] in window.session.apps
+    # One that may be deleted is asked for its reason, then deleted.
+    _select(window, ids[1])
+    window.ui.actionDeleteApplication.trigger()
+    qtbot.waitUntil(lambda: ids[1] not in window.session.apps, timeout=10_000)  # type: ignore[union-attr]
+    assert len(asked) == 1 and len(told) == 1
