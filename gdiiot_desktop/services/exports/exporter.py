@@ -40,6 +40,7 @@ from .snapshot import Preflight, Snapshot, blocked_error, freeze, load_snapshot,
 from .summary_pdf import write_summary_pdf
 from .summary_template import fill_template
 from .summary_xlsx import write_summary_xlsx
+from .template_pdf import write_template_pdf
 from .transmittal import write_transmittal
 from .verify import VerifyReport, verify
 
@@ -310,13 +311,15 @@ def _table(
 ) -> tuple[Path, Path]:
     title = summary_data.title(ws.campaign)
     xlsx = folder / f"{title}.xlsx"
+    pdf = folder / f"{title}.pdf"
     if request.template is not None:
         filled = fill_template(ws.campaign, snapshot, request.template, xlsx)
-        if filled.unmatched:
-            result.warnings.append(f"汇总表模板中没有以下列，未填写：{'、'.join(filled.unmatched)}")
+        result.warnings += filled.warnings()
+        assert filled.region is not None
+        write_template_pdf(xlsx, filled.region, pdf, snapshot, title)  # the template's layout, not ours
     else:
         write_summary_xlsx(ws.campaign, snapshot, xlsx)
-    pdf = write_summary_pdf(ws.campaign, snapshot, folder / f"{title}.pdf")
+        write_summary_pdf(ws.campaign, snapshot, pdf)
     if ExportKind.TABLE in request.kinds:
         result.files += [xlsx, pdf]
     return xlsx, pdf
