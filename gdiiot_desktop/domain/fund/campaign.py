@@ -76,6 +76,7 @@ class FundDirection:
     description: str
     subsidy: SubsidyRule
     subdirections: tuple[SubDirection, ...] = ()
+    counts_as: tuple[str, ...] = ()  # task-list kinds a pooled project counts as by default
 
     def subdirection(self, sub_id: str) -> SubDirection | None:
         return next((s for s in self.subdirections if s.id == sub_id), None)
@@ -201,6 +202,7 @@ def build_fund_campaign(data: Mapping[str, Any], text: str) -> FundCampaign:
                 description=d.get("description", ""),
                 subsidy=_subsidy(d["subsidy"]),
                 subdirections=tuple(SubDirection(s["id"], s["name"]) for s in d.get("subdirections", ())),
+                counts_as=tuple(d.get("counts_as", ())),
             )
             for d in data["directions"]
         ),

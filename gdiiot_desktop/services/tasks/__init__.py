@@ -1,0 +1,1 @@
+"""The province task list (issue 14): import, progress against the city's projects, report."""

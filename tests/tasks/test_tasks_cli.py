@@ -1,0 +1,164 @@
+"""The task list through `gdiiot tasks`: import sheets shaped like seeds 000/001 into a city
+database (fund kind and pilot kind), progress counted from marked projects, the report read back."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pdfplumber
+import pytest
+
+from gdiiot_desktop.cli import main
+from gdiiot_desktop.domain.fund.model import FundApplication
+from gdiiot_desktop.resources import resource
+from gdiiot_desktop.services.applications import ApplicationService
+from gdiiot_desktop.services.fund.workspace import create_fund_workspace
+from gdiiot_desktop.services.tasks.service import counted_projects, open_city_database
+from gdiiot_desktop.services.tasks.sheet import read_task_list
+from tests.meeting.factory import add_applications, make_workspace
+
+from .sheets import sheet_2020, sheet_2021
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_seed_001_layout_inherits_merged_cells(tmp_path: Path) -> None:
+    tl = read_task_list(sheet_2020(tmp_path / "2020.xlsx"))
+    assert tl.year == 2020 and tl.title.startswith("2020年省级促进经济高质量发展专项资金")
+    foshan = tl.of_city("佛山市")
+    assert [t.seq for t in foshan] == [4, 4] and [t.method for t in foshan] == [
+        "因素法分配、补助",
+        "因素法分配、服务券补助",
+    ]
+    assert foshan[1].name.startswith("工业企业“上云上平台”、") and foshan[1].requirement.startswith(
+        "推动一批"
+    )
+    assert [[(x.kind, x.count) for x in t.targets] for t in foshan] == [
+        [("标杆示范", 3), ("5G+", 1)],
+        [("上云上平台", 201)],
+    ]
+    yunfu = tl.of_city("云浮")
+    assert [t.requirement for t in yunfu] == [
+        "推动一批工业企业“上云上平台”实施数字化网络化智能化升级",
+        "建设一批工业互联网标杆示范项目",
+    ]
+    assert yunfu[1].name == yunfu[0].name and yunfu[1].deadline == date(2020, 12, 31)
+
+
+@pytest.fixture
+def jiangmen(tmp_path: Path) -> Path:
+    path = tmp_path / "江门.sqlite3"
+    ws = create_fund_workspace(path, "江门", resource("campaigns", "2022-jiangmen-fund.toml"))
+    try:
+        apps = [
+            FundApplication(
+                "江门甲", "甲5G工厂", "蓬江区", "benchmark", Decimal(100), {"cloud": Decimal(1000)}
+            ),
+            FundApplication(
+                "江门乙", "乙标杆", "新会区", "benchmark", Decimal(100), {"cloud": Decimal(1000)}
+            ),
+            FundApplication("江门丙", "丙上云", "台山市", "cloud", Decimal(100), {"cloud": Decimal(1000)}),
+            FundApplication(
+                "江门丁", "丁未入库", "台山市", "benchmark", Decimal(100), {"cloud": Decimal(1000)}
+            ),
+        ]
+        ids = ws.repo.add_many(apps, source="test")
+        ws.repo.set_ranking(ids[:3])
+    finally:
+        ws.close()
+    return path
+
+
+def test_progress_on_a_fund_database(
+    jiangmen: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "--db", jiangmen, "tasks", "import", sheet_2021(tmp_path / "2021.xlsx"))
+    assert code == 0 and "7 行，本市 1 行" in out and "标杆示范 ≥ 2，其中5G+ ≥ 1" in out
+    run(capsys, "--db", jiangmen, "tasks", "import", sheet_2020(tmp_path / "2020.xlsx"))
+
+    code, out, _ = run(capsys, "--db", jiangmen, "tasks", "show", "--json", "--today", "2021-10-01")
+    shown = json.loads(out)
+    assert shown["city"] == "江门" and [tl["year"] for tl in shown["lists"]] == [2020, 2021]
+    (task,) = shown["lists"][1]["tasks"]
+    assert task["workload"] == "至少培育2个工业互联网标杆示范项目，其中至少1个5G+工业互联网示范项目"
+    assert (task["deadline"], task["days_left"], task["nature"]) == ("2021-12-31", 91, "约束性任务")
+    bench, five_g = task["targets"]
+    # Pooled benchmark projects count as 标杆示范 by the campaign's counts_as; the unpooled one does not.
+    assert (bench["done"], bench["missing"], bench["met"]) == (2, 0, True)
+    assert (five_g["done"], five_g["missing"]) == (0, 1)
+    cloud = shown["lists"][0]["tasks"][0]["targets"][0]
+    assert (cloud["kind"], cloud["count"], cloud["done"]) == ("上云上平台", 40, 1)
+
+    assert run(capsys, "--db", jiangmen, "tasks", "mark", "fund:1", "5G+")[0] == 0
+    code, out, _ = run(capsys, "--db", jiangmen, "tasks", "show", "--json", "--today", "2021-10-01")
+    five_g = json.loads(out)["lists"][1]["tasks"][0]["targets"][1]
+    assert (five_g["done"], five_g["met"], five_g["projects"][0]["label"]) == (1, True, "甲5G工厂（江门甲）")
+
+    # A default can be taken away, and a target corrected by hand (the original text stays).
+    assert run(capsys, "--db", jiangmen, "tasks", "mark", "fund:2", "--remove", "标杆示范")[0] == 0
+    task_id = task["id"]
+    code, out, _ = run(
+        capsys, "--db", jiangmen, "tasks", "target", str(task_id), "标杆示范=3", "5G+@标杆示范=1"
+    )
+    assert code == 0 and "工作量原文：至少培育2个" in out
+    code, out, _ = run(capsys, "--db", jiangmen, "tasks", "show", "--json", "--today", "2021-10-01")
+    bench = json.loads(out)["lists"][1]["tasks"][0]["targets"][0]
+    assert (bench["count"], bench["done"], bench["missing"]) == (3, 1, 2)
+
+    code, _, err = run(capsys, "--db", jiangmen, "tasks", "mark", "fund:4", "5G+")
+    assert code == 2 and "找不到项目 fund:4" in err
+    code, _, err = run(capsys, "--db", jiangmen, "tasks", "mark", "fund:1", "区块链")
+    assert code == 2 and "未知的任务类别" in err
+    code, _, err = run(capsys, "--db", jiangmen, "tasks", "target", str(task_id), "5G+=一")
+    assert code == 2 and "目标写法" in err
+
+    code, out, _ = run(
+        capsys, "--db", jiangmen, "tasks", "report", tmp_path / "报告.xlsx", "--today", "2021-10-01"
+    )
+    assert code == 0
+    ws = openpyxl.load_workbook(tmp_path / "报告.xlsx")["任务进度"]
+    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=3)]
+    assert [r[6] for r in rows] == ["上云上平台 ≥ 40", "标杆示范 ≥ 3", "其中5G+ ≥ 1"]
+    assert [(r[7], r[8], r[11]) for r in rows] == [(1, 39, "已逾期 274 天"), (1, 2, "91 天"), (1, 0, "91 天")]
+    with pdfplumber.open(tmp_path / "报告.pdf") as pdf:
+        text = "\n".join(p.extract_text() or "" for p in pdf.pages)
+    assert "江门市省级任务清单完成情况" in text and "1 / 3" in text and "已逾期 274 天" in text
+
+
+def test_progress_on_a_pilot_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ws = make_workspace(tmp_path)
+    try:
+        service = ApplicationService(ws)
+        ids = add_applications(ws, 3)
+        service.set_order(ids[:2])
+    finally:
+        ws.close()
+    db = tmp_path / "韶关.sqlite3"
+    assert run(capsys, "--db", db, "tasks", "import", sheet_2020(tmp_path / "2020.xlsx"))[0] == 0
+    assert run(capsys, "--db", db, "tasks", "mark", f"pilot:{ids[0]}", "上云上平台")[0] == 0
+    code, out, _ = run(capsys, "--db", db, "tasks", "show", "--today", "2020-12-01")
+    assert code == 0 and "上云上平台 ≥ 4" in out and "1/4  差 3 个" in out and "剩余 30 天" in out
+    cdb = open_city_database(db)
+    try:
+        refs = [p.ref for p in counted_projects(cdb)]
+    finally:
+        cdb.close()
+    assert refs == [f"pilot:{ids[0]}", f"pilot:{ids[1]}"]  # recommended only, in priority order
+
+
+def test_a_sheet_without_the_columns_is_refused(
+    jiangmen: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    wb = openpyxl.Workbook()
+    wb.active.append(["项目", "金额"])
+    wb.save(tmp_path / "别的表.xlsx")
+    code, _, err = run(capsys, "--db", jiangmen, "tasks", "import", tmp_path / "别的表.xlsx")
+    assert code == 2 and "找不到任务清单的表头" in err
