@@ -20,6 +20,7 @@ from gdiiot_desktop.gui.errors import describe
 from gdiiot_desktop.gui.forms.ui_export_dialog import Ui_ExportDialog
 from gdiiot_desktop.gui.tasks import Task, TaskRunner
 from gdiiot_desktop.services.exports import (
+    ExportError,
     ExportKind,
     ExportRequest,
     ExportResult,
@@ -29,6 +30,7 @@ from gdiiot_desktop.services.exports import (
     preflight,
     run_export,
 )
+from gdiiot_desktop.services.exports.summary_template import inspect_template
 from gdiiot_desktop.services.workspace import Workspace
 
 AUTO_MEDIUM = "auto"
@@ -73,6 +75,9 @@ class ExportDialog(QDialog):
         ui.outDirEdit.textChanged.connect(self._enable)
         ui.pickOutDirButton.clicked.connect(self.pick_out_dir)
         ui.pickTemplateButton.clicked.connect(self.pick_template)
+        ui.templateEdit.editingFinished.connect(self.describe_template)
+        self.check_lines: list[str] = []
+        self.template_lines: list[str] = []
         ui.checkButton.clicked.connect(self.start_check)
         ui.exportButton.clicked.connect(self.start_export)
         ui.cancelButton.clicked.connect(self.cancel)
@@ -146,8 +151,29 @@ class ExportDialog(QDialog):
         if pre.late is not None:
             lines.append(f"⚠ {pre.late.message}（导出时将记录）")
         lines += [f"⚠ {w}" for w in pre.warnings]
-        self.ui.messagesText.setPlainText("\n".join(lines))
+        self.check_lines = lines
+        self._show_messages()
         self.checked.emit(pre)
+
+    def describe_template(self) -> None:
+        """Before exporting: which template columns will be filled and which stay empty."""
+        text = self.ui.templateEdit.text().strip()
+        self.template_lines = []
+        if text:
+            try:
+                check = inspect_template(Path(text))
+            except ExportError as exc:
+                self.template_lines = [f"✗ {exc}"]
+            else:
+                self.template_lines.append(f"汇总表模板“{check.sheet_name}”：可填写 {len(check.recognised)} 列，预留 {check.slots} 行。")
+                if check.unrecognised:
+                    self.template_lines.append(f"⚠ 模板中以下列程序无法填写，将留空，请导出后人工补填：{'、'.join(check.unrecognised)}")
+                if check.unmatched:
+                    self.template_lines.append(f"⚠ 模板中没有以下列，不会填写：{'、'.join(check.unmatched)}")
+        self._show_messages()
+
+    def _show_messages(self) -> None:
+        self.ui.messagesText.setPlainText("\n".join(self.check_lines + self.template_lines))
 
     # --- exporting ---------------------------------------------------------------------------
     def start_export(self) -> None:
@@ -216,6 +242,7 @@ class ExportDialog(QDialog):
         name, _ = QFileDialog.getOpenFileName(self, "选择汇总表模板", "", "Excel 表格 (*.xlsx)")
         if name:
             self.ui.templateEdit.setText(name)
+            self.describe_template()
 
     def open_folder(self) -> None:
         if self.export_result is not None:

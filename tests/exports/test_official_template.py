@@ -13,6 +13,7 @@ import openpyxl
 import pdfplumber
 import pytest
 
+from gdiiot_desktop.services import document_settings
 from gdiiot_desktop.services.exports import ExportKind, ExportRequest, run_export
 from gdiiot_desktop.services.exports.snapshot import Snapshot, freeze
 from gdiiot_desktop.services.exports.summary_template import fill_template, inspect_template
@@ -114,11 +115,15 @@ def test_pdf_is_drawn_from_the_template_layout(city: City, tmp_path: Path) -> No
 
 def test_export_with_the_template_warns_and_uses_its_layout(city: City, tmp_path: Path) -> None:
     template = make_official_template(tmp_path / "附件4模板.xlsx")
+    document_settings.set_contact(city.ws, "张伟", "0751-8888123")
     result = run_export(
         city.ws, ExportRequest(frozenset({ExportKind.TABLE}), tmp_path / "out", template=template),
         now=datetime(2023, 11, 28, 10),
     )
     assert any("审核意见" in w for w in result.warnings)
-    pdf = next(p for p in result.files if p.suffix == ".pdf")
+    pdf = next(p for p in result.files if p.suffix == ".pdf" and "汇总表" in p.name)
     with pdfplumber.open(pdf) as doc:
         assert "所属类别" in (doc.pages[0].extract_text() or "")
+    xlsx = next(p for p in result.files if p.suffix == ".xlsx")
+    signer = openpyxl.load_workbook(xlsx)["附件4"][f"A{SIGNER_ROW}"].value
+    assert signer.startswith("填表人：张伟") and signer.endswith("联系电话：0751-8888123")  # from the frozen letter

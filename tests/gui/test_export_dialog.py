@@ -117,3 +117,22 @@ def test_the_form_offers_every_export_kind_under_its_own_label(
     for kind in (ExportKind.DISC, ExportKind.ISO):
         dialog.kind_boxes[kind].setChecked(False)
     assert not dialog.ui.mediumCombo.isEnabled()
+
+
+def test_choosing_a_template_names_its_empty_columns_before_export(
+    qtbot: QtBot, city: City, runner: TaskRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.exports.official_template import make_official_template
+
+    template = make_official_template(tmp_path / "附件4模板.xlsx")
+    dialog = make_dialog(qtbot, city, runner, tmp_path / "out")
+    monkeypatch.setattr(
+        "gdiiot_desktop.gui.export_dialog.QFileDialog.getOpenFileName", lambda *a, **k: (str(template), "")
+    )
+    dialog.ui.pickTemplateButton.click()
+    text = dialog.ui.messagesText.toPlainText()
+    assert "将留空" in text and "审核意见" in text and "预留 5 行" in text
+    assert "项目介绍.docx" in text  # the check's own warnings stay
+    dialog.ui.templateEdit.setText(str(tmp_path / "没有.xlsx"))
+    dialog.describe_template()
+    assert "找不到汇总表模板" in dialog.ui.messagesText.toPlainText()

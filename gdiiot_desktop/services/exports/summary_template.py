@@ -39,8 +39,10 @@ HEADER_SCAN_ROWS = 20
 MIN_MATCHES = 3
 LINE_POINTS = 15.0
 _BLANK = r"[ \u3000_＿]*"
-_NEXT_LABEL = r"(?=$|[ \u3000_＿]*(?:推荐|填报|填表|报送|联系|日期))"  # the blank ends the text or another label follows
+_NEXT_LABEL = r"(?=$|[ \u3000_＿]*(?:推荐|填报|填表|报送|联系|日期|审核|负责))"  # the blank ends the text or another label follows
 _RECOMMENDER_LINE = re.compile(rf"((?:推荐单位|填报单位|报送单位)(?:（盖章）|\(盖章\))?[:：]){_BLANK}{_NEXT_LABEL}")
+_FILLER_LINE = re.compile(rf"((?:填表人|填报人|经办人)[:：]){_BLANK}{_NEXT_LABEL}")
+_PHONE_LINE = re.compile(rf"((?:联系电话|联系方式|电话)[:：]){_BLANK}{_NEXT_LABEL}")
 _DATE_LINE = re.compile(rf"((?:填表日期|填报日期)[:：]){_BLANK}(?:年{_BLANK}月{_BLANK}日)?{_BLANK}{_NEXT_LABEL}")
 
 
@@ -248,7 +250,10 @@ def _fit_height(ws: Any, row: int, values: dict[str, Any], table: TemplateTable)
 
 
 def _fill_label_lines(ws: Any, snapshot: Snapshot, table: TemplateTable, data_rows: int) -> None:
-    """Blank "推荐单位（盖章）：" and "填表日期：" lines above or below the table, completed."""
+    """Blank "推荐单位（盖章）：", "填表日期：", "填表人：" and "联系电话：" lines above or below the
+    table, completed from the snapshot (填表人 and phone as frozen with its letter).
+    """
+    contact, phone = data.filled_by(snapshot)
     date_text = f"{snapshot.created_at.year}年{snapshot.created_at.month}月{snapshot.created_at.day}日"
     inside = range(table.header_rows[0], table.first_data_row + data_rows)
     for row in ws.iter_rows():
@@ -257,6 +262,10 @@ def _fill_label_lines(ws: Any, snapshot: Snapshot, table: TemplateTable, data_ro
                 continue
             text = _RECOMMENDER_LINE.sub(_filler(snapshot.recommender), cell.value)
             text = _DATE_LINE.sub(_filler(date_text), text)
+            if contact:
+                text = _FILLER_LINE.sub(_filler(contact), text)
+            if phone:
+                text = _PHONE_LINE.sub(_filler(phone), text)
             if text != cell.value:
                 cell.value = text
 
