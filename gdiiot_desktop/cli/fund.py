@@ -63,6 +63,14 @@ def register(sub: Any) -> None:
     f.add_argument("--reason", default="")
     f.set_defaults(run=cmd_status)
 
+    f = fsub.add_parser("attach", help="添加附件：某类投入的发票，或某项申报材料")
+    f.add_argument("id", type=int)
+    f.add_argument("file", type=Path)
+    group = f.add_mutually_exclusive_group()
+    group.add_argument("--category", default="", help="投入类别编号（发票），如 cloud")
+    group.add_argument("--material", default="", help="材料编号，如 application_form（同时记为已提交）")
+    f.set_defaults(run=cmd_attach)
+
     f = fsub.add_parser("export", help="导出入库清单（.xlsx 和 PDF，按支持方向）")
     f.add_argument("out", type=Path, help="输出文件夹，或 清单.xlsx（同名 PDF 写在旁边）")
     f.set_defaults(run=cmd_export)
@@ -183,6 +191,7 @@ def app_json(ws: FundWorkspace, app: FundApplication) -> dict[str, Any]:
         "status": app.status.value,
         "status_label": app.status.label,
         "rank": app.rank,
+        "attachments": ws.repo.attachments(app.id) if app.id is not None else [],
     }
 
 
@@ -315,6 +324,17 @@ def cmd_status(args: argparse.Namespace) -> int:
     def run(ws: FundWorkspace) -> int:
         app = set_status(ws, args.id, FundStatus(args.status), args.reason)
         print(f"[{app.id}] {app.project_name}：{app.status.label}")
+        return EXIT_OK
+
+    return with_fund_workspace(args, run)
+
+
+def cmd_attach(args: argparse.Namespace) -> int:
+    from ..services.fund.attachments import attach
+
+    def run(ws: FundWorkspace) -> int:
+        found = attach(ws, args.id, args.file, category=args.category, material=args.material)
+        print(f"已添加附件 {found['file_name']}（{found['size']} 字节）")
         return EXIT_OK
 
     return with_fund_workspace(args, run)

@@ -228,3 +228,21 @@ def test_fund_commands_refuse_a_pilot_database(tmp_path: Path, capsys: pytest.Ca
     assert run(capsys, "--db", db, "init", "--city", "韶关")[0] == 0
     code, _, err = run(capsys, "--db", db, "fund", "list")
     assert code == 2 and "不是专项资金申报的数据库" in err
+
+
+def test_invoices_and_materials_as_attachments(
+    fund_db: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    invoice = tmp_path / "发票.pdf"
+    invoice.write_bytes(b"%PDF-1.4 invoice")
+    code, out, _ = run(capsys, "--db", fund_db, "fund", "attach", "2", invoice, "--category", "cloud")
+    assert code == 0 and "已添加附件 发票.pdf" in out
+    code, _, err = run(capsys, "--db", fund_db, "fund", "attach", "2", invoice, "--category", "nonsense")
+    assert code == 2 and "未知投入类别" in err
+    code, _, err = run(capsys, "--db", fund_db, "fund", "attach", "2", tmp_path / "无.pdf")
+    assert code == 2 and "找不到文件" in err
+    code, out, _ = run(capsys, "--db", fund_db, "fund", "list", "--json")
+    (stored,) = json.loads(out)[1]["attachments"]
+    assert (stored["file_name"], stored["category"], stored["size"]) == ("发票.pdf", "cloud", 16)
+    store_file = fund_db.with_name(f"{fund_db.stem}.files") / stored["sha256"][:2] / stored["sha256"]
+    assert store_file.read_bytes() == b"%PDF-1.4 invoice"
