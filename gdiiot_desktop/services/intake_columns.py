@@ -13,59 +13,65 @@ from typing import TypeVar
 
 from openpyxl.utils.datetime import to_excel
 
+from ..domain import fields as registry
+from ..domain.fields import FIRST_PILOT_YEAR, MAX_PRIORITY, Field, Kind
 from ..domain.names import clean_text
 
 SHEET_NAME = "申报项目"
 INSTRUCTIONS_SHEET = "填写说明"
 DIRECTIONS_SHEET = "方向清单"
 
-FIRST_PILOT_YEAR = 2017  # the first year of the industrial internet pilot demonstrations
-
 
 @dataclass(frozen=True)
 class Column:
-    """One column of the intake sheet."""
+    """One column of the intake sheet; the columns that carry a field take its key and header
+    from the field registry (domain/fields.py)."""
 
-    key: str
+    key: str  # the registry's field name for a field's column ("applicant.name"), else its own
     header: str  # the header text the template writes
     width: float  # Excel character units; a Chinese character takes about two
     required: bool = False  # the sheet is refused when the column is absent
     text: bool = True  # formatted as text ("@") in the template, so Excel keeps codes and phones as typed
     aliases: tuple[str, ...] = ()
+    field: Field | None = None  # the registry field it carries (None: 序号, the file columns)
+
+
+def _of(
+    name: str, width: float, *, required: bool = False, text: bool = True, aliases: tuple[str, ...] = ()
+) -> Column:
+    """The column of a registry field."""
+    f = registry.field(name)
+    assert f.intake_header is not None, name
+    return Column(name, f.intake_header, width, required, text, aliases, f)
 
 
 SEQ = Column("seq", "序号", 6, text=False, aliases=("编号",))
-COUNTY = Column("county", "县区", 12, required=True, aliases=("区县", "县/区", "县市区", "所在县区"))
-PROJECT = Column("project_name", "项目名称", 40, required=True, aliases=("项目名",))
-APPLICANT = Column(
-    "applicant_name", "申报单位", 32, required=True, aliases=("申报单位名称", "申报主体", "单位名称")
+COUNTY = _of("county", 12, required=True, aliases=("区县", "县/区", "县市区", "所在县区"))
+PROJECT = _of("project_name", 40, required=True, aliases=("项目名",))
+APPLICANT = _of("applicant.name", 32, required=True, aliases=("申报单位名称", "申报主体", "单位名称"))
+USCC = _of("applicant.uscc", 22, aliases=("社会信用代码", "信用代码"))
+APPLICANT_TYPE = _of("applicant.applicant_type", 18, aliases=("申报主体类型", "申报单位类型"))
+CENTRAL = _of("applicant.is_central_enterprise", 12, aliases=("是否央企",))
+REGISTERED_CITY = _of("applicant.registered_city", 12, aliases=("注册地市", "注册所在地"))
+INDEPENDENT = _of(
+    "applicant.independent_legal_person",
+    12,
+    aliases=("是否具有独立法人资格", "是否具备独立法人资格", "独立法人"),
 )
-USCC = Column("uscc", "统一社会信用代码", 22, aliases=("社会信用代码", "信用代码"))
-APPLICANT_TYPE = Column("applicant_type", "单位类型", 18, aliases=("申报主体类型", "申报单位类型"))
-CENTRAL = Column("central", "是否中央企业", 12, aliases=("是否央企",))
-REGISTERED_CITY = Column("registered_city", "注册地", 12, aliases=("注册地市", "注册所在地"))
-INDEPENDENT = Column(
-    "independent", "是否独立法人", 12, aliases=("是否具有独立法人资格", "是否具备独立法人资格", "独立法人")
+CATEGORY = _of("category_id", 14, aliases=("类别", "申报类别", "试点示范类型"))  # the category's name
+DIRECTION = _of("direction_id", 44, required=True, aliases=("方向", "申报方向", "试点示范方向"))  # its name
+BUILD_STATUS = _of("build_status", 10, required=True, aliases=("项目建设状态",))
+PILOT_YEAR = _of("pilot_year", 12, text=False, aliases=("曾列入试点示范", "列入试点示范年份"))
+INNOVATION = _of(
+    "innovation_acceptance", 14, aliases=("创新发展工程验收情况", "创新发展工程项目", "创新发展工程项目验收")
 )
-CATEGORY = Column("category", "试点示范类别", 14, aliases=("类别", "申报类别", "试点示范类型"))
-DIRECTION = Column("direction", "具体方向", 44, required=True, aliases=("方向", "申报方向", "试点示范方向"))
-BUILD_STATUS = Column("build_status", "建设状态", 10, required=True, aliases=("项目建设状态",))
-PILOT_YEAR = Column(
-    "pilot_year", "曾列入试点示范年份", 12, text=False, aliases=("曾列入试点示范", "列入试点示范年份")
-)
-INNOVATION = Column(
-    "innovation",
-    "创新发展工程验收",
-    14,
-    aliases=("创新发展工程验收情况", "创新发展工程项目", "创新发展工程项目验收"),
-)
-OTHER_CHANNEL = Column("other_channel", "已通过其他渠道推荐", 14, aliases=("其他渠道推荐",))
-CONTACT = Column("contact", "联系人", 10, aliases=("联系人姓名",))
-MOBILE = Column("mobile", "手机", 15, aliases=("手机号", "手机号码", "联系人手机", "联系手机"))
-EMAIL = Column("email", "邮箱", 26, aliases=("电子邮箱", "电子邮件", "邮件", "email", "e-mail"))
+OTHER_CHANNEL = _of("other_channel", 14, aliases=("其他渠道推荐",))
+CONTACT = _of("contact.name", 10, aliases=("联系人姓名",))
+MOBILE = _of("contact.mobile", 15, aliases=("手机号", "手机号码", "联系人手机", "联系手机"))
+EMAIL = _of("contact.email", 26, aliases=("电子邮箱", "电子邮件", "邮件", "email", "e-mail"))
 VIDEO = Column("video", "视频文件", 32, aliases=("视频", "项目视频"))
 FORM = Column("form", "申报书文件", 32, aliases=("申报书",))
-PRIORITY = Column("priority", "推荐顺序", 10, text=False, aliases=("推荐排序", "优先顺序"))
+PRIORITY = _of("priority", 10, text=False, aliases=("推荐排序", "优先顺序"))
 
 # The template's order, as SPEC lists the columns.
 COLUMNS: tuple[Column, ...] = (
@@ -73,6 +79,7 @@ COLUMNS: tuple[Column, ...] = (
     CATEGORY, DIRECTION, BUILD_STATUS, PILOT_YEAR, INNOVATION, OTHER_CHANNEL, CONTACT, MOBILE,
     EMAIL, VIDEO, FORM, PRIORITY,
 )  # fmt: skip
+assert {c.field.name for c in COLUMNS if c.field} == {f.name for f in registry.intake_fields()}
 REQUIRED_COLUMNS = tuple(c for c in COLUMNS if c.required)
 
 _BRACKETS = re.compile(r"[()\[\]{}【】〔〕<>《》]")
@@ -230,9 +237,6 @@ def parse_year(value: object, latest: int) -> int | None:
     return year
 
 
-MAX_PRIORITY = 100_000  # far beyond any city's list; also keeps the number inside SQLite's integers
-
-
 def parse_priority(value: object) -> int | None:
     """推荐顺序: blank (not recommended) or a positive integer."""
     if is_blank(value):
@@ -278,3 +282,16 @@ def parse_email(value: object) -> str:
     if not _EMAIL.match(text):
         raise CellValueError(f"邮箱“{cell_text(value)}”格式不正确")
     return text
+
+
+def cell_value(f: Field, value: object) -> str | int | None:
+    """A field's domain value as the template writes it in its cell (是/否, the enum's Chinese word)."""
+    if value is None:
+        return None
+    if f.kind in (Kind.BOOL, Kind.OPT_BOOL):
+        return "是" if value else "否"
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, int | str):
+        return value
+    return str(value)

@@ -16,6 +16,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..domain.campaign import Campaign
 from ..domain.enums import BuildStatus, InnovationAcceptance, OtherChannel, Status
+from ..domain.fields import FIRST_PILOT_YEAR
 from ..domain.model import Application
 from . import intake_columns as cols
 from .intake_columns import COLUMNS, DIRECTIONS_SHEET, INSTRUCTIONS_SHEET, SHEET_NAME, Column
@@ -87,35 +88,20 @@ def _template_workbook(
 def _row_values(
     app: Application, campaign: Campaign, seq: int, attachment_names: AttachmentNames
 ) -> dict[str, str | int | None]:
-    applicant = app.applicant
+    """Each column's cell: the registry's fields as they are, category and direction by name, the
+    priority only of a recommended application, the attachments' file names."""
+    values = {c.key: cols.cell_value(c.field, c.field.get(app)) for c in COLUMNS if c.field is not None}
     category = campaign.category(app.category_id)
     direction = campaign.direction(app.direction_id)
     video, form = attachment_names.get(app.id, (None, None)) if app.id is not None else (None, None)
-    independent = applicant.independent_legal_person
     recommended = app.status is Status.RECOMMENDED and app.priority is not None
-    return {
-        cols.SEQ.key: seq,
-        cols.COUNTY.key: app.county,
-        cols.PROJECT.key: app.project_name,
-        cols.APPLICANT.key: applicant.name,
-        cols.USCC.key: applicant.uscc,
-        cols.APPLICANT_TYPE.key: applicant.type_text,
-        cols.CENTRAL.key: "是" if applicant.is_central_enterprise else "否",
-        cols.REGISTERED_CITY.key: applicant.registered_city,
-        cols.INDEPENDENT.key: None if independent is None else ("是" if independent else "否"),
-        cols.CATEGORY.key: category.name if category else app.category_id,
-        cols.DIRECTION.key: direction.name if direction else app.direction_id,
-        cols.BUILD_STATUS.key: app.build_status.value,
-        cols.PILOT_YEAR.key: app.pilot_year,
-        cols.INNOVATION.key: app.innovation_acceptance.value,
-        cols.OTHER_CHANNEL.key: app.other_channel.value,
-        cols.CONTACT.key: app.contact.name,
-        cols.MOBILE.key: app.contact.mobile,
-        cols.EMAIL.key: app.contact.email,
-        cols.VIDEO.key: None if video is None else str(video),
-        cols.FORM.key: None if form is None else str(form),
-        cols.PRIORITY.key: app.priority if recommended else None,
-    }
+    values[cols.SEQ.key] = seq
+    values[cols.CATEGORY.key] = category.name if category else app.category_id
+    values[cols.DIRECTION.key] = direction.name if direction else app.direction_id
+    values[cols.PRIORITY.key] = app.priority if recommended else None
+    values[cols.VIDEO.key] = None if video is None else str(video)
+    values[cols.FORM.key] = None if form is None else str(form)
+    return values
 
 
 def _put(ws: Any, row: int, column: int, value: str | int | float | None) -> Any:
@@ -191,12 +177,12 @@ def _add_validations(ws: Any, campaign: Campaign, last_row: int, direction_count
     year = DataValidation(
         type="whole",
         operator="between",
-        formula1=str(cols.FIRST_PILOT_YEAR),
+        formula1=str(FIRST_PILOT_YEAR),
         formula2=str(campaign.year),
         allow_blank=True,
         showErrorMessage=True,
         errorTitle="输入有误",
-        error=f"请填写{cols.FIRST_PILOT_YEAR}—{campaign.year}之间的年份，未列入的留空",
+        error=f"请填写{FIRST_PILOT_YEAR}—{campaign.year}之间的年份，未列入的留空",
     )
     priority = DataValidation(
         type="whole",

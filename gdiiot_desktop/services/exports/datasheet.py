@@ -1,12 +1,17 @@
-"""The fields of the application form (附件3) as the package's data sheet prints them."""
+"""The fields of the application form (附件3) as the package's data sheet prints them; which fields and
+under which labels come from the field registry (domain/fields.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
+from ...domain import fields as registry
 from ...domain.campaign import Campaign
 from ...domain.enums import PriorityCondition
+from ...domain.fields import Kind
 from ...domain.model import Application
 
 EMPTY = "—"
@@ -25,75 +30,151 @@ class Section:
     fields: tuple[Field, ...]
 
 
+# The sheet's sections: registry fields by name (labels are the registry's print labels), and a few
+# rows that combine fields ("@…"). A `True` makes the row take the whole width.
+LAYOUT: tuple[tuple[str, tuple[tuple[str, bool], ...]], ...] = (
+    (
+        "一、申报单位情况",
+        (
+            ("applicant.name", True),
+            ("applicant.uscc", False),
+            ("applicant.applicant_type", False),
+            ("applicant.registered_address", True),
+            ("applicant.is_central_enterprise", False),
+            ("applicant.independent_legal_person", False),
+            ("applicant.founded", False),
+            ("applicant.registered_capital", False),
+            ("applicant.legal_representative", False),
+            ("applicant.employees", False),
+            ("applicant.revenue", False),
+            ("applicant.profit", False),
+            ("applicant.rnd_spending", False),
+            ("applicant.industry", False),
+            ("co_applicants", True),
+        ),
+    ),
+    (
+        "二、项目情况",
+        (
+            ("project_name", True),
+            ("category_id", False),
+            ("@authority", False),
+            ("direction_id", True),
+            ("@location", False),
+            ("build_status", False),
+            ("@build_period", False),
+            ("total_investment", False),
+            ("innovation_acceptance", False),
+            ("pilot_year", False),
+            ("other_channel", False),
+            ("filed_on", False),
+        ),
+    ),
+    (
+        "三、联系人",
+        (
+            ("contact.name", False),
+            ("contact.title", False),
+            ("contact.phone", False),
+            ("contact.mobile", False),
+            ("contact.email", True),
+        ),
+    ),
+    (
+        "四、优先支持条件及审核情况",
+        (
+            ("priority_conditions", True),
+            ("credit_checked", False),
+            ("commitment_letter", False),
+            ("@recommender", False),
+            ("priority", False),
+            ("overrides", True),
+        ),
+    ),
+)
+_COMBINED_LABELS = {
+    "@authority": "负责单位",
+    "@location": "实施地点",
+    "@build_period": "建设起止时间",
+    "@recommender": "推荐单位",
+}
+
+
 def sections(campaign: Campaign, app: Application, recommender: str) -> list[Section]:
-    a = app.applicant
-    c = app.contact
-    category = campaign.category(app.category_id)
+    combined = _combined(campaign, app, recommender)
+    out = []
+    for title, rows in LAYOUT:
+        printed = []
+        for name, wide in rows:
+            if name in combined:
+                printed.append(Field(_COMBINED_LABELS[name], combined[name], wide))
+                continue
+            f = registry.field(name)
+            assert f.print_label is not None, name
+            printed.append(Field(f.print_label, _printed(f, f.get(app), campaign, app), wide))
+        out.append(Section(title, tuple(printed)))
+    return out
+
+
+def _combined(campaign: Campaign, app: Application, recommender: str) -> dict[str, str]:
     direction = campaign.direction(app.direction_id)
-    met = [p.value for p in PriorityCondition if p in app.priority_conditions]
-    overrides = [
-        f"{campaign.rules[r].title if r in campaign.rules else r}：{reason}" for r, reason in sorted(app.overrides.items())
+    return {
+        "@authority": direction.authority_text if direction else "",
+        "@location": "/".join(p for p in (app.location_city, app.location_county or app.county) if p),
+        "@build_period": _period(app.build_start, app.build_end),
+        "@recommender": recommender,
+    }
+
+
+def _printed(f: registry.Field, value: Any, campaign: Campaign, app: Application) -> str:
+    """A field's value as the sheet prints it."""
+    special = _SPECIAL.get(f.name)
+    if special is not None:
+        return special(value, campaign, app)
+    if f.kind is Kind.DATE:
+        return _date(value)
+    if f.kind in (Kind.INT, Kind.NUMBER):
+        return _number(value)
+    if f.kind in (Kind.BOOL, Kind.OPT_BOOL):
+        return _yes_no(value)
+    if f.kind is Kind.ENUM:
+        return str(value.value)
+    return str(value)
+
+
+def _category(value: Any, campaign: Campaign, app: Application) -> str:
+    category = campaign.category(value)
+    return category.name if category else str(value)
+
+
+def _direction(value: Any, campaign: Campaign, app: Application) -> str:
+    direction = campaign.direction(value)
+    return direction.name if direction else str(value)
+
+
+def _overrides(value: Any, campaign: Campaign, app: Application) -> str:
+    reasons = [
+        f"{campaign.rules[r].title if r in campaign.rules else r}：{why}" for r, why in sorted(value.items())
     ]
-    return [
-        Section(
-            "一、申报单位情况",
-            (
-                Field("单位名称", a.name, wide=True),
-                Field("统一社会信用代码", a.uscc),
-                Field("单位类型", a.type_text),
-                Field("注册地址", a.registered_address or a.registered_city, wide=True),
-                Field("是否中央企业", _yes_no(a.is_central_enterprise)),
-                Field("是否独立法人", _yes_no(a.independent_legal_person)),
-                Field("成立时间", _date(a.founded)),
-                Field("注册资本（万元）", _number(a.registered_capital)),
-                Field("法定代表人", a.legal_representative),
-                Field("职工人数", _number(a.employees)),
-                Field("上年度营业收入（万元）", _number(a.revenue)),
-                Field("上年度利润（万元）", _number(a.profit)),
-                Field("上年度研发投入（万元）", _number(a.rnd_spending)),
-                Field("所属行业", a.industry),
-                Field("联合申报单位", app.co_applicants, wide=True),
-            ),
-        ),
-        Section(
-            "二、项目情况",
-            (
-                Field("项目名称", app.project_name, wide=True),
-                Field("试点示范类别", category.name if category else app.category_id),
-                Field("负责单位", direction.authority_text if direction else ""),
-                Field("具体方向", direction.name if direction else app.direction_id, wide=True),
-                Field("实施地点", "/".join(p for p in (app.location_city, app.location_county or app.county) if p)),
-                Field("建设状态", app.build_status.value),
-                Field("建设起止时间", _period(app.build_start, app.build_end)),
-                Field("总投资（万元）", _number(app.total_investment)),
-                Field("创新发展工程项目", app.innovation_acceptance.value),
-                Field("曾列入试点示范", f"{app.pilot_year}年" if app.pilot_year else "否"),
-                Field("已通过其他渠道推荐", app.other_channel.value),
-                Field("申报日期", _date(app.filed_on)),
-            ),
-        ),
-        Section(
-            "三、联系人",
-            (
-                Field("姓名", c.name),
-                Field("职务", c.title),
-                Field("电话", c.phone),
-                Field("手机", c.mobile),
-                Field("邮箱", c.email, wide=True),
-            ),
-        ),
-        Section(
-            "四、优先支持条件及审核情况",
-            (
-                Field("符合的优先支持条件", "；".join(met) if met else "无", wide=True),
-                Field("“信用中国”查询", "已查询" if app.credit_checked else "未登记"),
-                Field("无重大事故承诺函", "已提供" if app.commitment_letter else "未登记"),
-                Field("推荐单位", recommender),
-                Field("推荐顺序", f"第{app.priority}位" if app.priority else EMPTY),
-                Field("审核说明", "；".join(overrides) if overrides else "无", wide=True),
-            ),
-        ),
-    ]
+    return "；".join(reasons) if reasons else "无"
+
+
+def _conditions(value: Any, campaign: Campaign, app: Application) -> str:
+    met = [p.value for p in PriorityCondition if p in value]
+    return "；".join(met) if met else "无"
+
+
+_SPECIAL: dict[str, Callable[[Any, Campaign, Application], str]] = {
+    "applicant.registered_address": lambda v, c, app: v or app.applicant.registered_city,
+    "category_id": _category,
+    "direction_id": _direction,
+    "pilot_year": lambda v, c, app: f"{v}年" if v else "否",
+    "priority": lambda v, c, app: f"第{v}位" if v else EMPTY,
+    "credit_checked": lambda v, c, app: "已查询" if v else "未登记",
+    "commitment_letter": lambda v, c, app: "已提供" if v else "未登记",
+    "priority_conditions": _conditions,
+    "overrides": _overrides,
+}
 
 
 def _yes_no(value: bool | None) -> str:
