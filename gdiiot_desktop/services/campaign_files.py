@@ -15,6 +15,7 @@ from typing import Any
 import tomli_w
 
 from ..domain.campaign import Problem, data_problems
+from ..domain.enums import Grade
 from ..resources import resource, shipped_campaigns
 from .campaign_labels import ITEM_FIELD_NAMES, ITEM_NAMES, described, field_label
 from .errors import InputError
@@ -215,6 +216,47 @@ def _value(text: str) -> Any:
     return text if isinstance(value, (date, time, datetime)) else value
 
 
+def _campaign_of(data: Mapping[str, Any]) -> Any:
+    """The pilot campaign object of form data, without the direction counts (a list being replaced)."""
+    from dataclasses import replace
+
+    from ..domain.campaign import Campaign, DirectionRules
+    from ..domain.campaign_kinds import find_kind, kind_and_version
+
+    kind = find_kind(kind_and_version(data)[0])
+    try:
+        campaign = kind.build(data, "") if kind is not None else None
+    except (KeyError, ValueError, TypeError) as exc:
+        raise InputError("请先改正活动中的其他问题（类别、地区等），再导入或导出方向清单") from exc
+    if not isinstance(campaign, Campaign):
+        raise InputError("只有试点示范项目推荐活动有方向清单")
+    return replace(campaign, direction_rules=DirectionRules(total=None, per_authority={}))
+
+
+def read_direction_sheet(data: Mapping[str, Any], path: Path) -> list[dict[str, Any]]:
+    """A direction list read from a spreadsheet (序号, 类别, 方向, 负责单位) as campaign-file rows,
+    keeping the ids of directions the campaign already has; raises InputError listing every problem."""
+    import zipfile
+
+    from .directions import read_directions
+
+    campaign = _campaign_of(data)
+    try:
+        directions = read_directions(campaign, path)
+    except zipfile.BadZipFile as exc:  # read_directions does not catch a file that is no workbook
+        raise InputError(f"无法打开方向清单文件：{path.name}（不是有效的 Excel 工作簿）") from exc
+    return [
+        {"id": d.id, "no": d.no, "category": d.category_id, "name": d.name, "authorities": [a.value for a in d.authorities]}
+        for d in directions
+    ]
+
+
+def write_direction_sheet(data: Mapping[str, Any], path: Path) -> None:
+    from .directions import export_directions
+
+    export_directions(_campaign_of(data), path)
+
+
 # --- differences ---------------------------------------------------------------------------
 
 
@@ -229,11 +271,12 @@ class Change:
 
     @property
     def text(self) -> str:
+        old, new = _shown(self.old, self.path), _shown(self.new, self.path)
         if self.old is None:
-            return f"新增 {self.label}：{_shown(self.new)}"
+            return f"新增 {self.label}：{new}"
         if self.new is None:
-            return f"删除 {self.label}：{_shown(self.old)}"
-        return f"{self.label}：{_shown(self.old)} → {_shown(self.new)}"
+            return f"删除 {self.label}：{old}"
+        return f"{self.label}：{old} → {new}"
 
     def to_json(self) -> dict[str, Any]:
         return {"path": self.path, "label": self.label, "old": self.old, "new": self.new}
@@ -315,7 +358,9 @@ def _name(item: Mapping[str, Any]) -> str:
     return str(item.get("name") or item.get("title") or item.get("id") or "")
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, path: str = "") -> str:
+    if path.endswith("grade") and value in Grade._value2member_map_:
+        return Grade(value).label
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, Mapping):
