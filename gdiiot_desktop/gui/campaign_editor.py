@@ -206,7 +206,7 @@ class CampaignEditor(QDialog):
         for rule_id, rule in rules.items():
             row = _append_row(table)
             item = _text_item(rule.get("title", ""), key=rule_id)
-            item.setToolTip(f"规则编号 {rule_id}")
+            item.setToolTip(f"规则编号：{rule_id}")
             table.setItem(row, 0, item)
             table.setCellWidget(row, 1, self._combo(_grades(), rule.get("grade", Grade.ERROR.value)))
             table.setItem(row, 2, _check_item(bool(rule.get("overridable", False))))
@@ -662,7 +662,7 @@ class CampaignEditor(QDialog):
                     if item is not None and item.background().color() == _BAD_CELL:
                         item.setBackground(QColor(Qt.GlobalColor.transparent))
                         rule_id = item.data(_KEY) if table is self.ui.rulesTable and column == 0 else None
-                        item.setToolTip(f"规则编号 {rule_id}" if rule_id else "")
+                        item.setToolTip(f"规则编号：{rule_id}" if rule_id else "")
                     widget = table.cellWidget(row, column)
                     if widget is not None:
                         widget.setStyleSheet("")

@@ -134,6 +134,11 @@ class MainWindow(QMainWindow):
         self.actionSaveTemplate.setToolTip("保存空白的 Excel 导入模板（带下拉选项），发给企业或县区填写")
         self.actionSaveTemplate.triggered.connect(self.save_template)
         ui.menuFile.insertAction(ui.actionSettings, self.actionSaveTemplate)
+        self.actionNewCampaign = QAction("新建申报批次（活动文件）…", self)
+        self.actionNewCampaign.setObjectName("actionNewCampaign")
+        self.actionNewCampaign.setToolTip("以本活动为基础，按新一年的通知填写名额、日期、规则和方向，保存为活动文件")
+        self.actionNewCampaign.triggered.connect(self.new_campaign_editor)
+        ui.menuFile.insertAction(ui.actionSettings, self.actionNewCampaign)
         ui.menuFile.insertSeparator(ui.actionSettings)
         self.actionManual = QAction("使用说明", self)
         self.actionManual.setObjectName("actionManual")
@@ -740,6 +745,19 @@ class MainWindow(QMainWindow):
     def _reload_after_feature(self, *_args: Any) -> None:
         if self.session is not None:
             self.session.load()
+
+    def new_campaign_editor(self) -> Any:
+        """新建申报批次: the campaign form, started from this database's campaign (next year)."""
+        from gdiiot_desktop.gui.campaign_editor import open_campaign_editor
+
+        campaign = self.current_campaign()
+        editor = open_campaign_editor(self, source_text=campaign.source_text or None, label=campaign.title)
+        if editor is None and not campaign.source_text:
+            editor = open_campaign_editor(self, campaign.id, label=campaign.title)
+        if editor is not None:
+            editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            editor.show()
+        return editor
 
     # --- 帮助 and the first day ------------------------------------------------------------------------
     def show_about_box(self) -> Any:

@@ -195,7 +195,7 @@ def tour(ws: Workspace, *, empty_ws: Workspace | None = None) -> Iterator[tuple[
 def extra_dialogs(window: MainWindow) -> list[tuple[str, Callable[[], Any]]]:
     """Dialogs the main window opens from its 帮助 menu (present once that menu has them)."""
     found: list[tuple[str, Callable[[], Any]]] = []
-    for name, method in (("help", "show_help"), ("about", "show_about_box")):
+    for name, method in (("help", "show_help"), ("about", "show_about_box"), ("campaign-editor", "new_campaign_editor")):
         fn = getattr(window, method, None)
         if fn is not None:
             found.append((name, fn))

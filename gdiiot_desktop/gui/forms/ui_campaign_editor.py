@@ -680,7 +680,7 @@ class Ui_CampaignEditor(object):
         self.introLabel.setText("")
         self.titleCaption.setText(QCoreApplication.translate("CampaignEditor", u"\u6d3b\u52a8\u540d\u79f0\uff1a", None))
         self.idCaption.setText(QCoreApplication.translate("CampaignEditor", u"\u6d3b\u52a8\u7f16\u53f7\uff1a", None))
-        self.idEdit.setPlaceholderText(QCoreApplication.translate("CampaignEditor", u"\u5982 2024-pilot\uff08\u5c0f\u5199\u5b57\u6bcd\u3001\u6570\u5b57\u548c -\uff09", None))
+        self.idEdit.setPlaceholderText(QCoreApplication.translate("CampaignEditor", u"\u5c0f\u5199\u82f1\u6587\u5b57\u6bcd\u3001\u6570\u5b57\u548c\u8fde\u5b57\u7b26\uff08-\uff09\uff0c\u4ee5\u5e74\u4efd\u5f00\u5934", None))
         self.yearCaption.setText(QCoreApplication.translate("CampaignEditor", u"\u6d3b\u52a8\u5e74\u5ea6\uff1a", None))
         self.submitAuthorityCaption.setText(QCoreApplication.translate("CampaignEditor", u"\u62a5\u9001\u6e20\u9053\uff1a", None))
         self.provinceNumberCaption.setText(QCoreApplication.translate("CampaignEditor", u"\u7701\u901a\u77e5\u6587\u53f7\uff1a", None))
