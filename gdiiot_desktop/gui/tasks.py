@@ -22,6 +22,7 @@ from PySide6.QtCore import QMetaMethod, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from gdiiot_desktop.logs import log
+from gdiiot_desktop.threads import READER_THREAD_PREFIX, WRITER_THREAD_PREFIX
 
 SHOW_AFTER_MS = 500
 
@@ -83,8 +84,8 @@ class TaskRunner(QObject):
         super().__init__(parent_widget)
         self._parent_widget = parent_widget
         self.show_after_ms = show_after_ms
-        self._reads = ThreadPoolExecutor(max_workers=2, thread_name_prefix="gdiiot-read")
-        self._writes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gdiiot-write")
+        self._reads = ThreadPoolExecutor(max_workers=2, thread_name_prefix=READER_THREAD_PREFIX)
+        self._writes = ThreadPoolExecutor(max_workers=1, thread_name_prefix=WRITER_THREAD_PREFIX)
         self._running: set[Task] = set()
         self._closed = False
         self.dialog: QProgressDialog | None = None  # the dialog of the task shown last (tests look at it)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session as Session
 from sqlalchemy.orm import sessionmaker
 
 from .. import paths
+from ..threads import is_reader_thread
 from . import migrate
 from .backup import DatabaseCheck, inspect_database, latest_backup, list_backups, make_backup
 from .errors import (
@@ -67,7 +69,7 @@ def create_sqlite_engine(path: Path, *, read_only: bool = False, create: bool = 
 
     engine = create_engine(URL.create("sqlite", database=str(path)), creator=connect)
     event.listen(engine, "connect", _on_connect)
-    event.listen(engine, "begin", _on_begin)
+    event.listen(engine, "begin", _begin_deferred if read_only else _begin)
     return engine
 
 
@@ -82,7 +84,14 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
-def _on_begin(conn: Connection) -> None:
+def _begin(conn: Connection) -> None:
+    # Writes take the write lock at BEGIN (IMMEDIATE); the runner's readers stay DEFERRED (see threads.py).
+    immediate = not is_reader_thread(threading.current_thread().name)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _begin_deferred(conn: Connection) -> None:
+    # A read-only database never writes: waiting for another program's write lock would only stall reads.
     conn.exec_driver_sql("BEGIN")
 
 

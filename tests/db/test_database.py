@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -20,6 +22,7 @@ from gdiiot_desktop.storage.errors import (
     ReadOnlyDatabaseError,
 )
 from gdiiot_desktop.storage.models import County, Setting
+from gdiiot_desktop.threads import READER_THREAD_PREFIX
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -48,6 +51,7 @@ def test_pragmas_on_every_connection(db: Database) -> None:
             assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2
             assert (conn.exec_driver_sql("PRAGMA busy_timeout").scalar() or 0) >= 1000
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            conn.rollback()  # each began IMMEDIATE: let the other one have the write lock
 
 
 def test_session_commits_and_rolls_back(db: Database) -> None:
@@ -185,3 +189,36 @@ def test_second_process_gets_read_only(db: Database) -> None:
 def test_same_process_second_open_is_read_only(db: Database) -> None:
     with Database.open(db.path) as other:
         assert other.read_only and other.locked_by_other
+
+
+def _other_can_take_write_lock(path: Path) -> bool:
+    other = sqlite3.connect(path, timeout=0, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("ROLLBACK")
+        return True
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        other.close()
+
+
+def test_units_of_work_take_the_write_lock_at_begin_except_the_readers(db: Database) -> None:
+    # A unit of work outside the read pool (the writer thread, the CLI) holds the write lock from BEGIN,
+    # before it has written anything: it can never fail half-way upgrading a read lock.
+    with db.session() as session:
+        session.execute(text("SELECT 1"))
+        assert not _other_can_take_write_lock(db.path)
+    assert _other_can_take_write_lock(db.path)
+
+    held: list[bool] = []
+
+    def read() -> None:
+        with db.session() as session:
+            session.execute(text("SELECT 1"))
+            held.append(not _other_can_take_write_lock(db.path))
+
+    reader = threading.Thread(target=read, name=f"{READER_THREAD_PREFIX}_0")
+    reader.start()
+    reader.join()
+    assert held == [False]  # readers begin DEFERRED: in WAL mode they never wait for a writer
