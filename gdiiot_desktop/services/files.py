@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
 
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
+def _new_temp_file(target: Path) -> Path:
+    """A new empty file beside `target`, created as an ordinary file (mode 0o666 less the umask).
+
+    mkstemp would make it owner-only, and reading the umask means setting it (os.umask), which races
+    with other threads creating files: an exclusive open with a random name does neither."""
+    while True:
+        tmp = target.with_name(f".~{target.stem}-{secrets.token_hex(6)}{target.suffix}")
+        try:
+            with open(tmp, "xb"):
+                return tmp
+        except FileExistsError:
+            continue
 
 
 @contextlib.contextmanager
@@ -22,10 +30,7 @@ def atomic_output(target: Path) -> Iterator[Path]:
     A cancelled or crashed export never leaves a half-written file under the final name.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=".~" + target.stem + "-", suffix=target.suffix, dir=target.parent)
-    os.close(fd)
-    tmp = Path(name)
-    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes owner-only files; an export is an ordinary file
+    tmp = _new_temp_file(target)
     try:
         yield tmp
         with open(tmp, "rb+") as handle:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .. import paths
 from . import migrate
-from .durable import fsync_dir as _fsync_dir
+from .durable import fsync_dir, fsync_file
 from .errors import (
     BackupInvalidError,
     DatabaseCorruptError,
@@ -116,9 +116,9 @@ def make_backup(db_path: Path, backups_dir: Path, reason: str, *, keep: int = DE
         check = inspect_database(part)
         if check.problems:
             raise DatabaseCorruptError(db_path, latest_backup(backups_dir), "; ".join(check.problems[:3]))
-        _fsync_file(part)
+        fsync_file(part)
         os.replace(part, target)
-        _fsync_dir(backups_dir)
+        fsync_dir(backups_dir)
     except BaseException:
         with contextlib.suppress(OSError):
             part.unlink()
@@ -169,7 +169,7 @@ def restore_backup(backup: Path, db_path: Path, *, backups_dir: Path | None = No
         part = db_path.with_name(db_path.name + ".restore.part")
         try:
             _copy_database(backup, part)
-            _fsync_file(part)
+            fsync_file(part)
             # A stale WAL beside the new file would be replayed into it and corrupt it. The current
             # database was checkpointed and saved above, and we hold the lock, so nobody uses these.
             for suffix in _SIDE_FILES:
@@ -177,7 +177,7 @@ def restore_backup(backup: Path, db_path: Path, *, backups_dir: Path | None = No
                 if side.exists():
                     side.unlink()
             os.replace(part, db_path)
-            _fsync_dir(db_path.parent)
+            fsync_dir(db_path.parent)
         except BaseException as exc:
             with contextlib.suppress(OSError):
                 part.unlink()
@@ -249,10 +249,5 @@ def _new_backup_path(folder: Path, reason: str) -> Path:
         candidate = folder / f"{PREFIX}{stamp}-{slug}.{seq}{SUFFIX}"
         seq += 1
     return candidate
-
-
-def _fsync_file(path: Path) -> None:
-    with path.open("rb+") as f:
-        os.fsync(f.fileno())
 
 

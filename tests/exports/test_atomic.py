@@ -3,6 +3,7 @@ of the export either (all or nothing), and nothing staged; a failure says so in 
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -61,3 +62,15 @@ def test_a_failing_pdf_after_the_table_leaves_nothing_and_says_why(
         run_export(city.ws, request, now=datetime(2023, 11, 28, 10))
     assert "没有留下本次导出的任何文件" in str(caught.value)
     assert sorted(p.name for p in out.rglob("*")) == ["以前的文件.txt"]  # the table written first is gone too
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX modes")
+def test_an_output_file_is_an_ordinary_file_under_the_umask(tmp_path: Path) -> None:
+    umask = os.umask(0o022)  # the test owns the process here: nothing else creates files meanwhile
+    try:
+        with atomic_output(tmp_path / "汇总表.xlsx") as tmp:
+            tmp.write_bytes(b"x")
+        assert (tmp_path / "汇总表.xlsx").stat().st_mode & 0o777 == 0o644
+        assert [p.name for p in tmp_path.iterdir()] == ["汇总表.xlsx"]
+    finally:
+        os.umask(umask)

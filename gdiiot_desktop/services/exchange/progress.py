@@ -1,16 +1,11 @@
-"""Progress reporting for long exchange work: a callback `(done, total, text)`, as the GUI's tasks take."""
+"""Progress of long exchange work counted in bytes (the callback type is services/progress.py's)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from ..progress import ProgressFn as ProgressFn
+from ..progress import no_progress
 
 STEP = 16 * 1024 * 1024  # report at most every 16 MB
-
-ProgressFn = Callable[[int, int, str], None]
-
-
-def no_progress(done: int, total: int, text: str) -> None:
-    del done, total, text
 
 
 class ByteCounter:

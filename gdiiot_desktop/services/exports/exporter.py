@@ -26,6 +26,7 @@ from ...storage.snapshot_repository import ExportRun, add_export_run
 from ..checks import check_workspace
 from ..document_settings import export_fonts
 from ..pdf.fonts import active_fonts
+from ..progress import ProgressFn, no_progress
 from ..workspace import Workspace
 from . import summary_data
 from .capacity import DiscPlan, Medium, Unit, describe, options
@@ -35,7 +36,6 @@ from .iso import IsoResult, build_iso, volume_id
 from .letter_files import LETTER_FOLDER, checked_text, draft_text, letter_of, write_letter
 from .names import package_file
 from .package import PackageResult, build_package
-from .progress import ProgressFn, no_progress
 from .snapshot import Preflight, Snapshot, blocked_error, freeze, load_snapshot, preflight
 from .summary_pdf import write_summary_pdf
 from .summary_template import fill_template
