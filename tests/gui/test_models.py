@@ -89,7 +89,7 @@ def test_violations_and_rules_models(qtmodeltester, campaign: Campaign) -> None:
     assert "依据" in first.data(Qt.ItemDataRole.ToolTipRole)
     rules = RulesModel([campaign.rules[r] for r in campaign.rules])
     qtmodeltester.check(rules)
-    assert rules.rowCount() == 14
+    assert rules.rowCount() == len(campaign.rules) == 15  # SPEC's 14 and APPLICATION_DATA
     assert rules.index(0, RulesModel.COL_CLAUSE_TEXT).data()
 
 
