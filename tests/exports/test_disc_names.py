@@ -127,7 +127,41 @@ def test_export_of_ascii_emoji_and_long_names_verifies(city: City, tmp_path: Pat
     long_folder = folders[2]
     assert long_folder.endswith(MARK) and utf16_units(long_folder) == PROJECT_MAX
     assert any(f.get("joliet") for f in manifest["files"])  # the long folder's Joliet path is listed
+    # Copied under a typical Windows base folder, no path passes MAX_PATH (disc and paper alike).
+    assert all(fits_windows_path(f["path"]) for f in manifest["files"])
+    assert all(fits_windows_path(f"纸质材料/{p.name}") for p in (out / "纸质材料").iterdir())
     text = readme.decode("utf-8")
     assert readme.startswith(b"\xef\xbb\xbf") and "\r\n" in text
     assert renamed[2] in text and "iMES Platform" in text  # the full names, uncut
     assert "在只读取 Joliet 目录的电脑上显示为" in text
+
+
+def test_a_drive_showing_joliet_names_still_verifies(city: City, tmp_path: Path) -> None:
+    service = ApplicationService(city.ws)
+    app = service.get(city.ids[0])
+    service.save(app.__class__(**{**app.__dict__, "project_name": "基于工业互联网平台的协同管控与绿色低碳" * 4}))
+    result = run_export(city.ws, ExportRequest(frozenset({ExportKind.DISC}), tmp_path / "out"), now=datetime(2023, 11, 28, 10))
+    disc = result.discs[0].folder
+    manifest = json.loads((disc / "manifest.json").read_text(encoding="utf-8"))
+    long_folder = manifest["projects"][0]["folder"]
+    joliet_folder = next(f["joliet"] for f in manifest["files"] if f["path"].startswith(long_folder + "/")).split("/")[0]
+    assert joliet_folder != long_folder and utf16_units(joliet_folder) == JOLIET_MAX and joliet_folder.endswith(MARK)
+    (disc / long_folder).rename(disc / joliet_folder)  # what a Linux mount of the Joliet tree shows
+    report = verify(disc)
+    assert report.ok, report.lines()
+    (disc / joliet_folder / "申报材料（打印版）.pdf").write_bytes(b"tampered")
+    assert not verify(disc).ok  # tampering is still caught under the Joliet names
+
+
+def test_an_output_folder_too_deep_for_windows_is_refused_before_copying(
+    city: City, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gdiiot_desktop.services.exports import ExportError, exporter
+
+    monkeypatch.setattr(exporter, "WINDOWS_PATHS", True)
+    deep = tmp_path.joinpath(*["很深的文件夹名称" * 3] * 8)
+    with pytest.raises(ExportError, match="输出文件夹的路径太长"):
+        run_export(city.ws, ExportRequest(frozenset({ExportKind.DISC}), deep), now=datetime(2023, 11, 28, 10))
+    assert [p for p in deep.rglob("*")] == []
+    shallow = run_export(city.ws, ExportRequest(frozenset({ExportKind.DISC}), tmp_path / "out"), now=datetime(2023, 11, 28, 10))
+    assert shallow.discs  # a short folder passes the same check

@@ -159,7 +159,7 @@ def _write_part(
 ) -> DiscResult:
     final = out_dir / disc_folder_name(part, parts)
     out_dir.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".~{final.name}-", dir=out_dir))
+    tmp = Path(tempfile.mkdtemp(prefix=".~", dir=out_dir))  # short: Windows paths are bounded
     tmp.chmod(0o755)  # mkdtemp makes it private; the finished disc folder is an ordinary one
     files: list[ManifestFile] = []
 

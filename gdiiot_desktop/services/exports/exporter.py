@@ -30,11 +30,11 @@ from ..progress import ProgressFn, no_progress
 from ..workspace import Workspace
 from . import summary_data
 from .capacity import DiscPlan, Medium, Unit, describe, options
-from .disc import DiscResult, common_size, layout_projects, plan, replace_folder, write_discs
+from .disc import DiscResult, ProjectLayout, common_size, layout_projects, plan, replace_folder, write_discs
 from .errors import ExportError
 from .iso import IsoResult, build_iso, volume_id
 from .letter_files import LETTER_FOLDER, checked_text, draft_text, letter_of, write_letter
-from .names import package_file
+from .names import fits_windows_path, package_file, utf16_units
 from .package import PackageResult, build_package
 from .snapshot import Preflight, Snapshot, blocked_error, freeze, load_snapshot, preflight
 from .summary_pdf import write_summary_pdf
@@ -45,6 +45,7 @@ from .transmittal import write_transmittal
 from .verify import VerifyReport, verify
 
 TABLE_FOLDER, PAPER_FOLDER = "汇总表", "纸质材料"
+WINDOWS_PATHS = os.name == "nt"  # check MAX_PATH before copying (tests set it on Linux)
 TRANSMITTAL_NAME = "报送清单.pdf"
 
 
@@ -139,7 +140,7 @@ def _run_export(
     out = request.out_dir
     try:
         out.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".~导出暂存-", dir=out))
+        staging = Path(tempfile.mkdtemp(prefix=".~", dir=out))  # short: Windows paths are bounded
     except OSError as exc:
         raise ExportError(f"无法在输出文件夹中写入：{out}（{exc.strerror or exc}）。请换一个文件夹，或检查它是否只读。") from exc
     watched = _Watched(meter)
@@ -224,6 +225,8 @@ def _build(
             result.packages.append(built)
             packages[app.priority or 0] = built.path
     projects = layout_projects(campaign, snapshot, packages) if disc_wanted else []
+    if WINDOWS_PATHS:
+        _check_path_lengths(staging, projects)
     if disc_wanted:
         # The transmittal is written after the plan (it names the disc count): count it as the
         # summary PDF's size again, which it stays well under.
@@ -253,6 +256,22 @@ def _build(
             result.files += [d.folder for d in result.discs]
     if ExportKind.ISO in kinds:
         _isos(ws, snapshot, request, result, meter, staging)
+
+
+def _check_path_lengths(staging: Path, projects: list[ProjectLayout]) -> None:
+    """Refuse before copying when the deepest disc file would pass Windows' MAX_PATH under this
+    output folder (the disc is built in a temporary folder beside its final place).
+    """
+    rels = [f"{p.folder}/{e.rel}" for p in projects for e in p.entries]
+    if not rels:
+        return
+    deepest = max(rels, key=utf16_units)
+    base = str(staging / ".~xxxxxxxx") + "\\"
+    if not fits_windows_path(deepest, base):
+        raise ExportError(
+            f"输出文件夹的路径太长：光盘中最深的文件（{deepest}）在其中会超过 Windows 的 260 字符限制。"
+            f"请选择一个较短的输出文件夹（如 D:\\导出），当前为 {staging.parent}（{len(str(staging.parent))} 个字符）。"
+        )
 
 
 def _publish(staging: Path, out: Path, result: ExportResult) -> None:
