@@ -14,7 +14,7 @@ from ..services.checks import check_workspace, report_json
 from ..services.errors import ServiceError
 from ..services.fund.workspace import is_fund_campaign_file, is_fund_database
 from ..services.workspace import Workspace, applicant_count, create_workspace
-from . import fund
+from . import documents, fund
 from .common import EXIT_OK, EXIT_VIOLATIONS, Parser, db_path, print_json, with_workspace
 
 
@@ -104,6 +104,7 @@ def register(sub: Any) -> None:
     s.add_argument("name", nargs="?", help="推荐单位全称；不填则显示当前名称，填空字符串则恢复默认")
     s.add_argument("--clear", action="store_true", help="恢复默认名称")
     s.set_defaults(run=cmd_settings_recommender)
+    documents.add_settings_commands(ssub)
 
     p = sub.add_parser("backup", help="备份数据库，或列出备份")
     p.add_argument("--list", action="store_true")

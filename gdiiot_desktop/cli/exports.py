@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from ..services.errors import InputError
 from ..services.exports import ExportKind, ExportRequest, Medium, list_snapshots, run_export, verify
 from ..services.workspace import Workspace
 from .common import EXIT_BAD_INPUT, EXIT_OK, EXIT_VIOLATIONS, print_json, with_workspace
@@ -35,6 +36,9 @@ def register(sub: Any) -> None:
     p.add_argument("--snapshot", help="使用已有快照编号（见 gdiiot snapshots），不重新冻结")
     p.add_argument("--template", type=Path, help="省厅正式汇总表模板（.xlsx），按表头文字填写")
     p.add_argument("--no-verify", action="store_true", help="生成光盘镜像后不再回读校验")
+    p.add_argument(
+        "--letter", type=Path, help="推荐函文字（UTF-8 文本文件，格式同 gdiiot letter draft 的输出）；不填则用程序拟写的文字"
+    )
     p.add_argument("--at", help="按此时间判断是否逾期，如 2023-12-08T18:00（默认当前时间）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出结果")
     p.set_defaults(run=cmd_export)
@@ -73,6 +77,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         snapshot_id=args.snapshot,
         template=args.template,
         verify_iso=not args.no_verify,
+        letter_text=_read_letter(args.letter) if args.letter else None,
     )
 
     def run(ws: Workspace) -> int:
@@ -104,6 +109,17 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_OK
 
     return with_workspace(args, run)
+
+
+def _read_letter(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(f"找不到推荐函文字文件：{path}") from None
+    except UnicodeDecodeError:
+        raise InputError(f"推荐函文字文件 {path} 不是 UTF-8 编码：请在记事本中“另存为”并选择 UTF-8") from None
+    except OSError as exc:
+        raise InputError(f"无法读取推荐函文字文件 {path}：{exc.strerror or exc}") from None
 
 
 def cmd_snapshots(args: argparse.Namespace) -> int:

@@ -14,10 +14,11 @@ from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QPushButton, QWidget
 
 from gdiiot_desktop.gui.errors import describe
 from gdiiot_desktop.gui.forms.ui_export_dialog import Ui_ExportDialog
+from gdiiot_desktop.gui.letter_dialog import LetterDialog
 from gdiiot_desktop.gui.tasks import Task, TaskRunner
 from gdiiot_desktop.services.exports import (
     ExportError,
@@ -30,6 +31,7 @@ from gdiiot_desktop.services.exports import (
     preflight,
     run_export,
 )
+from gdiiot_desktop.services.exports.letter_files import draft_text
 from gdiiot_desktop.services.exports.summary_template import inspect_template
 from gdiiot_desktop.services.workspace import Workspace
 
@@ -61,7 +63,15 @@ class ExportDialog(QDialog):
         self.task: Task | None = None
         self.preflight_result: Preflight | None = None
         self.export_result: ExportResult | None = None
+        self.letter_text: str | None = None  # the wording as edited; None: the proposed one
+        self.letter_draft = ""
+        self.ask_letter = self._ask_letter  # replaced in tests
         ui = self.ui
+        self.letterButton = QPushButton("推荐函文字…", ui.templateBox)
+        self.letterButton.setObjectName("letterButton")
+        self.letterButton.setToolTip("查看、修改随汇总表报送的推荐函文字（导出 .docx 和 PDF）")
+        ui.templateLayout.addWidget(self.letterButton)
+        self.letterButton.clicked.connect(self.edit_letter)
         # One check box per export kind, designed in the form as kind_<value>.
         self.kind_boxes: dict[ExportKind, QCheckBox] = {
             kind: getattr(ui, f"kind_{kind.value}") for kind in ExportKind
@@ -101,6 +111,7 @@ class ExportDialog(QDialog):
             out_dir=Path(self.ui.outDirEdit.text().strip()),
             medium=None if value == AUTO_MEDIUM else Medium(value),
             template=Path(template) if template else None,
+            letter_text=self.letter_text,
         )
 
     def _enable(self, *_args: Any) -> None:
@@ -109,6 +120,7 @@ class ExportDialog(QDialog):
         ready = bool(self.selected_kinds()) and bool(self.ui.outDirEdit.text().strip())
         self.ui.exportButton.setEnabled(not busy and not blocked and ready)
         self.ui.checkButton.setEnabled(not busy)
+        self.letterButton.setEnabled(not busy and bool(self.letter_draft))
         self.ui.cancelButton.setEnabled(busy)
         self.ui.closeButton.setEnabled(not busy)
         self.ui.openButton.setEnabled(not busy and self.export_result is not None)
@@ -126,9 +138,10 @@ class ExportDialog(QDialog):
     def start_check(self) -> None:
         ws, now = self.ws, self.clock()
 
-        def work(_progress: Any) -> tuple[Preflight, str]:
+        def work(_progress: Any) -> tuple[Preflight, str, str]:
             pre = preflight(ws, now)
-            return pre, estimate_capacity(pre)
+            draft = draft_text(ws, pre.recommended, now.date()) if pre.recommended else ""
+            return pre, estimate_capacity(pre), draft
 
         self.ui.summaryLabel.setText("正在检查推荐项目…")
         self.task = self.runner.run(work, title="正在检查推荐项目…", cancellable=False)
@@ -137,8 +150,8 @@ class ExportDialog(QDialog):
         self.task.finished.connect(self._enable)
         self._enable()
 
-    def _checked(self, result: tuple[Preflight, str]) -> None:
-        pre, capacity = result
+    def _checked(self, result: tuple[Preflight, str, str]) -> None:
+        pre, capacity, self.letter_draft = result
         self.preflight_result = pre
         lines: list[str] = []
         if not pre.recommended:
@@ -231,6 +244,16 @@ class ExportDialog(QDialog):
         self.ui.progressBar.setValue(0)
         self.ui.progressLabel.setText("已取消，未完成的文件已删除。")
         self.export_cancelled.emit()
+
+    # --- the letter ------------------------------------------------------------------------------
+    def edit_letter(self) -> None:
+        text = self.ask_letter(self.letter_text or self.letter_draft, self.letter_draft)
+        if text is not None:
+            self.letter_text = None if text == self.letter_draft else text
+
+    def _ask_letter(self, text: str, draft: str) -> str | None:
+        dialog = LetterDialog(text, draft, self)
+        return dialog.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     # --- files -------------------------------------------------------------------------------
     def pick_out_dir(self) -> None:

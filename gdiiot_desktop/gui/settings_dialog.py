@@ -11,6 +11,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QHeaderView, QInputDialog, QMessageBox, QWidget
 
 from gdiiot_desktop import paths
+from gdiiot_desktop.gui.documents_tab import DocumentsTab
 from gdiiot_desktop.gui.errors import show_error
 from gdiiot_desktop.gui.forms.ui_settings_dialog import Ui_SettingsDialog
 from gdiiot_desktop.gui.models import BackupsModel, CountiesModel
@@ -49,6 +50,9 @@ class SettingsDialog(QDialog):
         ui.databasePathLabel.setText(str(self.ws.db.path))
         ui.dataDirLabel.setText(str(self.ws.db.path.parent))
         ui.portableLabel.setText(portable_text())
+        # 报送文件: the contact on the letter and the table, and the fonts by role (built in code).
+        self.documents_tab = DocumentsTab(self.ws, session.runner, lambda work, text: self._write(work, text), self)
+        ui.settingsTabs.addTab(self.documents_tab, "报送文件")
         ui.saveOperatorButton.clicked.connect(self.save_operator)
         ui.operatorEdit.returnPressed.connect(self.save_operator)
         ui.saveRecommenderButton.clicked.connect(self.save_recommender)
@@ -69,6 +73,8 @@ class SettingsDialog(QDialog):
     def refresh(self) -> None:
         self.counties_model.set_counties(settings.list_counties(self.ws))
         self.backups_model.set_backups(settings.backups(self.ws))
+        if hasattr(self, "documents_tab"):
+            self.documents_tab.refresh()
         self._enable()
 
     def _enable(self, *_args: Any) -> None:
