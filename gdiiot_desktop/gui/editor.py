@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gdiiot_desktop.domain import fields as registry
 from gdiiot_desktop.domain.enums import (
     ApplicantType,
     AttachmentClass,
@@ -37,7 +38,7 @@ from gdiiot_desktop.domain.enums import (
     PriorityCondition,
     Status,
 )
-from gdiiot_desktop.domain.model import Applicant, Application, Attachment, Contact, Violation
+from gdiiot_desktop.domain.model import Applicant, Application, Attachment, Violation
 from gdiiot_desktop.domain.rules.per_application import material_satisfied
 from gdiiot_desktop.gui import overrides, screen_fit, validation
 from gdiiot_desktop.gui.errors import show_error
@@ -239,49 +240,25 @@ class ApplicationEditor(QDialog):
                 filed_on=date.today(),
             )
             p = a.applicant
-            ui.projectNameEdit.setText(a.project_name)
-            ui.applicantNameEdit.setText(p.name)
+            values = registry.application_values(a)
+            for name, widget in _TEXT_EDITS.items():
+                getattr(ui, widget).setText(values[name])
+            for name, (widget, _parse, show) in _PARSED_EDITS.items():
+                getattr(ui, widget).setText(show(values[name]))
+            for name, widget in _CHECK_BOXES.items():
+                getattr(ui, widget).setChecked(values[name])
+            for name, widget in _ENUM_COMBOS.items():
+                _select(getattr(ui, widget), values[name].value)
             _select(ui.categoryCombo, a.category_id)
             self._fill_directions(a.category_id)
             _select(ui.directionCombo, a.direction_id)
-            ui.filedOnEdit.setText(_date_text(a.filed_on))
             ui.countyCombo.setCurrentText(a.county)
-            ui.locationCityEdit.setText(a.location_city)
-            ui.locationCountyEdit.setText(a.location_county)
-            ui.buildStartEdit.setText(_date_text(a.build_start))
-            ui.buildEndEdit.setText(_date_text(a.build_end))
-            _select(ui.buildStatusCombo, a.build_status.value)
-            ui.investmentEdit.setText(_number_text(a.total_investment))
-            _select(ui.innovationCombo, a.innovation_acceptance.value)
-            ui.pilotYearEdit.setText(str(a.pilot_year) if a.pilot_year else "")
-            _select(ui.otherChannelCombo, a.other_channel.value)
             for condition, box in self._checks.items():
                 box.setChecked(condition in a.priority_conditions)
-            ui.noteEdit.setText(a.note)
-            ui.usccEdit.setText(p.uscc)
             if p.applicant_type is None and p.applicant_type_text:
                 ui.applicantTypeCombo.addItem(f"{p.applicant_type_text}（所填类型）", p.applicant_type_text)
             _select(ui.applicantTypeCombo, p.type_text)
-            ui.registeredCityEdit.setText(p.registered_city)
-            ui.registeredAddressEdit.setText(p.registered_address)
-            ui.centralCheck.setChecked(p.is_central_enterprise)
             ui.independentCheck.setChecked(p.independent_legal_person is not False)
-            ui.foundedEdit.setText(_date_text(p.founded))
-            ui.capitalEdit.setText(_number_text(p.registered_capital))
-            ui.legalRepEdit.setText(p.legal_representative)
-            ui.employeesEdit.setText(str(p.employees) if p.employees is not None else "")
-            ui.revenueEdit.setText(_number_text(p.revenue))
-            ui.profitEdit.setText(_number_text(p.profit))
-            ui.rndEdit.setText(_number_text(p.rnd_spending))
-            ui.industryEdit.setText(p.industry)
-            ui.coApplicantsEdit.setText(a.co_applicants)
-            ui.contactNameEdit.setText(a.contact.name)
-            ui.contactTitleEdit.setText(a.contact.title)
-            ui.contactPhoneEdit.setText(a.contact.phone)
-            ui.contactMobileEdit.setText(a.contact.mobile)
-            ui.contactEmailEdit.setText(a.contact.email)
-            ui.creditCheck.setChecked(a.credit_checked)
-            ui.commitmentCheck.setChecked(a.commitment_letter)
             self.attachments_model.set_attachments(a.attachments)
             self._fill_materials(a)
         finally:
@@ -341,26 +318,15 @@ class ApplicationEditor(QDialog):
                 errors[field] = str(exc)
                 return None
 
-        kind_value = ui.applicantTypeCombo.currentData() or ""
-        known = kind_value in ApplicantType._value2member_map_
-        applicant = Applicant(
-            uscc=ui.usccEdit.text().strip(),
-            name=ui.applicantNameEdit.text().strip(),
-            applicant_type=ApplicantType(kind_value) if known else None,
-            applicant_type_text="" if known else kind_value,
-            is_central_enterprise=ui.centralCheck.isChecked(),
-            independent_legal_person=ui.independentCheck.isChecked(),
-            registered_city=ui.registeredCityEdit.text().strip(),
-            registered_address=ui.registeredAddressEdit.text().strip(),
-            founded=parse("founded", validation.parse_date, ui.foundedEdit.text()),
-            registered_capital=parse("registered_capital", validation.parse_amount, ui.capitalEdit.text()),
-            legal_representative=ui.legalRepEdit.text().strip(),
-            employees=parse("employees", validation.parse_count, ui.employeesEdit.text()),
-            revenue=parse("revenue", validation.parse_amount, ui.revenueEdit.text()),
-            profit=parse("profit", validation.parse_signed_amount, ui.profitEdit.text()),
-            rnd_spending=parse("rnd_spending", validation.parse_amount, ui.rndEdit.text()),
-            industry=ui.industryEdit.text().strip(),
-        )
+        values: dict[str, Any] = {name: getattr(ui, widget).text().strip() for name, widget in _TEXT_EDITS.items()}
+        for name, (widget, read, _show) in _PARSED_EDITS.items():
+            values[name] = parse(registry.field(name).key, read, getattr(ui, widget).text())
+        for name, widget in _CHECK_BOXES.items():
+            values[name] = getattr(ui, widget).isChecked()
+        for name, widget in _ENUM_COMBOS.items():
+            enum = registry.field(name).enum
+            assert enum is not None
+            values[name] = enum(getattr(ui, widget).currentData())
         for field, check, widget in (
             ("contact_phone", validation.phone_problem, ui.contactPhoneEdit),
             ("contact_mobile", validation.mobile_problem, ui.contactMobileEdit),
@@ -370,47 +336,27 @@ class ApplicationEditor(QDialog):
             if problem:
                 errors[field] = problem
         base = self.app
-        materials = frozenset(
-            ui.materialsList.item(i).data(Qt.ItemDataRole.UserRole)
-            for i in range(ui.materialsList.count())
-            if ui.materialsList.item(i).checkState() == Qt.CheckState.Checked
+        values.update(
+            {
+                "applicant.applicant_type": ui.applicantTypeCombo.currentData() or "",
+                "applicant.independent_legal_person": ui.independentCheck.isChecked(),
+                "county": ui.countyCombo.currentText().strip(),
+                "category_id": ui.categoryCombo.currentData() or "",
+                "direction_id": ui.directionCombo.currentData() or "",
+                "priority_conditions": frozenset(c for c, box in self._checks.items() if box.isChecked()),
+                "materials_received": frozenset(
+                    ui.materialsList.item(i).data(Qt.ItemDataRole.UserRole)
+                    for i in range(ui.materialsList.count())
+                    if ui.materialsList.item(i).checkState() == Qt.CheckState.Checked
+                ),
+                "uid": base.uid if base else "",
+                "status": base.status if base else Status.REGISTERED,
+                "priority": base.priority if base else None,
+                "overrides": dict(base.overrides) if base else {},
+            }
         )
-        app = Application(
-            id=base.id if base else None,
-            uid=base.uid if base else "",
-            project_name=ui.projectNameEdit.text().strip(),
-            applicant=applicant,
-            county=ui.countyCombo.currentText().strip(),
-            category_id=ui.categoryCombo.currentData() or "",
-            direction_id=ui.directionCombo.currentData() or "",
-            build_status=BuildStatus(ui.buildStatusCombo.currentData()),
-            innovation_acceptance=InnovationAcceptance(ui.innovationCombo.currentData()),
-            other_channel=OtherChannel(ui.otherChannelCombo.currentData()),
-            pilot_year=parse("pilot_year", validation.parse_year, ui.pilotYearEdit.text()),
-            location_city=ui.locationCityEdit.text().strip(),
-            location_county=ui.locationCountyEdit.text().strip(),
-            build_start=parse("build_start", validation.parse_date, ui.buildStartEdit.text()),
-            build_end=parse("build_end", validation.parse_date, ui.buildEndEdit.text()),
-            total_investment=parse("total_investment", validation.parse_amount, ui.investmentEdit.text()),
-            co_applicants=ui.coApplicantsEdit.text().strip(),
-            priority_conditions=frozenset(c for c, box in self._checks.items() if box.isChecked()),
-            credit_checked=ui.creditCheck.isChecked(),
-            commitment_letter=ui.commitmentCheck.isChecked(),
-            filed_on=parse("filed_on", validation.parse_date, ui.filedOnEdit.text()),
-            contact=Contact(
-                name=ui.contactNameEdit.text().strip(),
-                title=ui.contactTitleEdit.text().strip(),
-                phone=ui.contactPhoneEdit.text().strip(),
-                mobile=ui.contactMobileEdit.text().strip(),
-                email=ui.contactEmailEdit.text().strip(),
-            ),
-            status=base.status if base else Status.REGISTERED,
-            priority=base.priority if base else None,
-            attachments=self.attachments_model.attachments(),
-            materials_received=materials,
-            overrides=dict(base.overrides) if base else {},
-            note=ui.noteEdit.text().strip(),
-        )
+        app = registry.build_application(values, self.attachments_model.attachments())
+        app.id = base.id if base else None
         self.field_errors = errors
         return app
 
@@ -763,3 +709,56 @@ def _number_text(value: float | None) -> str:
     if value is None:
         return ""
     return f"{value:g}" if abs(value) < 1e15 else str(value)
+
+
+# The form's widgets by registry field (domain/fields.py). Plain text; entries parsed on the way back
+# (how a value is read from and shown in its line edit); check boxes; drop-downs of an enumeration.
+# The county, category, direction, applicant type, priority conditions and materials have their own code.
+_TEXT_EDITS = {
+    "project_name": "projectNameEdit",
+    "location_city": "locationCityEdit",
+    "location_county": "locationCountyEdit",
+    "co_applicants": "coApplicantsEdit",
+    "note": "noteEdit",
+    "contact.name": "contactNameEdit",
+    "contact.title": "contactTitleEdit",
+    "contact.phone": "contactPhoneEdit",
+    "contact.mobile": "contactMobileEdit",
+    "contact.email": "contactEmailEdit",
+    "applicant.uscc": "usccEdit",
+    "applicant.name": "applicantNameEdit",
+    "applicant.registered_city": "registeredCityEdit",
+    "applicant.registered_address": "registeredAddressEdit",
+    "applicant.legal_representative": "legalRepEdit",
+    "applicant.industry": "industryEdit",
+}
+_PARSED_EDITS: dict[str, tuple[str, Callable[[str], Any], Callable[[Any], str]]] = {
+    "filed_on": ("filedOnEdit", validation.parse_date, _date_text),
+    "build_start": ("buildStartEdit", validation.parse_date, _date_text),
+    "build_end": ("buildEndEdit", validation.parse_date, _date_text),
+    "total_investment": ("investmentEdit", validation.parse_amount, _number_text),
+    "pilot_year": ("pilotYearEdit", validation.parse_year, lambda v: str(v) if v else ""),
+    "applicant.founded": ("foundedEdit", validation.parse_date, _date_text),
+    "applicant.registered_capital": ("capitalEdit", validation.parse_amount, _number_text),
+    "applicant.employees": ("employeesEdit", validation.parse_count, lambda v: "" if v is None else str(v)),
+    "applicant.revenue": ("revenueEdit", validation.parse_amount, _number_text),
+    "applicant.profit": ("profitEdit", validation.parse_signed_amount, _number_text),
+    "applicant.rnd_spending": ("rndEdit", validation.parse_amount, _number_text),
+}
+_CHECK_BOXES = {
+    "applicant.is_central_enterprise": "centralCheck",
+    "credit_checked": "creditCheck",
+    "commitment_letter": "commitmentCheck",
+}
+_ENUM_COMBOS = {
+    "build_status": "buildStatusCombo",
+    "innovation_acceptance": "innovationCombo",
+    "other_channel": "otherChannelCombo",
+}
+# Fields the form handles with code of their own, or that the editor does not change (the city's).
+_OWN_CODE = frozenset(
+    {
+        "uid", "county", "category_id", "direction_id", "priority_conditions", "materials_received",
+        "status", "priority", "overrides", "applicant.applicant_type", "applicant.independent_legal_person",
+    }
+)  # fmt: skip

@@ -234,3 +234,30 @@ def test_tab_order_follows_the_form(qtbot: QtBot, ws: Workspace, open_window: Ca
     assert next_tab_stop(ui.usccEdit) is ui.applicantTypeCombo
     assert next_tab_stop(ui.contactMobileEdit) is ui.contactEmailEdit
     editor.reject()
+
+
+def test_every_registry_field_loads_into_the_form_and_builds_back(
+    qtbot: QtBot, ws: Workspace, open_window: Callable[[Workspace], MainWindow]
+) -> None:
+    from dataclasses import replace
+
+    from gdiiot_desktop.domain import fields as registry
+    from gdiiot_desktop.gui import editor as editor_module
+    from tests.field_sample import sample_application
+
+    covered = (
+        set(editor_module._TEXT_EDITS)
+        | set(editor_module._PARSED_EDITS)
+        | set(editor_module._CHECK_BOXES)
+        | set(editor_module._ENUM_COMBOS)
+        | editor_module._OWN_CODE
+    )
+    assert covered == {f.name for f in registry.FIELDS}
+    app = replace(sample_application(ws.campaign), id=7)
+    app.note = "一行备注"  # the note is a one-line entry in the form
+    window = open_window(ws)
+    editor = new_editor(window, qtbot)
+    editor.app = app
+    editor.load(app)
+    assert editor.build() == app
+    assert editor.field_errors == {}
