@@ -133,7 +133,13 @@ class Launcher(QObject):
             choice = dialog.choice
             try:
                 if choice[0] == "create":
-                    ws = create_workspace(Path(choice[1]), choice[2], operator=choice[3])
+                    ws = create_workspace(
+                        Path(choice[1]),
+                        choice[2],
+                        Path(choice[4]),
+                        operator=choice[3],
+                        carry_applicants_from=Path(choice[5]) if choice[5] else None,
+                    )
                     settings_service.set_operator(ws, choice[3])
                     self.show(ws)
                     return True

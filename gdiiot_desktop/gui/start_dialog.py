@@ -1,4 +1,5 @@
-"""The start dialog: create a city database (choose the city from the campaign's 21) or open an existing one."""
+"""The start dialog: create a city database under a chosen campaign (shipped, or a file; never a silent
+default), optionally carrying the enterprises of last year's database, or open an existing database."""
 
 from __future__ import annotations
 
@@ -7,47 +8,149 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from gdiiot_desktop import paths
+from gdiiot_desktop.domain.campaign import Campaign
 from gdiiot_desktop.gui.forms.ui_start_dialog import Ui_StartDialog
 from gdiiot_desktop.gui.styles import ERROR_TEXT_STYLE
-from gdiiot_desktop.resources import campaign_file
+from gdiiot_desktop.services.campaign_files import shipped_choices
 from gdiiot_desktop.services.workspace import DEFAULT_OPERATOR, load_campaign_file
 
 DB_FILTER = "数据库文件 (*.sqlite3 *.sqlite *.db);;所有文件 (*)"
+CAMPAIGN_FILTER = "活动文件 (*.toml);;所有文件 (*)"
+PILOT_KIND = "pilot-recommendation"
 
 
 class StartDialog(QDialog):
-    """Returns what the user chose: `choice` is ("create", path, city, operator) or ("open", path)."""
+    """Returns what the user chose: `choice` is ("create", path, city, operator, campaign file,
+    earlier database or "") or ("open", path)."""
 
     def __init__(self, suggested: Path | None = None, message: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_StartDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.choice: tuple[str, ...] | None = None
-        campaign = load_campaign_file(campaign_file())
+        self.campaign: Campaign | None = None
         ui = self.ui
-        for region in campaign.regions:
-            for city in campaign.cities:
-                if city.region_id == region.id:
-                    ui.newCityCombo.addItem(f"{city.full_name}（{region.name}）", city.name)
+        # No campaign is chosen for the user: the year's notice decides, and 2023's is long closed.
+        ui.newCampaignCombo.addItem("请选择本年度的申报批次…", None)
+        for shipped in shipped_choices():
+            if shipped.kind == PILOT_KIND:  # the window works on pilot-recommendation databases
+                ui.newCampaignCombo.addItem(f"{shipped.title}（随程序提供）", str(shipped.path))
+        ui.newCampaignCombo.setToolTip("数据库按所选申报批次（活动文件）的名额、日期和规则工作；新的一年请新建数据库")
         ui.newCityCombo.setMaxVisibleItems(21)
         self._suggested = suggested
+        self._fill_cities(None)
         ui.newPathEdit.setText(str(suggested or self.default_path()))
         ui.newOperatorEdit.setText("")
         ui.newOperatorEdit.setPlaceholderText(f"姓名（记入操作日志；不填则记为“{DEFAULT_OPERATOR}”）")
+        ui.carryPathEdit.setEnabled(False)
+        ui.browseCarryButton.setEnabled(False)
         ui.startError.setStyleSheet(ERROR_TEXT_STYLE)
         ui.startError.setText(message)
+        ui.newCampaignCombo.currentIndexChanged.connect(self._campaign_changed)
+        ui.browseCampaignButton.clicked.connect(self.browse_campaign)
+        ui.makeCampaignButton.clicked.connect(self.make_campaign)
+        ui.carryCheck.toggled.connect(self._carry_toggled)
+        ui.browseCarryButton.clicked.connect(self.browse_carry)
         ui.newCityCombo.currentIndexChanged.connect(self._city_changed)
         ui.browseNewButton.clicked.connect(self.browse_new)
         ui.createButton.clicked.connect(self.create_database)
         ui.openButton.clicked.connect(self.browse_open)
         ui.cancelStartButton.clicked.connect(self.reject)
-        ui.newCityCombo.setFocus()
+        ui.newCampaignCombo.setFocus()
+
+    # --- the campaign ----------------------------------------------------------------------
+
+    def choose_campaign_file(self, path: Path) -> bool:
+        """Take a campaign file (from 其他活动文件… or 新建申报批次); False, with the reason shown, when unusable."""
+        try:
+            campaign = load_campaign_file(path)
+        except Exception as exc:  # noqa: BLE001 - a file the user chose: say why it cannot be used
+            from gdiiot_desktop.gui.errors import describe
+
+            text, details, _ = describe(exc)
+            self.ui.startError.setText("\n".join([text, *details[:5]]))
+            return False
+        combo = self.ui.newCampaignCombo
+        index = combo.findData(str(path))
+        if index < 0:
+            combo.addItem(f"{campaign.title}（{path.name}）", str(path))
+            index = combo.count() - 1
+        combo.setCurrentIndex(index)
+        return True
+
+    def _campaign_changed(self) -> None:
+        data = self.ui.newCampaignCombo.currentData()
+        self.campaign = None
+        if data:
+            try:
+                self.campaign = load_campaign_file(Path(data))
+            except Exception:  # noqa: BLE001 - listed files were readable; a vanished one is said below
+                self.ui.startError.setText("无法读取所选的活动文件，请重新选择。")
+        else:
+            self.ui.startError.setText("")
+        self._fill_cities(self.campaign)
+        if self.campaign is not None:
+            self.ui.startError.setText("")
+
+    def _fill_cities(self, campaign: Campaign | None) -> None:
+        """The chosen campaign's cities by region (before a choice: the shipped campaign's, for a look)."""
+        combo = self.ui.newCityCombo
+        current = combo.currentData()
+        if campaign is None:
+            choices = [c for c in shipped_choices() if c.kind == PILOT_KIND]
+            campaign = load_campaign_file(choices[0].path) if choices else None
+        combo.blockSignals(True)
+        combo.clear()
+        if campaign is not None:
+            for region in campaign.regions:
+                for city in campaign.cities:
+                    if city.region_id == region.id:
+                        quota = campaign.quota_for(city)
+                        combo.addItem(f"{city.full_name}（{region.name}，推荐指标 {quota} 个）", city.name)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
+        self._city_changed()
+
+    def browse_campaign(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "选择活动文件", str(Path.home()), CAMPAIGN_FILTER)
+        if name:
+            self.choose_campaign_file(Path(name))
+
+    def make_campaign(self) -> None:
+        """新建申报批次 from the chosen campaign (or the newest shipped one); a saved file is chosen."""
+        from gdiiot_desktop.gui.campaign_editor import open_campaign_editor
+
+        source = self.ui.newCampaignCombo.currentData() or next(
+            (str(c.path) for c in shipped_choices() if c.kind == PILOT_KIND), None
+        )
+        editor = open_campaign_editor(self, source)
+        if editor is None:
+            return
+        editor.exec()  # closed with 关闭 after saving, or given up
+        if editor.saved_path is not None:
+            self.choose_campaign_file(editor.saved_path)
+
+    # --- carrying last year's enterprises ---------------------------------------------------
+
+    def _carry_toggled(self, on: bool) -> None:
+        self.ui.carryPathEdit.setEnabled(on)
+        self.ui.browseCarryButton.setEnabled(on)
+        if on and not self.ui.carryPathEdit.text():
+            self.browse_carry()
+
+    def browse_carry(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "上一年度的数据库", str(paths.data_dir(create=False)), DB_FILTER)
+        if name:
+            self.ui.carryPathEdit.setText(name)
+
+    # --- where and who ----------------------------------------------------------------------
 
     def default_path(self) -> Path:
         default = paths.default_db_path(create=False)
         if not default.exists():
             return default
-        return default.with_name(f"{self.ui.newCityCombo.currentData() or 'city'}.sqlite3")
+        year = f"{self.campaign.year}年" if self.campaign is not None else ""
+        return default.with_name(f"{self.ui.newCityCombo.currentData() or 'city'}{year}.sqlite3")
 
     def _city_changed(self) -> None:
         if self._suggested is None:
@@ -66,16 +169,28 @@ class StartDialog(QDialog):
             self.accept()
 
     def create_database(self) -> None:
-        text = self.ui.newPathEdit.text().strip()
+        ui = self.ui
+        campaign_path = ui.newCampaignCombo.currentData()
+        if not campaign_path or self.campaign is None:
+            ui.startError.setText("请先选择本年度的申报批次（随程序提供的活动，或通知对应的活动文件）。")
+            ui.newCampaignCombo.setFocus()
+            return
+        text = ui.newPathEdit.text().strip()
         if not text:
-            self.ui.startError.setText("请填写数据库的保存位置。")
+            ui.startError.setText("请填写数据库的保存位置。")
             return
         path = Path(text).expanduser()
         if path.suffix == "":
             path = path.with_suffix(".sqlite3")
         if path.exists():
-            self.ui.startError.setText(f"该文件已存在：{path}。请换一个文件名，或用“打开…”打开它。")
+            ui.startError.setText(f"该文件已存在：{path}。请换一个文件名，或用“打开…”打开它。")
             return
-        operator = self.ui.newOperatorEdit.text().strip() or DEFAULT_OPERATOR
-        self.choice = ("create", str(path), self.ui.newCityCombo.currentData(), operator)
+        carry = ""
+        if ui.carryCheck.isChecked():
+            carry = ui.carryPathEdit.text().strip()
+            if not carry:
+                ui.startError.setText("请选择上一年度的数据库，或取消“从本市上一年度的数据库带入”。")
+                return
+        operator = ui.newOperatorEdit.text().strip() or DEFAULT_OPERATOR
+        self.choice = ("create", str(path), ui.newCityCombo.currentData(), operator, str(campaign_path), carry)
         self.accept()

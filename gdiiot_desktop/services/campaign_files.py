@@ -30,6 +30,7 @@ class CampaignChoice:
     path: Path
     title: str
     year: int | None
+    kind: str = "pilot-recommendation"
 
     @property
     def label(self) -> str:
@@ -45,7 +46,8 @@ def shipped_choices() -> list[CampaignChoice]:
         except (OSError, tomllib.TOMLDecodeError):
             continue
         year = data.get("year") if isinstance(data.get("year"), int) else None
-        found.append(CampaignChoice(path.stem, path, str(data.get("title", path.stem)), year))
+        kind = str(data.get("kind", "pilot-recommendation"))
+        found.append(CampaignChoice(path.stem, path, str(data.get("title", path.stem)), year, kind))
     return sorted(found, key=lambda c: (-(c.year or 0), c.ref))
 
 

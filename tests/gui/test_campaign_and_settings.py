@@ -17,6 +17,7 @@ from gdiiot_desktop.gui.main_window import MainWindow
 from gdiiot_desktop.gui.models import DirectionsModel, RulesModel
 from gdiiot_desktop.gui.settings_dialog import SettingsDialog
 from gdiiot_desktop.gui.start_dialog import StartDialog
+from gdiiot_desktop.resources import campaign_file
 from gdiiot_desktop.services import settings
 from gdiiot_desktop.services.applications import ApplicationService
 from gdiiot_desktop.services.directions import export_directions
@@ -168,9 +169,14 @@ def test_start_dialog_creates_a_database(qtbot: QtBot, tmp_path: Path, monkeypat
     ui.newCityCombo.setCurrentIndex(ui.newCityCombo.findData("江门"))
     ui.newOperatorEdit.setText("李四")
     ui.createButton.click()
-    assert dialog.choice == ("create", str(target), "江门", "李四")
+    assert dialog.choice is None and "请先选择本年度的申报批次" in ui.startError.text()  # never a silent 2023
+    shipped = str(campaign_file())
+    ui.newCampaignCombo.setCurrentIndex(ui.newCampaignCombo.findData(shipped))
+    ui.createButton.click()
+    assert dialog.choice == ("create", str(target), "江门", "李四", shipped, "")
 
     def fake_exec(self: StartDialog) -> int:
+        self.ui.newCampaignCombo.setCurrentIndex(self.ui.newCampaignCombo.findData(shipped))
         self.ui.newCityCombo.setCurrentIndex(self.ui.newCityCombo.findData("江门"))
         self.ui.newOperatorEdit.setText("李四")
         self.create_database()

@@ -1,0 +1,89 @@
+"""The first start asks which campaign (shipped ones or a file) and can carry last year's enterprises."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from gdiiot_desktop.cli import main
+from gdiiot_desktop.gui.launcher import Launcher
+from gdiiot_desktop.gui.start_dialog import StartDialog
+from gdiiot_desktop.services.applications import ApplicationService
+from gdiiot_desktop.services.workspace import applicant_count, create_workspace
+from tests.exchange.helpers import county_apps
+from tests.gui.conftest import seed
+
+
+def make_2024(tmp_path: Path) -> Path:
+    out = tmp_path / "2024年试点示范.toml"
+    code = main(["campaign", "new", "--from", "2023-pilot", str(out), "--year", "2024",
+                 "--set", "regions[north].quota=6", "--set", "deadline.date=2024-12-06"])  # fmt: skip
+    assert code == 0
+    return out
+
+
+def test_no_campaign_is_chosen_for_the_user(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = StartDialog(tmp_path / "韶关.sqlite3")
+    qtbot.addWidget(dialog)
+    ui = dialog.ui
+    assert ui.newCampaignCombo.currentIndex() == 0 and ui.newCampaignCombo.currentData() is None
+    shipped = [ui.newCampaignCombo.itemText(i) for i in range(1, ui.newCampaignCombo.count())]
+    assert "2023年工业互联网试点示范项目推荐（随程序提供）" in shipped
+    assert not any("专项资金" in t for t in shipped)  # other kinds are not for this window
+    ui.createButton.click()
+    assert dialog.choice is None and "请先选择本年度的申报批次" in ui.startError.text()
+
+
+def test_a_campaign_file_sets_the_cities_quotas_and_the_new_database(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    campaign = make_2024(tmp_path)
+    dialog = StartDialog(tmp_path / "韶关2024.sqlite3")
+    qtbot.addWidget(dialog)
+    ui = dialog.ui
+    assert dialog.choose_campaign_file(campaign)
+    assert ui.newCampaignCombo.currentText() == "2024年工业互联网试点示范项目推荐（2024年试点示范.toml）"
+    index = ui.newCityCombo.findData("韶关")
+    assert "推荐指标 6 个" in ui.newCityCombo.itemText(index)
+    ui.newCityCombo.setCurrentIndex(index)
+    # A file that is not a campaign is refused with the reason, and the choice stays.
+    junk = tmp_path / "junk.toml"
+    junk.write_text("title = 1", encoding="utf-8")
+    assert not dialog.choose_campaign_file(junk)
+    assert "无法使用" in ui.startError.text()
+    assert ui.newCampaignCombo.currentData() == str(campaign)
+
+    # Last year's database: its enterprises come along, its applications do not.
+    old = create_workspace(tmp_path / "韶关2023.sqlite3", "韶关", operator="测试员")
+    seed(old, county_apps(old, "浈江区", 3))
+    old.close()
+    ui.carryCheck.setChecked(True)  # asks for the file when none is given; none here
+    ui.carryPathEdit.setText(str(tmp_path / "韶关2023.sqlite3"))
+    ui.createButton.click()
+    assert dialog.choice is not None and dialog.choice[4:] == (str(campaign), str(tmp_path / "韶关2023.sqlite3"))
+
+    chosen = dialog.choice
+
+    def fake_exec(self: StartDialog) -> int:
+        self.choice = chosen
+        return 1
+
+    monkeypatch.setattr(StartDialog, "exec", fake_exec)
+    launcher = Launcher()
+    assert launcher.start(tmp_path / "韶关2024.sqlite3", explicit=True)
+    window = launcher.window
+    assert window is not None
+    qtbot.addWidget(window)
+    window.confirm_close = lambda: True
+    ws = window.session.ws
+    assert ws.campaign.id == "2024-pilot" and ws.city == "韶关"
+    qtbot.waitUntil(lambda: window.session.is_checked, timeout=10_000)
+    assert applicant_count(ws) == 3
+    assert ApplicationService(ws).list() == []
+
+
+@pytest.fixture(autouse=True)
+def no_file_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
