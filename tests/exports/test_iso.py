@@ -104,3 +104,18 @@ def test_data_copy_override_and_its_fallback(tmp_path: Path, monkeypatch: pytest
                 assert _read(iso, udf_path="/" + rel) == data, (image.name, rel)
         finally:
             iso.close()
+
+
+def test_plain_iso9660_names_and_volume_label_are_readable(exported: Exported) -> None:
+    iso = pycdlib.PyCdlib()
+    iso.open(str(exported.result.isos[0].path))
+    try:
+        assert iso.pvd.volume_identifier.decode("ascii").strip() == "SHAOGUAN_2023_1"
+        names = _files(iso, "iso_path")
+    finally:
+        iso.close()
+    for expected in (
+        "README.TXT;1", "INDEX.HTML;1", "00_SUMMARY_TABLE/SUMMARY_TABLE_2023.XLSX;1", "PROJECT_01/PACKAGE.PDF;1",
+        "PROJECT_01/02_AUDIT_REPORT/AUDIT_REPORT_2021.PDF;1", "PROJECT_01/10_VIDEO/VIDEO.MP4;1",
+    ):  # fmt: skip
+        assert expected in names, sorted(names)

@@ -44,6 +44,7 @@ def test_forbidden_characters_are_stripped_in_every_cell_and_property(city: City
     ours = write_summary_xlsx(city.ws.campaign, snapshot, tmp_path / "ours.xlsx")
     template = tmp_path / "模板.xlsx"
     wb = openpyxl.Workbook()
+    wb.active.append(["推荐单位（盖章）："])  # completed with the (hostile) recommender
     wb.active.append(["序号", "项目名称", "申报单位", "统一社会信用代码", "联系人", "备注"])
     wb.save(template)
     filled = fill_template(city.ws.campaign, snapshot, template, tmp_path / "filled.xlsx").path
@@ -53,3 +54,4 @@ def test_forbidden_characters_are_stripped_in_every_cell_and_property(city: City
         texts = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
         assert any("坏项目" in t for t in texts) and any(t == "单位" for t in texts), path.name
         assert not [t for t in texts if any(ch in t for ch in BAD)], path.name
+    assert openpyxl.load_workbook(filled).active["A1"].value == "推荐单位（盖章）：韶关市工业和信息化局"

@@ -154,7 +154,8 @@ def _run_export(
     except Exception as exc:
         raise ExportError(
             f"{watched.phase_text}时出错，导出已撤销，输出文件夹中没有留下本次导出的任何文件。"
-            f"（{type(exc).__name__}：{exc}）",
+            "请把详细信息告知技术支持；修改有关项目的内容后可再次导出。",
+            [f"{type(exc).__name__}：{exc}"],
         ) from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)

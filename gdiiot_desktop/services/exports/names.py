@@ -190,8 +190,9 @@ def iso9660_name(name: str, is_dir: bool, taken: set[str], depth: int = 0, paren
     """A unique level-3 ISO 9660 name (A–Z, 0–9, _; ≤ 30 with extension) that still says what it is.
 
     Project folders (top level, "03_…") become PROJECT_03; known kinds take their English word
-    (02_AUDIT_REPORT, SUMMARY_TABLE.XLSX); otherwise the ASCII letters and digits of the name, or
-    the folder's word (AUDIT_REPORT_2.PDF), or DIR/FILE.
+    plus the name's own ASCII letters and digits (02_AUDIT_REPORT, AUDIT_REPORT_2021.PDF,
+    SUMMARY_TABLE_2023.XLSX); otherwise those letters and digits alone, or the folder's word
+    (AUDIT_REPORT_2.PDF), or DIR/FILE.
     """
     stem, ext = ("", "") if is_dir else split_ext(name)
     if is_dir:
@@ -204,7 +205,7 @@ def iso9660_name(name: str, is_dir: bool, taken: set[str], depth: int = 0, paren
     if is_dir and depth == 0 and number and not word:
         base = f"PROJECT_{number}"
     else:
-        base = word or ascii_part or parent_word or ("DIR" if is_dir else "FILE")
+        base = f"{word}_{ascii_part}" if word and ascii_part else (word or ascii_part or parent_word or ("DIR" if is_dir else "FILE"))
         if number:
             base = f"{number}_{base}"
     base = base[:24].rstrip("_") or ("DIR" if is_dir else "FILE")

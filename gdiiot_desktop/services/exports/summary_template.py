@@ -32,7 +32,7 @@ from .snapshot import Snapshot
 from .summary_xlsx import BODY_FONT, BORDER, LEFT, set_properties, text_units
 from .template_headers import TEXT_KEYS, extra_values, label_of, match_header, normalize
 from .template_pdf import SheetRegion
-from .xlsx_cells import put
+from .xlsx_cells import put, xml_text
 from .xlsx_output import save_workbook_at
 
 HEADER_SCAN_ROWS = 20
@@ -267,7 +267,7 @@ def _fill_label_lines(ws: Any, snapshot: Snapshot, table: TemplateTable, data_ro
             if phone:
                 text = _PHONE_LINE.sub(_filler(phone), text)
             if text != cell.value:
-                cell.value = text
+                cell.value = xml_text(text)
 
 
 def _filler(value: str) -> Any:
