@@ -13,12 +13,10 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
-from sqlalchemy import delete, func, select
-from sqlalchemy.exc import SQLAlchemyError
 
 from ..domain.campaign import Campaign, Direction, Problem, direction_problems
 from ..domain.enums import Authority
-from ..storage.models import ApplicationRecord, CampaignRecord, DirectionRecord
+from ..storage import campaign_repository
 from .errors import InputError
 from .files import atomic_output
 from .workspace import Workspace
@@ -129,43 +127,15 @@ def replace_directions(ws: Workspace, directions: Sequence[Direction], *, confir
     if problems:
         raise InputError("方向清单有问题，未保存", [str(p) for p in problems])
     new_ids = {d.id for d in directions}
-    try:
-        with ws.db.session() as session:
-            in_use: dict[str, int] = {
-                direction_id: count
-                for direction_id, count in session.execute(
-                    select(ApplicationRecord.direction_id, func.count()).group_by(ApplicationRecord.direction_id)
-                )
-            }
-            orphaned = {d: n for d, n in in_use.items() if d not in new_ids}
-            if orphaned:
-                names = [f"{_direction_name(campaign, d)}（{n}个项目）" for d, n in orphaned.items()]
-                raise InputError("新清单删去了已有项目使用的方向，未保存。请先调整这些项目", names)
-            session.execute(delete(DirectionRecord).where(DirectionRecord.campaign_id == campaign.id))
-            for d in directions:
-                session.add(
-                    DirectionRecord(
-                        campaign_id=campaign.id,
-                        id=d.id,
-                        no=d.no,
-                        category_id=d.category_id,
-                        name=d.name,
-                        authorities=d.authority_text,
-                    )
-                )
-            record = session.get(CampaignRecord, campaign.id)
-            assert record is not None
-            record.directions_confirmed = confirmed
-            notes = _changes(campaign.directions, directions)
-            ws.audit(
-                session,
-                "directions",
-                "campaign",
-                campaign.id,
-                {"confirmed": confirmed, "changes": notes},
-            )
-    except SQLAlchemyError as exc:  # pragma: no cover - surfaced as a message
-        raise InputError(f"保存方向清单失败：{exc}") from exc
+    with ws.db.session() as session:
+        in_use = campaign_repository.direction_use(session)
+        orphaned = {d: n for d, n in in_use.items() if d not in new_ids}
+        if orphaned:
+            names = [f"{_direction_name(campaign, d)}（{n}个项目）" for d, n in orphaned.items()]
+            raise InputError("新清单删去了已有项目使用的方向，未保存。请先调整这些项目", names)
+        campaign_repository.replace_directions(session, campaign.id, directions, confirmed=confirmed)
+        notes = _changes(campaign.directions, directions)
+        ws.audit(session, "directions", "campaign", campaign.id, {"confirmed": confirmed, "changes": notes})
     ws.reload_campaign()
     return notes
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
-
+from ..storage import county_repository as counties_repo
 from ..storage.backup import BackupInfo, list_backups, restore_backup
-from ..storage.models import ApplicationRecord, County, Setting
+from ..storage.settings_repository import read_settings, write_setting
 from .errors import InputError, NotFoundError
 from .workspace import DEFAULT_OPERATOR, Workspace
 
@@ -49,14 +48,7 @@ class CountyInfo:
 def list_counties(ws: Workspace) -> list[CountyInfo]:
     """The city's counties in the order they were added, with their application counts."""
     with ws.db.session() as session:
-        counts: dict[int, int] = {
-            county_id: n
-            for county_id, n in session.execute(
-                select(ApplicationRecord.county_id, func.count()).group_by(ApplicationRecord.county_id)
-            )
-        }
-        rows = session.execute(select(County.id, County.name).order_by(County.id)).all()
-    counties = [CountyInfo(name, counts.get(county_id, 0)) for county_id, name in rows]
+        counties = [CountyInfo(name, n) for name, n in counties_repo.counties_with_counts(session)]
     ws.counties = [c.name for c in counties]
     return counties
 
@@ -64,9 +56,9 @@ def list_counties(ws: Workspace) -> list[CountyInfo]:
 def add_county(ws: Workspace, name: str) -> CountyInfo:
     name = _clean(name, "县区名称")
     with ws.db.session() as session:
-        if session.scalar(select(County.id).where(County.name == name)) is not None:
+        if counties_repo.county_exists(session, name):
             raise InputError(f"县区“{name}”已存在")
-        session.add(County(name=name))
+        counties_repo.add_county(session, name)
         ws.audit(session, "add", "county", name, {"name": name})
     ws.counties = [*ws.counties, name]
     return CountyInfo(name, 0)
@@ -78,12 +70,11 @@ def rename_county(ws: Workspace, old: str, new: str) -> None:
     if new == old:
         return
     with ws.db.session() as session:
-        record = session.scalar(select(County).where(County.name == old))
-        if record is None:
+        if not counties_repo.county_exists(session, old):
             raise NotFoundError(f"找不到县区“{old}”")
-        if session.scalar(select(County.id).where(County.name == new)) is not None:
+        if counties_repo.county_exists(session, new):
             raise InputError(f"县区“{new}”已存在，不能重名")
-        record.name = new
+        counties_repo.rename_county(session, old, new)
         ws.audit(session, "rename", "county", old, {"name": [old, new]})
     ws.counties = [new if c == old else c for c in ws.counties]
 
@@ -91,26 +82,21 @@ def rename_county(ws: Workspace, old: str, new: str) -> None:
 def remove_county(ws: Workspace, name: str) -> None:
     """Remove a county that no application uses."""
     with ws.db.session() as session:
-        record = session.scalar(select(County).where(County.name == name))
-        if record is None:
+        used = counties_repo.applications_in(session, name)
+        if used is None:
             raise NotFoundError(f"找不到县区“{name}”")
-        used = session.scalar(
-            select(func.count())
-            .select_from(ApplicationRecord)
-            .where(ApplicationRecord.county_id == record.id)
-        )
         if used:
             raise InputError(
                 f"县区“{name}”下还有 {used} 个申报项目，不能删除。可以改名，或先把这些项目改到其他县区。"
             )
-        session.delete(record)
+        counties_repo.delete_county(session, name)
         ws.audit(session, "remove", "county", name, {"name": name})
     ws.counties = [c for c in ws.counties if c != name]
 
 
 def get_operator(ws: Workspace) -> str:
     with ws.db.session() as session:
-        value = session.scalar(select(Setting.value).where(Setting.key == OPERATOR_KEY))
+        value = read_settings(session, [OPERATOR_KEY]).get(OPERATOR_KEY)
     return value or DEFAULT_OPERATOR
 
 
@@ -118,15 +104,10 @@ def set_operator(ws: Workspace, name: str) -> None:
     """Store the operator's name; every later change in the audit log is recorded under it."""
     name = _clean(name, "操作员姓名")
     with ws.db.session() as session:
-        record = session.get(Setting, OPERATOR_KEY)
-        old = record.value if record is not None else None
-        if old == name:
+        changed, old = write_setting(session, OPERATOR_KEY, name)
+        if not changed:
             ws.operator = name
             return
-        if record is None:
-            session.add(Setting(key=OPERATOR_KEY, value=name))
-        else:
-            record.value = name
         # Recorded under the new name, with the old one in the details.
         previous, ws.operator = ws.operator, name
         try:
@@ -144,7 +125,7 @@ def default_recommender(ws: Workspace) -> str:
 def get_recommender(ws: Workspace) -> str:
     """The bureau's full name (推荐单位) that exports print: the one set, else the default."""
     with ws.db.session() as session:
-        value = session.scalar(select(Setting.value).where(Setting.key == RECOMMENDER_KEY))
+        value = read_settings(session, [RECOMMENDER_KEY]).get(RECOMMENDER_KEY)
     return value or default_recommender(ws)
 
 
@@ -159,17 +140,9 @@ def set_recommender(ws: Workspace, name: str | None) -> str:
     # Storing the default itself would pin today's default; no row means "follow the city".
     value = cleaned if cleaned and cleaned != default_recommender(ws) else None
     with ws.db.session() as session:
-        record = session.get(Setting, RECOMMENDER_KEY)
-        old = record.value if record is not None else None
-        if old == value:
+        changed, old = write_setting(session, RECOMMENDER_KEY, value)
+        if not changed:
             return value or default_recommender(ws)
-        if value is None:
-            assert record is not None
-            session.delete(record)
-        elif record is None:
-            session.add(Setting(key=RECOMMENDER_KEY, value=value))
-        else:
-            record.value = value
         ws.audit(session, "recommender", "settings", RECOMMENDER_KEY, {"recommender_name": [old, value]})
     return value or default_recommender(ws)
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from collections.abc import Sequence
+
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from ..domain.campaign import Campaign
-from .models import CampaignRecord, DirectionRecord, Setting
+from ..domain.campaign import Campaign, Direction
+from .models import ApplicationRecord, CampaignRecord, DirectionRecord, Setting
 from .quick_read import direction_from_row, stored_campaign
 from .repository import now_utc
 
@@ -50,3 +52,32 @@ def load_stored_campaign(session: Session) -> Campaign | None:
     return stored_campaign(
         record.source_text, record.id, [direction_from_row(r) for r in rows], record.directions_confirmed
     )
+
+
+def direction_use(session: Session) -> dict[str, int]:
+    """How many applications use each direction id."""
+    return {
+        direction_id: count
+        for direction_id, count in session.execute(
+            select(ApplicationRecord.direction_id, func.count()).group_by(ApplicationRecord.direction_id)
+        )
+    }
+
+
+def replace_directions(session: Session, campaign_id: str, directions: Sequence[Direction], *, confirmed: bool) -> None:
+    """The campaign's direction list, replaced whole, and whether the user confirmed it."""
+    session.execute(delete(DirectionRecord).where(DirectionRecord.campaign_id == campaign_id))
+    for d in directions:
+        session.add(
+            DirectionRecord(
+                campaign_id=campaign_id,
+                id=d.id,
+                no=d.no,
+                category_id=d.category_id,
+                name=d.name,
+                authorities=d.authority_text,
+            )
+        )
+    record = session.get(CampaignRecord, campaign_id)
+    assert record is not None, "a database always holds its campaign"
+    record.directions_confirmed = confirmed
