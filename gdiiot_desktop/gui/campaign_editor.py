@@ -714,10 +714,15 @@ class CampaignEditor(QDialog):
 
 
 def open_campaign_editor(
-    parent: QWidget | None, source_ref: str | Path | None = None, *, source_text: str | None = None, label: str = ""
+    parent: QWidget | None,
+    source_ref: str | Path | None = None,
+    *,
+    source_text: str | None = None,
+    label: str = "",
+    directions: list[dict[str, Any]] | None = None,
 ) -> CampaignEditor | None:
-    """The form started from a shipped campaign, a file, or a database's campaign text; None (after a
-    message) when the source cannot be read."""
+    """The form started from a shipped campaign, a file, or a database's campaign text (with the
+    database's own direction list, when given); None (after a message) when the source cannot be read."""
     import tomllib
 
     try:
@@ -728,6 +733,8 @@ def open_campaign_editor(
     except Exception as exc:  # noqa: BLE001
         QMessageBox.warning(parent, "无法读取活动文件", _message(exc))
         return None
+    if directions and isinstance(data.get("directions"), dict):
+        data["directions"]["list"] = directions  # the list the database works with, as the user confirmed it
     new = campaign_files.new_campaign_data(data, year=int(data.get("year", 2023)) + 1)
     editor = CampaignEditor(data, label or str(data.get("title", source_ref)), parent)
     editor.load(new)

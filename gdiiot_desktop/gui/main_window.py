@@ -751,7 +751,13 @@ class MainWindow(QMainWindow):
         from gdiiot_desktop.gui.campaign_editor import open_campaign_editor
 
         campaign = self.current_campaign()
-        editor = open_campaign_editor(self, source_text=campaign.source_text or None, label=campaign.title)
+        directions = [
+            {"id": d.id, "no": d.no, "category": d.category_id, "name": d.name, "authorities": [a.value for a in d.authorities]}
+            for d in campaign.directions
+        ]
+        editor = open_campaign_editor(
+            self, source_text=campaign.source_text or None, label=campaign.title, directions=directions
+        )
         if editor is None and not campaign.source_text:
             editor = open_campaign_editor(self, campaign.id, label=campaign.title)
         if editor is not None:

@@ -178,3 +178,22 @@ def test_the_form_fits_a_1366_by_768_screen(qtbot: QtBot, tmp_path: Path) -> Non
     assert editor.ui.saveButton.isVisible() and editor.ui.closeButton.isVisible()
     editor.grab().save(str(tmp_path / "editor.png"))
     assert (tmp_path / "editor.png").stat().st_size > 0
+
+
+def test_the_file_menu_starts_next_year_from_the_open_database(qtbot: QtBot, ws, open_window) -> None:  # type: ignore[no-untyped-def]
+    from gdiiot_desktop.services.directions import replace_directions
+
+    renamed = [replace(d, name=d.name + "（正式）") if d.id == "d01" else d for d in ws.campaign.directions]
+    replace_directions(ws, renamed, confirmed=True)
+    ws.reload_campaign()
+    window = open_window(ws)
+    assert window.actionNewCampaign.text() == "新建申报批次（活动文件）…"
+    assert window.actionNewCampaign in window.ui.menuFile.actions()
+    editor = window.new_campaign_editor()
+    assert isinstance(editor, CampaignEditor)
+    qtbot.addWidget(editor)
+    assert editor.ui.yearSpin.value() == ws.campaign.year + 1
+    names = [editor.ui.directionsTable.item(r, 3).text() for r in range(editor.ui.directionsTable.rowCount())]
+    assert names[0].endswith("（正式）")  # the list the database works with, not the file's
+    assert not editor.ui.directionsConfirmedCheck.isChecked()  # a new year's list is checked again
+    editor.close()
