@@ -113,7 +113,7 @@ def _table(
         ("RIGHTPADDING", (0, 0), (-1, -1), 2),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-        ("FONT", (0, 0), (-1, -1), st.fonts.body),
+        ("FONT", (0, 0), (-1, -1), st.fonts.table),
     ]
     for merged in ws.merged_cells.ranges:
         if merged.min_row < rows.start or merged.min_row >= rows.stop:
@@ -159,9 +159,11 @@ def _style(cell: Any, size_scale: float, st: Any) -> ParagraphStyle:
     else:
         size = max(MIN_SIZE, min(MAX_SIZE, size))
     align = _ALIGN.get((cell.alignment.horizontal or "") if cell.alignment else "", TA_LEFT)
+    title = float(font.sz or 11) >= TITLE_MIN
+    name = st.fonts.title if title else (st.fonts.heading if bold else st.fonts.table)
     return ParagraphStyle(
-        f"tpl_{size:.1f}_{bold}_{align}",
-        fontName=st.fonts.heading if bold else st.fonts.body,
+        f"tpl_{size:.1f}_{name}_{align}",
+        fontName=name,
         fontSize=size,
         leading=size * 1.3,
         alignment=align,
