@@ -10,10 +10,11 @@ from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QObject, QPersist
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QPainter, QPen, QShortcut
 from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget
 
+from gdiiot_desktop.domain.rules.board import BoardState
 from gdiiot_desktop.gui.errors import show_error
 from gdiiot_desktop.gui.forms.ui_board_page import Ui_BoardPage
 from gdiiot_desktop.gui.models import APP_ID_ROLE, ERROR_COLOR, HINT_COLOR, OK_COLOR, ProblemCounts, _Table
-from gdiiot_desktop.gui.session import BoardState, WorkspaceSession
+from gdiiot_desktop.gui.session import WorkspaceSession
 from gdiiot_desktop.gui.styles import NOTICE_STYLE
 
 Index = QModelIndex | QPersistentModelIndex

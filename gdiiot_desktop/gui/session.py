@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from gdiiot_desktop.domain.campaign import Direction
-from gdiiot_desktop.domain.enums import AttachmentClass, Grade, Status
+from gdiiot_desktop.domain.enums import AttachmentClass, Status
 from gdiiot_desktop.domain.model import Application, Attachment, Violation
 from gdiiot_desktop.domain.rules import RuleEngine
+from gdiiot_desktop.domain.rules.board import BoardState, blocking, board_state
 from gdiiot_desktop.gui.header import HeaderTexts, header_texts
 from gdiiot_desktop.gui.models import ProblemCounts
 from gdiiot_desktop.gui.tasks import Progress, Task, TaskRunner
@@ -34,19 +35,6 @@ if TYPE_CHECKING:
 # services.intake and services.directions load openpyxl (~0.1 s): imported when first used, not at start-up.
 
 DRAFT_ID = -1  # the engine's id for an application being entered and not saved yet
-QUOTA_RULE = "CITY_QUOTA"
-
-
-@dataclass(frozen=True)
-class BoardState:
-    """What a recommendation order means: the quota line, who is over it, what still blocks."""
-
-    limit: int
-    counted: list[int]  # non-central recommended ids in order
-    over_quota: list[int]  # ids below the quota line
-    line_after: int | None  # id of the last application inside the quota (the line is drawn under it)
-    blocked: dict[int, list[Violation]]  # recommended ids with blocking errors (the quota aside)
-    blockers: list[str]  # what still blocks submission, in Chinese
 
 
 def read_applications(ws: Workspace) -> list[Application]:
@@ -452,37 +440,14 @@ class WorkspaceSession(QObject):
 
     def blocking(self, app_id: int) -> list[Violation]:
         """Errors that keep an application off the recommendation (the quota is the board's own business)."""
-        return [v for v in self.by_app.get(app_id, []) if v.blocks and v.rule != QUOTA_RULE]
+        return blocking(self.by_app.get(app_id, []))
 
     def board_state(self, ordered_ids: Sequence[int]) -> BoardState:
         """The quota line and the blockers for a recommendation order being arranged (not yet saved)."""
-        limit = self.quota_limit
-        counted = [i for i in ordered_ids if i in self.apps and not self.apps[i].applicant.is_central_enterprise]
-        over = counted[limit:]
-        line_after = counted[limit - 1] if len(counted) >= limit and limit > 0 else None
-        blocked = {i: self.blocking(i) for i in ordered_ids if self.blocking(i)}
-        blockers: list[str] = []
-        if over:
-            blockers.append(f"推荐项目超出名额 {len(over)} 项（本市最多 {limit} 项，中央企业不占名额）：请把名额线以下的项目移出推荐名单")
-        for app_id, vs in blocked.items():
-            app = self.apps[app_id]
-            rules = "、".join(sorted({self._rule_title(v.rule) for v in vs}))
-            blockers.append(f"“{app.project_name}”有错误（{rules}），不能推荐：请改正或移出推荐名单")
-        if not ordered_ids:
-            blockers.append("尚未推荐任何项目")
-        if not self.ws.campaign.directions_confirmed:
-            blockers.append("方向清单尚未确认：请在“活动与方向”中核对通知附件2后确认")
-        for v in self.city_violations():
-            if v.rule != QUOTA_RULE and v.grade is Grade.ERROR:
-                blockers.append(v.message)
-        header = self.header_texts()
-        if header.overdue:
-            blockers.append(f"已过报送截止时间（{self.ws.campaign.deadline.text}）")
-        return BoardState(limit, counted, over, line_after, blocked, blockers)
-
-    def _rule_title(self, rule_id: str) -> str:
-        spec = self.ws.campaign.rules.get(rule_id)
-        return spec.title if spec else rule_id
+        return board_state(
+            self.ws.campaign, self.quota_limit, self.apps, self.by_app, self.city_violations(), ordered_ids,
+            overdue=self.header_texts().overdue,
+        )  # fmt: skip
 
     # --- settings ---------------------------------------------------------------------------------
     def close(self) -> None:
