@@ -49,6 +49,7 @@ class Launcher(QObject):
         self.window: MainWindow | None = None
         self.window_settings = window_settings  # where the window's size is kept between runs (None: not kept)
         self.started_quickly = False  # whether the last start showed the quick list before opening
+        self.fund_windows: list[QWidget] = []  # special-fund databases' windows (issue 14)
 
     # --- opening --------------------------------------------------------------------------------
     def start(self, db_path: Path, *, explicit: bool) -> bool:
@@ -150,7 +151,11 @@ class Launcher(QObject):
                 message = describe(exc)[0]
 
     def open_path(self, db_path: Path) -> bool:
+        from gdiiot_desktop.services.fund.workspace import is_fund_database
         from gdiiot_desktop.services.workspace import open_workspace
+
+        if is_fund_database(db_path):
+            return self.open_fund(db_path)
 
         try:
             ws = open_workspace(db_path)
@@ -159,6 +164,17 @@ class Launcher(QObject):
             box.exec()
             return False
         self.show(ws)
+        return True
+
+    def open_fund(self, db_path: Path) -> bool:
+        """A special-fund database (issue 14) opens in a window of its own, read off the GUI thread."""
+        from gdiiot_desktop.gui.fund.window import FundWindow
+
+        window = FundWindow(db_path)
+        self.fund_windows.append(window)
+        window.show()
+        window.load()
+        self.window_shown.emit(window)
         return True
 
     def _new_window(self, ws: Workspace | None = None) -> MainWindow:

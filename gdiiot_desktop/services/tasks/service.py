@@ -178,3 +178,8 @@ def progress_json(
             {"ref": p.ref, "label": p.label, "source": p.source, "marks": sorted(p.marks)} for p in projects
         ],
     }
+
+
+def city_database_of(db: Database, city: str, operator: str, default_marks: dict[str, tuple[str, ...]]) -> CityDatabase:
+    """The task-list view of a database already open (a window's special-fund workspace)."""
+    return CityDatabase(db, city, operator, default_marks)
