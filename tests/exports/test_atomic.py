@@ -74,3 +74,20 @@ def test_an_output_file_is_an_ordinary_file_under_the_umask(tmp_path: Path) -> N
         assert [p.name for p in tmp_path.iterdir()] == ["汇总表.xlsx"]
     finally:
         os.umask(umask)
+
+
+def test_a_full_disk_is_named_and_nothing_is_left(city: City, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import os
+
+    from gdiiot_desktop.services.exports import ExportError
+    from gdiiot_desktop.services.exports import disc as disc_module
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(disc_module, "copy_verified", full)
+    out = tmp_path / "out"
+    with pytest.raises(ExportError, match="生成光盘文件夹时无法写入输出文件夹（磁盘空间不足）"):
+        run_export(city.ws, ExportRequest(frozenset(ExportKind), out), now=datetime(2023, 11, 28, 10))
+    assert list(out.rglob("*")) == []

@@ -12,6 +12,7 @@ are made in a hidden staging folder and removed at the end.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
@@ -151,6 +152,13 @@ def _run_export(
         raise  # the user cancelled (or the caller stopped us): nothing is published
     except ExportError:
         raise
+    except OSError as exc:
+        reason = "磁盘空间不足" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
+        raise ExportError(
+            f"{watched.phase_text}时无法写入输出文件夹（{reason}），导出已撤销，没有留下本次导出的任何文件。"
+            "请检查磁盘空间和写入权限，或换一个输出文件夹。",
+            [f"{type(exc).__name__}：{exc}"],
+        ) from exc
     except Exception as exc:
         raise ExportError(
             f"{watched.phase_text}时出错，导出已撤销，输出文件夹中没有留下本次导出的任何文件。"
