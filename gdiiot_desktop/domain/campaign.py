@@ -491,6 +491,15 @@ OPTIONAL_RULES: dict[str, dict[str, Any]] = {
 ALL_RULES = REQUIRED_RULES[:-1] + tuple(OPTIONAL_RULES) + REQUIRED_RULES[-1:]
 
 
+def registered_pilot_rules() -> set[str]:
+    """Rule ids registered for pilot campaigns beyond SPEC's (a campaign file enables one by naming it)."""
+    # Imported here: the rules import this module. Importing per_application registers the shipped ones.
+    from .rules import per_application  # noqa: F401
+    from .rules.registry import registered_rule_ids
+
+    return registered_rule_ids(PILOT_KIND)
+
+
 def consistency_problems(campaign: Campaign) -> list[Problem]:
     """Cross-references and counts that a schema cannot express."""
     problems: list[Problem] = []
@@ -505,8 +514,9 @@ def consistency_problems(campaign: Campaign) -> list[Problem]:
     for rule_id in REQUIRED_RULES:
         if rule_id not in campaign.rules:
             problems.append(Problem(f"rules.{rule_id}", "缺少该规则的设置"))
+    known = set(ALL_RULES) | registered_pilot_rules()
     for rule_id in campaign.rules:
-        if rule_id not in ALL_RULES:
+        if rule_id not in known:
             problems.append(Problem(f"rules.{rule_id}", "未知规则编号"))
     if campaign.video_min_seconds >= campaign.video_max_seconds:
         problems.append(Problem("video.max_seconds", "视频最长时长应大于最短时长"))

@@ -5,21 +5,29 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 
+from ..campaign_kinds import PILOT_KIND
 from ..enums import AttachmentClass, BuildStatus, Grade, InnovationAcceptance, OtherChannel
 from ..geography import names_place_outside
 from ..model import Application, Violation
 from ..uscc import normalize_uscc, uscc_problem
 from .context import RuleContext
+from .registry import application_rules, register_application_rule
 
 Rule = Callable[[RuleContext, Application], Iterator[Violation]]
 
 
+def _pilot_rule(rule_id: str) -> Callable[[Rule], Rule]:
+    return register_application_rule(rule_id, kind=PILOT_KIND)
+
+
+@_pilot_rule("USCC_INVALID")
 def uscc_invalid(ctx: RuleContext, app: Application) -> Iterator[Violation]:
     problem = uscc_problem(normalize_uscc(app.applicant.uscc))
     if problem:
         yield ctx.violation("USCC_INVALID", problem, app, field="uscc")
 
 
+@_pilot_rule("APPLICANT_NOT_ELIGIBLE")
 def applicant_not_eligible(ctx: RuleContext, app: Application) -> Iterator[Violation]:
     applicant = app.applicant
     types = ctx.campaign.eligible_types
@@ -70,6 +78,7 @@ def registered_in_province(ctx: RuleContext, place: str) -> bool:
     return any(rest.startswith(city.name) for city in ctx.campaign.cities)
 
 
+@_pilot_rule("APPLICATION_DATA")
 def application_data(ctx: RuleContext, app: Application) -> Iterator[Violation]:
     """What the form must hold before anything else can be judged: names, a direction, dates in order."""
     if not app.project_name.strip():
@@ -90,6 +99,7 @@ def application_data(ctx: RuleContext, app: Application) -> Iterator[Violation]:
         )
 
 
+@_pilot_rule("ALREADY_RECOMMENDED")
 def already_recommended(ctx: RuleContext, app: Application) -> Iterator[Violation]:
     if app.other_channel is not OtherChannel.NONE:
         yield ctx.violation(
@@ -100,6 +110,7 @@ def already_recommended(ctx: RuleContext, app: Application) -> Iterator[Violatio
         )
 
 
+@_pilot_rule("IN_DEMONSTRATION_PERIOD")
 def in_demonstration_period(ctx: RuleContext, app: Application) -> Iterator[Violation]:
     year = app.pilot_year
     period = ctx.campaign.demonstration_period_years
@@ -119,6 +130,7 @@ def in_demonstration_period(ctx: RuleContext, app: Application) -> Iterator[Viol
         )
 
 
+@_pilot_rule("INNOVATION_PROJECT_NOT_ACCEPTED")
 def innovation_not_accepted(ctx: RuleContext, app: Application) -> Iterator[Violation]:
     if app.innovation_acceptance in (InnovationAcceptance.NOT_ACCEPTED, InnovationAcceptance.FAILED):
         yield ctx.violation(
@@ -129,11 +141,13 @@ def innovation_not_accepted(ctx: RuleContext, app: Application) -> Iterator[Viol
         )
 
 
+@_pilot_rule("PROJECT_NOT_BUILT")
 def project_not_built(ctx: RuleContext, app: Application) -> Iterator[Violation]:
     if app.build_status is BuildStatus.NOT_BUILT:
         yield ctx.violation("PROJECT_NOT_BUILT", "项目未建，不可申报", app, field="build_status")
 
 
+@_pilot_rule("VIDEO_REQUIRED")
 def video_required(ctx: RuleContext, app: Application) -> Iterator[Violation]:
     videos = app.attachments_of(AttachmentClass.VIDEO)
     campaign = ctx.campaign
@@ -163,6 +177,7 @@ def video_required(ctx: RuleContext, app: Application) -> Iterator[Violation]:
     )
 
 
+@_pilot_rule("MATERIALS_MISSING")
 def materials_missing(ctx: RuleContext, app: Application) -> Iterator[Violation]:
     counts = Counter(a.attachment_class for a in app.attachments)
     for material in ctx.checked_materials:
@@ -202,6 +217,7 @@ def material_satisfied(
     return have >= min_count
 
 
+@_pilot_rule("DIRECTION_AUTHORITY")
 def direction_authority(ctx: RuleContext, app: Application) -> Iterator[Violation]:
     campaign = ctx.campaign
     direction = campaign.direction(app.direction_id)
@@ -241,19 +257,6 @@ def _clock(seconds: float) -> str:
     return f"{whole // 60}分{whole % 60:02d}秒"
 
 
-PER_APPLICATION_RULES: tuple[Rule, ...] = (
-    application_data,
-    uscc_invalid,
-    applicant_not_eligible,
-    already_recommended,
-    in_demonstration_period,
-    innovation_not_accepted,
-    project_not_built,
-    direction_authority,
-    video_required,
-    materials_missing,
-)
-
-
 def check_application(ctx: RuleContext, app: Application) -> list[Violation]:
-    return [v for rule in PER_APPLICATION_RULES for v in rule(ctx, app)]
+    """Every one-application rule the campaign names (registered above, or by another module)."""
+    return [v for rule in application_rules(PILOT_KIND, ctx.campaign.rules) for v in rule.check(ctx, app)]

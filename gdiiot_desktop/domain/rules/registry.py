@@ -1,9 +1,13 @@
 """An open registry of rules: a rule registers under its id, a campaign enables the ids it names.
 
-A campaign kind's checker runs `enabled_rules(kind, campaign.rules)`: a new rule is a new
-decorated function in any domain module (imported by its kind), and the checker is not edited.
-The pilot-recommendation rules keep their own engine (incremental, SPEC's fixed table); the
-special-fund rules (domain/fund/rules.py) are the first to go through this registry.
+Two shapes of rule register here:
+- city-wide checks `(context, the city's applications) → violations` (`register_rule`): a kind's
+  checker runs `enabled_rules(kind, campaign.rules)` (the special-fund rules, domain/fund/rules.py);
+- one-application checks `(context, application) → violations` (`register_application_rule`): the
+  pilot engine runs `application_rules(kind, campaign.rules)` for each application it (re-)checks.
+A new rule is a new decorated function in a module its kind imports, and its settings (grade, clause)
+in the campaign file, which enables it by naming it; no engine is edited. The pilot kind's rules over an
+applicant's projects and over the city (quota, deadline) still run from its incremental engine.
 """
 
 from __future__ import annotations
@@ -55,3 +59,45 @@ def rules_of_kind(kind: str) -> list[RegisteredRule]:
 def enabled_rules(kind: str, configured: Mapping[str, object]) -> list[RegisteredRule]:
     """The registered rules of `kind` that a campaign configures, in registration order."""
     return [r for r in rules_of_kind(kind) if r.id in configured]
+
+
+# (context, one application) → violations.
+ApplicationCheck = Callable[[Any, Any], Iterable[Violation]]
+A = TypeVar("A", bound=ApplicationCheck)
+
+
+@dataclass(frozen=True)
+class RegisteredApplicationRule:
+    id: str
+    kind: str
+    check: ApplicationCheck
+    order: int
+
+
+_APPLICATION_RULES: dict[str, RegisteredApplicationRule] = {}
+
+
+def register_application_rule(rule_id: str, *, kind: str) -> Callable[[A], A]:
+    """Decorator: register a one-application check under `rule_id` for campaigns of `kind`."""
+
+    def decorate(check: A) -> A:
+        existing = _APPLICATION_RULES.get(rule_id)
+        if existing is not None and existing.check is not check:
+            raise ValueError(f"rule id registered twice: {rule_id}")
+        _APPLICATION_RULES[rule_id] = RegisteredApplicationRule(rule_id, kind, check, len(_APPLICATION_RULES))
+        return check
+
+    return decorate
+
+
+def application_rules(kind: str, configured: Mapping[str, object]) -> list[RegisteredApplicationRule]:
+    """The one-application rules of `kind` that a campaign configures, in registration order."""
+    found = (r for r in _APPLICATION_RULES.values() if r.kind == kind and r.id in configured)
+    return sorted(found, key=lambda r: r.order)
+
+
+def registered_rule_ids(kind: str) -> set[str]:
+    """Every rule id registered for `kind`, of either shape."""
+    return {r.id for r in _RULES.values() if r.kind == kind} | {
+        r.id for r in _APPLICATION_RULES.values() if r.kind == kind
+    }
