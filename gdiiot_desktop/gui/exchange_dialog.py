@@ -76,6 +76,7 @@ class ExchangeDialog(QDialog):
         ui.replaceKeyButton.clicked.connect(self.replace_key)
         ui.exchangeButtons.rejected.connect(self.reject)
         self.bundle_trust: Trust | None = None  # the signer's verdict on the bundle last previewed
+        self.pins: list[keys.PinInfo] = []  # the pins in force, as last read
         self.refresh_lists()
         if ws.read_only:
             for button in (
@@ -121,14 +122,25 @@ class ExchangeDialog(QDialog):
         self.refresh_keys()
 
     def refresh_keys(self) -> None:
-        """This office's fingerprint, the keys pinned here, and the refused bundles."""
-        own = keys.existing_fingerprint(self.ws)
+        """This office's fingerprint, the keys pinned here, and the refused bundles, read off the GUI thread."""
+
+        def load(_progress: Progress) -> tuple[str | None, list[keys.PinInfo], list[exchange.Refusal]]:
+            return (
+                keys.existing_fingerprint(self.ws),
+                keys.list_pins(self.ws, include_retired=True),
+                exchange.list_refusals(self.ws),
+            )
+
+        self._run(load, "正在读取密钥…", self._show_keys, writes=False)
+
+    def _show_keys(self, loaded: tuple[str | None, list[keys.PinInfo], list[exchange.Refusal]]) -> None:
+        own, pins, refusals = loaded
         text = keys.shown(own) if own else "（第一次导出数据包时生成）"
         self.ui.exportFingerprintLabel.setText(text)
         self.ui.ownFingerprintLabel.setText(
             f"本单位签名密钥指纹：{text}\n对方第一次导入本单位的数据包时，会请您电话核对这串数字。"
         )
-        pins = keys.list_pins(self.ws, include_retired=True)
+        self.pins = [p for p in pins if p.retired_at is None]
         self.ui.pinsText.setPlainText(
             "\n".join(
                 f"{keys.peer_label(p.peer_kind, p.peer)}：{keys.shown(p.fingerprint)}（"
@@ -138,7 +150,6 @@ class ExchangeDialog(QDialog):
             )
             or "还没有确认过任何县区或市局的密钥"
         )
-        refusals = exchange.list_refusals(self.ws)
         self.ui.refusalsText.setPlainText("\n".join(r.line() for r in refusals) or "没有被拒绝的数据包")
 
     # --- actions ------------------------------------------------------------------------------------
@@ -325,7 +336,7 @@ class ExchangeDialog(QDialog):
 
     def replace_key(self) -> None:
         """An audited key change for a county (or the city) whose PC was replaced: fingerprint and reason."""
-        pins = keys.list_pins(self.ws)
+        pins = self.pins
         if not pins:
             self._failed(exchange.ExchangeUsageError("还没有确认过任何密钥：首次导入时核对指纹即可，不需要更换。"))
             return

@@ -63,6 +63,7 @@ def test_export_preview_decide_import_and_return(qtbot: QtBot, tmp_path: Path) -
         with qtbot.waitSignal(dd.data_changed, timeout=20_000):
             qtbot.mouseClick(dd.ui.importBundleButton, Qt.MouseButton.LeftButton)
         assert len(ApplicationService(city).list()) == 4
+        settle(qtbot, dd)
         assert "南海区：" + county_fp in dd.ui.pinsText.toPlainText()
 
         # Both change the same field: the city decides field by field in the conflicts table.
@@ -146,6 +147,7 @@ def test_refused_bundle_shows_the_message(qtbot: QtBot, tmp_path: Path, monkeypa
         with pytest.raises(exchange.BundleDamagedError):
             exchange.import_bundle(city, broken)
         dd.refresh_keys()
+        settle(qtbot, dd)
         assert "坏.gdiiot" in dd.ui.refusalsText.toPlainText() and "已损坏" in dd.ui.refusalsText.toPlainText()
         dd.runner.shutdown()
     finally:
