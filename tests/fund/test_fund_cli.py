@@ -246,3 +246,10 @@ def test_invoices_and_materials_as_attachments(
     assert (stored["file_name"], stored["category"], stored["size"]) == ("发票.pdf", "cloud", 16)
     store_file = fund_db.with_name(f"{fund_db.stem}.files") / stored["sha256"][:2] / stored["sha256"]
     assert store_file.read_bytes() == b"%PDF-1.4 invoice"
+
+
+def test_pilot_commands_on_a_fund_database_say_so(fund_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--db", fund_db, "order", "1")
+    assert code == 2 and "是专项资金申报的数据库" in err and "Traceback" not in err
+    code, out, _ = run(capsys, "--db", fund_db, "list")
+    assert code == 0 and "[1] 甲智能工厂" in out
