@@ -110,6 +110,9 @@ class Material:
     missing_grade: Grade
     min_count: int = 1
     distinct_years: bool = False  # audit reports: one per year
+    # The grade when still missing at export (None: as missing_grade). needs_explanation: the
+    # package prints the city's recorded explanation in its place, and export waits for one.
+    export_grade: Grade | None = None
 
 
 @dataclass(frozen=True)
@@ -447,6 +450,7 @@ def _build(data: Mapping[str, Any], text: str) -> Campaign:
                 missing_grade=Grade(m.get("missing_grade", "error")),
                 min_count=m.get("min_count", 1),
                 distinct_years=m.get("distinct_years", False),
+                export_grade=Grade(m["export_grade"]) if "export_grade" in m else None,
             )
             for m in data["materials"]
         ),

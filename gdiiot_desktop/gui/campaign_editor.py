@@ -364,6 +364,8 @@ class CampaignEditor(QDialog):
             material["min_count"] = count
         if _checked(table, row, 6):
             material["distinct_years"] = True
+        if before is not None and "export_grade" in before:
+            material["export_grade"] = before["export_grade"]  # not shown in the table: kept as it was
         return material
 
     def _rule_id(self, row: int) -> str:
