@@ -14,10 +14,10 @@ from pathlib import Path
 from ..logs import log, setup_logging
 from ..services.errors import ServiceError
 from ..storage.errors import StorageError
-from . import bundles, campaigns, core, documents, exports, fund, keys, meeting, tasks
-from .common import EXIT_BAD_INPUT, Parser
+from . import bundles, campaigns, core, documents, exports, fund, meeting, tasks
+from .common import EXIT_BAD_INPUT, Parser, TerminalSafeStream, argument_problem
 
-_GROUPS = (core, campaigns, exports, documents, bundles, keys, meeting, fund, tasks)
+_GROUPS = (core, campaigns, exports, documents, bundles, meeting, fund, tasks)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,7 +40,21 @@ def _utf8_console() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_console()
-    args = build_parser().parse_args(argv)
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = TerminalSafeStream(sys.stdout), TerminalSafeStream(sys.stderr)  # type: ignore[assignment]
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    problem = argument_problem(parser, args)
+    if problem is not None:
+        print(f"错误：{problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     setup_logging()  # the same log file as the window's
     try:
         code: int = args.run(args)

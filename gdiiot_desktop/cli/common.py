@@ -7,10 +7,10 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn, TextIO
 
 from .. import paths
-from ..services.errors import ServiceError
+from ..domain.text import describe_removed, find_unsafe, terminal_safe
 from ..services.workspace import Workspace, open_workspace
 
 EXIT_OK, EXIT_VIOLATIONS, EXIT_BAD_INPUT = 0, 1, 2
@@ -30,13 +30,6 @@ def db_path(args: argparse.Namespace) -> Path:
 
 def with_workspace(args: argparse.Namespace, run: Callable[[Workspace], int]) -> int:
     """Open the database named by --db, run one command on it, close it whatever happens."""
-    from ..services.fund.workspace import is_fund_database
-
-    if is_fund_database(db_path(args)):
-        raise ServiceError(
-            f"{db_path(args).name} 是专项资金申报的数据库，本命令只用于试点示范项目推荐。"
-            "请用 gdiiot fund …（如 fund list、fund rank、fund export）或 gdiiot check。"
-        )
     ws = open_workspace(db_path(args), operator=args.operator)
     try:
         return run(ws)
@@ -46,3 +39,53 @@ def with_workspace(args: argparse.Namespace, run: Callable[[Workspace], int]) ->
 
 def print_json(value: object) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+MAX_ARGUMENT_CHARS = 10_000  # longer than any reason or name a field holds
+
+
+def argument_problem(parser: argparse.ArgumentParser, args: argparse.Namespace) -> str | None:
+    """Why a text argument cannot be taken (invisible control or bidi characters, absurd length), or None.
+
+    Text typed on the command line is stored (reasons, names) and later printed and exported:
+    the same characters a sheet may not carry are refused here, naming the option.
+    """
+    names = {a.dest: (a.option_strings[0] if a.option_strings else (a.metavar or a.dest)) for a in _actions(parser)}
+    for dest, value in vars(args).items():
+        for text in value if isinstance(value, list) else [value]:
+            if not isinstance(text, str):
+                continue
+            name = names.get(dest, dest)
+            bad = find_unsafe(text)
+            if bad:
+                return f"参数 {name} 含有不允许的字符：{describe_removed(bad)}。请删除后重试"
+            if len(text) > MAX_ARGUMENT_CHARS:
+                return f"参数 {name} 过长（{len(text)} 个字符，最多 {MAX_ARGUMENT_CHARS} 个）"
+    return None
+
+
+def _actions(parser: argparse.ArgumentParser) -> list[argparse.Action]:
+    found = list(parser._actions)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                found += _actions(sub)
+    return found
+
+
+class TerminalSafeStream:
+    """A text stream that shows control and bidi characters as escapes (newlines and tabs pass).
+
+    Everything the CLI prints goes through it: a project name holding ESC sequences cannot
+    clear the screen, move the cursor or retitle the window. The escapes are JSON's (\\u001b),
+    so `--json` output stays valid JSON with the same values.
+    """
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        return self.stream.write(terminal_safe(text, lines=True))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)

@@ -163,6 +163,8 @@ def cmd_import_xlsx(args: argparse.Namespace) -> int:
             raise
         for error in report.errors:
             print(f"跳过：{error}")
+        for warning in report.warnings:
+            print(f"提示：{warning}")
         print(report.summary())
         return EXIT_OK
 
@@ -181,8 +183,6 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    if is_fund_database(db_path(args)):
-        return fund.cmd_list(args)
     def run(ws: Workspace) -> int:
         apps = ApplicationService(ws).list()
         rows = [app_json(ws, a) for a in apps]

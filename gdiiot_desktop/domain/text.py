@@ -32,7 +32,9 @@ _UNSAFE = re.compile(f"[{_XML_FORBIDDEN}{_BIDI}]")
 _BIDI_ONLY = re.compile(f"[{_BIDI}]")
 # On a terminal, also tab/LF/CR (they move the cursor), DEL, the C1 controls (U+009B is a
 # one-character CSI on some terminals) and the bidi marks/embeddings that reorder a line.
-_TERMINAL = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}\u200e\u200f\u061c\ufffe\uffff\ud800-\udfff]")
+_TERMINAL_EXTRA = f"\x7f-\x9f{_BIDI}\u200e\u200f\u061c\ufffe\uffff\ud800-\udfff"
+_TERMINAL = re.compile(f"[\x00-\x1f{_TERMINAL_EXTRA}]")
+_TERMINAL_LINES = re.compile(f"[\x00-\x08\x0b-\x1f{_TERMINAL_EXTRA}]")
 
 _NAMES = {
     "\ufffe": "非字符 U+FFFE",
@@ -111,17 +113,19 @@ def describe_removed(removed: tuple[UnsafeChar, ...] | list[UnsafeChar], *, limi
 
 
 def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+    return f"\\u{ord(match.group()):04x}"
 
 
-def terminal_safe(text: object) -> str:
+def terminal_safe(text: object, *, lines: bool = False) -> str:
     """`text` for echoing on a terminal: control characters and bidi controls shown as escapes.
 
-    "\\x1b[2J" prints as the six characters `\\x1b[2J` and cannot clear the screen; a newline
-    inside a name prints as `\\x0a`, so one value stays on one line. Chinese text is unchanged.
+    "\\x1b[2J" prints as the characters `\\u001b[2J` and cannot clear the screen; a newline inside
+    a name prints as `\\u000a`, so one value stays on one line. With `lines`, newline and tab
+    are kept (for whole blocks of output). The escapes are JSON's, so JSON output stays JSON.
+    Chinese text is unchanged.
     """
     value = str(text)
-    if _TERMINAL.search(value) is None:
+    pattern = _TERMINAL_LINES if lines else _TERMINAL
+    if pattern.search(value) is None:
         return value
-    return _TERMINAL.sub(_escape, value)
+    return pattern.sub(_escape, value)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..domain.enums import AttachmentClass, Status
@@ -17,15 +16,6 @@ from .media import probe_file
 from .workspace import Workspace
 
 
-@dataclass(frozen=True)
-class Changes:
-    """What a write changed, so views update those rows instead of reloading the list."""
-
-    updated: tuple[Application, ...] = ()  # as stored now (status, priority and all)
-    removed: tuple[int, ...] = ()  # ids no longer in the database
-    order: tuple[int, ...] = ()  # the recommended order after the write
-
-
 class ApplicationService:
     """Reads and changes one workspace's applications; every change is audited."""
 
@@ -35,19 +25,6 @@ class ApplicationService:
     def list(self) -> list[Application]:
         with self.ws.db.session() as session:
             return ApplicationRepository(session).load_all()
-
-    def changes(self, touched: Iterable[int]) -> Changes:
-        """The stored state of the `touched` applications and of every recommended one, read after a write
-        that may have moved them (a status change closes the order up behind the one leaving it)."""
-        with self.ws.db.session() as session:
-            repo = ApplicationRepository(session)
-            order = repo.recommended_order()
-            found = {app_id: repo.get(app_id) for app_id in sorted(set(touched) | set(order))}
-        return Changes(
-            updated=tuple(a for a in found.values() if a is not None),
-            removed=tuple(i for i, a in found.items() if a is None),
-            order=tuple(order),
-        )
 
     def get(self, app_id: int) -> Application:
         with self.ws.db.session() as session:
@@ -274,6 +251,12 @@ class ApplicationService:
         spec = self.ws.campaign.rules.get(rule_id)
         if spec is None:
             raise InputError(f"未知规则编号：{rule_id}")
+        if reason is not None and not spec.overridable:
+            # withdrawing stays possible: it clears a reason recorded before the rule became strict
+            raise InputError(
+                f"规则 {rule_id}（{spec.title}）的等级是“{spec.grade.label}”，不能通过记录理由来接受，"
+                "没有做任何修改。请改正项目本身（可以记录理由的只有本年度活动文件中标为可说明的规则）。"
+            )
         if reason is not None and not reason.strip():
             raise InputError("请填写接受该问题的理由")
         with self.ws.db.session() as session:

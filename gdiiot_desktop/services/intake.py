@@ -7,6 +7,8 @@ matched to the application it made before (same county, applicant and project na
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import shutil
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
@@ -16,8 +18,8 @@ from ..domain.model import Application, Attachment
 from ..domain.names import normalize_name
 from ..storage.repository import ApplicationRepository
 from .contained_paths import safe_relative_label
-from .errors import InputError
-from .intake_sheet import CellError, IntakeRow, read_sheet
+from .errors import InputError, StorageError
+from .intake_sheet import CellError, IntakeResult, IntakeRow, read_sheet
 from .intake_template import write_template
 from .media import probe_file
 from .workspace import Workspace
@@ -31,11 +33,14 @@ class ImportReport:
     files_added: int = 0
     skipped_rows: list[int] = field(default_factory=list)
     errors: list[CellError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what the sheet reader noted (hidden rows, unknown columns)
 
     def summary(self) -> str:
         text = f"导入完成：新增 {self.created} 项，更新 {self.updated} 项，未变 {self.unchanged} 项，附件 {self.files_added} 个"
         if self.skipped_rows:
             text += f"；跳过有错误的行：{'、'.join(map(str, self.skipped_rows))}"
+        if self.warnings:
+            text += f"；另有 {len(self.warnings)} 条提示"
         return text
 
 
@@ -55,12 +60,18 @@ class IntakeRejectedError(InputError):
 def import_workbook(ws: Workspace, path: Path, *, skip_bad_rows: bool = False) -> ImportReport:
     result = read_sheet(path, ws.campaign)
     if result.sheet_errors:
+        record_refused_sheet(ws, path, result.sheet_errors)
         raise InputError(f"无法导入 {path.name}", list(result.sheet_errors))
+    conflicts = _priority_conflicts(ws, result)
+    result.errors.extend(conflicts)
     bad_rows = {e.row for e in result.errors}
     if bad_rows and not skip_bad_rows:
-        raise IntakeRejectedError(result.errors)
-    rows = [r for r in result.rows if r.row_number not in bad_rows]
-    report = ImportReport(skipped_rows=sorted(bad_rows), errors=list(result.errors))
+        rejected = IntakeRejectedError(result.errors)
+        record_refused_sheet(ws, path, [rejected.message, *rejected.details[:20]])
+        raise rejected
+    conflicted = {e.row for e in conflicts}
+    rows = [r for r in result.rows if r.row_number not in bad_rows and r.row_number not in conflicted]
+    report = ImportReport(skipped_rows=sorted(bad_rows), errors=list(result.errors), warnings=list(result.warnings))
     # Files go to the content-addressed store first: a file there that nothing refers to is harmless,
     # a row that refers to a missing file is not.
     files = {p: _store(ws, p) for r in rows for p in (r.video_path, r.form_path) if p is not None}
@@ -94,6 +105,71 @@ def import_workbook(ws: Workspace, path: Path, *, skip_bad_rows: bool = False) -
             else:
                 report.unchanged += 1
     return report
+
+
+def _priority_conflicts(ws: Workspace, result: IntakeResult) -> list[CellError]:
+    """Rows whose 推荐顺序 another project already holds, one that this sheet does not renumber.
+
+    An import never makes two projects share a place in the order: such a row is refused with
+    its row and cell (the city's order is deliberate; appending would silently change the number
+    the county filed).
+    """
+    wanted = [r for r in result.rows if r.application.priority is not None]
+    if not wanted:
+        return []
+    with ws.db.session() as session:
+        repo = ApplicationRepository(session)
+        known = repo.ids_by_identity()
+        holders = {a.priority: a for a in repo.load_all(repo.recommended_order()) if a.priority is not None}
+    claimed: set[int] = set()
+    for row in result.rows:  # the same matching as the import itself
+        app_id = _match(known, claimed, row.application)
+        if app_id is not None:
+            claimed.add(app_id)
+    letter = result.columns.get("priority", "")
+    out = []
+    for row in wanted:
+        number = row.application.priority
+        holder = holders.get(number) if number is not None else None
+        if holder is not None and holder.id not in claimed:
+            out.append(
+                CellError(
+                    row.row_number,
+                    letter,
+                    "推荐顺序",
+                    str(number),
+                    f"推荐顺序{number}已由项目“{holder.project_name}”（编号 {holder.id}）占用；"
+                    "导入不会让两个项目排在同一位。请改用其他顺序号，或先在程序中调整推荐顺序后再导入",
+                )
+            )
+    return out
+
+
+def record_refused_sheet(ws: Workspace, path: Path, reasons: list[str]) -> None:
+    """A trace of a refused sheet in the audit log: file name, SHA-256, size and why.
+
+    Nothing else is written. A database that cannot be written (read-only, busy) keeps no trace;
+    the refusal itself still reaches the user.
+    """
+    if ws.db.read_only:
+        return
+    sha256, size = _fingerprint(path)
+    details: dict[str, object] = {"file": path.name, "sha256": sha256, "size": size, "reasons": reasons[:20]}
+    with contextlib.suppress(StorageError), ws.db.session() as session:
+        ws.audit(session, "import_refused", "file", path.name, details)
+
+
+def _fingerprint(path: Path) -> tuple[str, int | None]:
+    digest = hashlib.sha256()
+    size = 0
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+                size += len(chunk)
+    except OSError:
+        return "", None
+    return digest.hexdigest(), size
 
 
 def _match(known: dict[tuple[str, str, str], list[int]], claimed: set[int], app: Application) -> int | None:

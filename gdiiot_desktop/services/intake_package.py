@@ -55,6 +55,7 @@ MAX_MERGED_RANGES = 10_000
 _MAX_NUMBER_CHARS = 64  # a cached number longer than this is not one Excel wrote
 
 _CHUNK = 256 * 1024
+_COLUMNS = {get_column_letter(i): i for i in range(1, 703)}  # A…ZZ, the columns real sheets use
 _SHEET_ROOTS = frozenset({"worksheet", "dialogsheet", "macrosheet"})
 _CELL_REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$")
 _ROW_NUMBER = re.compile(r"^[0-9]{1,7}(?:\.0+)?$")
@@ -271,6 +272,7 @@ class _SheetScan(_Scan):
         self.shared_strings = shared_strings
         self.facts = SheetFacts()
         self.row = 0  # the current row's number, 0 before the first row
+        self.row_text = "0"
         self.row_open = False
         self.row_cells = self.row_elements = 0
         self.column = 0  # the last cell's column in the current row
@@ -366,6 +368,7 @@ class _SheetScan(_Scan):
                 f"行号 {number} 出现在第{self.row}行之后（行号重复或顺序错乱）；照原样读取会丢掉这一行"
             )
         self.row = self.facts.last_row = number
+        self.row_text = str(number)
         self.row_open = True
         self.row_cells = self.row_elements = self.column = 0
         if attrs.get("hidden") in ("1", "true"):
@@ -388,9 +391,13 @@ class _SheetScan(_Scan):
         if ref is None:
             column = self.column + 1
         else:
-            row, column = self._reference(ref, f"单元格引用“{ref[:20]}”")
-            if row != self.row:
-                raise self.refuse(f"第{self.row}行中的单元格 {ref} 属于第{row}行")
+            # the usual "B7" of the current row without the regex; anything else takes the full check
+            letters = ref.rstrip("0123456789")
+            column = _COLUMNS.get(letters, 0)
+            if not column or ref[len(letters) :] != self.row_text:
+                row, column = self._reference(ref, f"单元格引用“{ref[:20]}”")
+                if row != self.row:
+                    raise self.refuse(f"第{self.row}行中的单元格 {ref} 属于第{row}行")
         if column <= self.column:
             raise self.refuse(
                 f"第{self.row}行中 {get_column_letter(column)}{self.row} 出现在 "

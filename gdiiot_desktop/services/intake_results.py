@@ -52,6 +52,7 @@ class IntakeResult:
     sheet_errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     sheet_name: str = ""
+    columns: dict[str, str] = field(default_factory=dict)  # column key → its letter in the sheet
 
     @property
     def ok(self) -> bool:

@@ -10,15 +10,25 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
+from ..domain import fields as registry
 from ..domain.campaign import Campaign, Category, Direction
 from ..domain.enums import ApplicantType, BuildStatus, InnovationAcceptance, OtherChannel, Status
 from ..domain.model import Applicant, Application, Contact
 from ..domain.names import clean_text, normalize_name
+from ..domain.text import describe_removed, find_unsafe
 from ..domain.uscc import normalize_uscc
 from . import intake_columns as cols
 from .contained_paths import PathRefusedError, resolve_inside
 from .intake_columns import COLUMNS, DIRECTIONS_SHEET, CellValueError, Column
 from .intake_results import CellError, IntakeRow, SheetLayout
+
+# Fields stored as filed, checked against the registry's caps (category and direction are stored as ids).
+_CAPPED = tuple(
+    (f, column)
+    for f in registry.intake_fields()
+    if f.is_text and f.name not in ("category_id", "direction_id")
+    and (column := cols.match_header(f.intake_header)) is not None
+)
 
 
 class _Lookup:
@@ -64,11 +74,31 @@ class RowReader:
         self.campaign = campaign
         self.base = base
         self.real_base = os.path.realpath(base)
+        self.located: dict[str, tuple[Path | None, str | None]] = {}  # a sheet names the same files often
         self.layout = layout
         self.uncached = uncached
         self.lookup = _Lookup(campaign)
         self.priorities: dict[int, int] = {}  # priority → the first row that took it
         self.used = [c for c in COLUMNS if c.key in layout.columns and c is not cols.SEQ]
+
+    def locate(self, text: str) -> tuple[Path | None, str | None]:
+        """The file a cell names inside the workbook's folder, or why it cannot be used."""
+        found = self.located.get(text)
+        if found is None:
+            try:
+                path = resolve_inside(text, self.base, real_base=self.real_base)
+            except PathRefusedError as refused:
+                found = None, (
+                    f"路径不能使用：{refused.reason}。请把文件放在表格所在文件夹（或其子文件夹）中，"
+                    "填写相对路径，如“视频\\项目名称.mp4”"
+                )
+            else:
+                if path.is_file():
+                    found = path, None
+                else:
+                    found = None, f"找不到文件“{text}”（相对于表格所在文件夹 {self.base}）"
+            self.located[text] = found
+        return found
 
     def read(self, row_number: int, cells: Sequence[Any]) -> tuple[IntakeRow | None, list[CellError]]:
         values: dict[str, Any] = {}
@@ -82,6 +112,12 @@ class RowReader:
                 value = None
             elif value is None and (row_number, index) in self.uncached:
                 broken[column.key] = "单元格中的公式没有计算结果，请在 Excel/WPS 中打开并保存后再导入"
+            elif isinstance(value, str) and (bad := find_unsafe(value)):
+                # XML-forbidden characters break every export; bidi controls make a name read as another
+                broken[column.key] = (
+                    f"{column.header}含有不允许的字符：{describe_removed(bad)}，请删除后重新填写"
+                    "（这些字符看不见，可在单元格中重新输入该内容）"
+                )
             values[column.key] = value
         if all(cols.is_blank(v) for v in values.values()):
             return None, []  # empty, or only formulas that produced nothing
@@ -189,6 +225,10 @@ class _RowParse:
             status=Status.RECOMMENDED if priority is not None else Status.REGISTERED,
             priority=priority,
         )
+        for column, problem in _length_problems(application):
+            self.fail(column, problem)
+        if self.errors:
+            return None, self.errors
         return IntakeRow(self.row, application, video_path, form_path, video_text, form_text), []
 
     def uscc(self) -> str:
@@ -236,17 +276,9 @@ class _RowParse:
         text = self.text(column).strip("\"'").strip()
         if not text:
             return "", None
-        try:
-            path = resolve_inside(text, self.reader.base, real_base=self.reader.real_base)
-        except PathRefusedError as refused:
-            self.fail(
-                column,
-                f"路径不能使用：{refused.reason}。请把文件放在表格所在文件夹（或其子文件夹）中，"
-                "填写相对路径，如“视频\\项目名称.mp4”",
-            )
-            return text, None
-        if not path.is_file():
-            self.fail(column, f"找不到文件“{text}”（相对于表格所在文件夹 {self.reader.base}）")
+        path, problem = self.reader.locate(text)
+        if problem is not None:
+            self.fail(column, problem)
             return text, None
         return text, path
 
@@ -259,3 +291,15 @@ class _RowParse:
             self.fail(cols.PRIORITY, f"推荐顺序{number}与第{first}行重复")
             return None
         return number
+
+
+def _length_problems(app: Application) -> list[tuple[Column, str]]:
+    """Values longer than the field registry allows: past it, the exports can no longer lay them out."""
+    out = []
+    for f, column in _CAPPED:
+        value = f.get(app)
+        if isinstance(value, str):
+            problem = f.text_problem(value, form=False)
+            if problem is not None:
+                out.append((column, problem))
+    return out

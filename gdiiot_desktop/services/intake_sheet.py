@@ -156,6 +156,7 @@ def _read_sheets(
     layout = _layout(head, result)
     if layout is None:
         return result
+    result.columns = {key: get_column_letter(index) for key, index in layout.columns.items()}
 
     where.sheet = ws.title
     facts = package.sheet(getattr(ws, "_worksheet_path", None))

@@ -166,8 +166,9 @@ def backups(ws: Workspace) -> list[BackupInfo]:
 
 def backup_now(ws: Workspace, reason: str = "manual") -> Path:
     path = ws.db.backup(reason)
-    with ws.db.session() as session:
-        ws.audit(session, "backup", "database", ws.city, {"file": path.name, "reason": reason})
+    if not ws.db.read_only:  # a database another window holds can be backed up but not written
+        with ws.db.session() as session:
+            ws.audit(session, "backup", "database", ws.city, {"file": path.name, "reason": reason})
     return path
 
 

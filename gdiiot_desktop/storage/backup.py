@@ -21,15 +21,17 @@ from . import migrate
 from .durable import fsync_dir, fsync_file
 from .errors import (
     BackupInvalidError,
+    DatabaseBusyError,
     DatabaseCorruptError,
     DatabaseLockedError,
     DatabaseMissingError,
     StorageError,
 )
 from .locking import DatabaseLock
-from .uri import sqlite_uri
+from .uri import read_only_uri, sqlite_uri
 
 DEFAULT_KEEP = 20
+CONNECT_TIMEOUT_S = 5.0  # sqlite3.connect's default wait for another program's lock
 PREFIX = "gdiiot-"
 SUFFIX = ".sqlite3"
 _NAME_RE = re.compile(r"gdiiot-(\d{8}-\d{6})-(.+?)(?:\.(\d+))?\.sqlite3")
@@ -60,7 +62,7 @@ def inspect_database(path: Path, *, thorough: bool = False) -> DatabaseCheck:
     A file that is not an SQLite database at all is reported as a problem.
     """
     try:
-        conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
         return DatabaseCheck([str(exc)], None, False)
     try:
@@ -71,10 +73,20 @@ def inspect_database(path: Path, *, thorough: bool = False) -> DatabaseCheck:
             "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
         ).fetchone()[0]
         return DatabaseCheck(problems, migrate.read_revision(conn), tables > 0)
+    except sqlite3.OperationalError as exc:
+        if is_busy(exc):  # another program's lock, not damage: saying "corrupt" would send people restoring
+            raise DatabaseBusyError(path, CONNECT_TIMEOUT_S) from exc
+        return DatabaseCheck([str(exc)], None, False)
     except sqlite3.DatabaseError as exc:
         return DatabaseCheck([str(exc)], None, False)
     finally:
         conn.close()
+
+
+def is_busy(exc: BaseException | None) -> bool:
+    """SQLite's "database is locked"/"busy": another connection holds the lock past the wait."""
+    text = str(exc).lower()
+    return "database is locked" in text or "database is busy" in text or "database table is locked" in text
 
 
 def list_backups(backups_dir: Path) -> list[BackupInfo]:
@@ -227,7 +239,7 @@ def _copy_database(src: Path, dst: Path, *, src_mode: str = "ro") -> None:
     except sqlite3.OperationalError:
         if src_mode == "ro":
             raise
-        source = sqlite3.connect(sqlite_uri(src, mode="ro"), uri=True)  # read-only medium
+        source = sqlite3.connect(read_only_uri(src), uri=True)  # read-only medium
     try:
         target = sqlite3.connect(dst)
         try:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -21,20 +23,23 @@ from sqlalchemy.orm import sessionmaker
 from .. import paths
 from ..threads import is_reader_thread
 from . import migrate
-from .backup import DatabaseCheck, inspect_database, latest_backup, list_backups, make_backup
+from .backup import DatabaseCheck, inspect_database, is_busy, latest_backup, list_backups, make_backup
 from .errors import (
+    DatabaseBusyError,
     DatabaseCorruptError,
     DatabaseLockedError,
     DatabaseMissingError,
     DatabaseNewerError,
+    DatabaseTextDamagedError,
     MigrationError,
     ReadOnlyDatabaseError,
+    ReadOnlyMediumError,
     StorageError,
     UnknownDatabaseError,
 )
 from .locking import DatabaseLock
 from .store import AttachmentStore
-from .uri import sqlite_uri
+from .uri import on_read_only_medium, read_only_uri, sqlite_uri
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -55,8 +60,7 @@ def create_sqlite_engine(path: Path, *, read_only: bool = False, create: bool = 
 
     `mode=rw` never creates a file by accident; `create` allows it, `read_only` opens `mode=ro`.
     """
-    mode = "ro" if read_only else ("rwc" if create else "rw")
-    uri = sqlite_uri(path, mode=mode)
+    uri = read_only_uri(path) if read_only else sqlite_uri(path, mode="rwc" if create else "rw")
 
     def connect() -> sqlite3.Connection:
         return sqlite3.connect(
@@ -168,6 +172,11 @@ class Database:
                     f"无法在该文件夹中新建数据库（没有写入权限）：{path.parent}。请选择其他文件夹。"
                 )
             return cls._open_read_only(path, locked_by_other=lock_possible)
+        except (OperationalError, sqlite3.OperationalError) as exc:
+            lock.release()
+            if is_busy(exc):
+                raise DatabaseBusyError(path, BUSY_TIMEOUT_MS / 1000) from exc
+            raise
         except BaseException:
             lock.release()
             raise
@@ -260,6 +269,7 @@ class Database:
             session_guard()
         self._check_open()
         session = self._sessions()
+        started = time.monotonic()
         try:
             yield session
             session.commit()
@@ -267,7 +277,14 @@ class Database:
             session.rollback()
             if self.read_only and "readonly" in str(exc.orig):
                 raise ReadOnlyDatabaseError(self.path) from exc
+            if is_busy(exc.orig):
+                raise DatabaseBusyError(self.path, time.monotonic() - started) from exc
+            if "could not decode" in str(exc.orig).lower():
+                raise DatabaseTextDamagedError(self.path, latest_backup(self.backups_dir), str(exc.orig)) from exc
             raise
+        except UnicodeDecodeError as exc:
+            session.rollback()
+            raise DatabaseTextDamagedError(self.path, latest_backup(self.backups_dir), str(exc)) from exc
         except BaseException:
             session.rollback()
             raise
@@ -282,7 +299,16 @@ class Database:
 
     def backup(self, reason: str = "manual") -> Path:
         self._check_open()
-        return make_backup(self.path, paths.backups_dir(self.path), reason)
+        if on_read_only_medium(self.path):
+            raise ReadOnlyMediumError(self.path, "备份数据库（备份放在数据库旁的 backups 文件夹中）")
+        try:
+            return make_backup(self.path, paths.backups_dir(self.path), reason)
+        except PermissionError as exc:
+            raise ReadOnlyMediumError(Path(exc.filename or self.path), "备份数据库") from exc
+        except OSError as exc:
+            if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+                raise ReadOnlyMediumError(Path(exc.filename or self.path), "备份数据库") from exc
+            raise
 
     def backup_if_due(self, max_age: timedelta = timedelta(days=1), reason: str = "auto") -> Path | None:
         """A rotating automatic backup when the newest one is older than `max_age` (or none exists)."""

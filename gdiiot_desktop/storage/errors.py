@@ -126,3 +126,44 @@ class AttachmentMissingError(StorageError):
         super().__init__(
             f"附件文件缺失：{path}（SHA-256 {sha256}）。请重新添加该附件，或从备份中找回附件文件夹。"
         )
+
+
+class DatabaseBusyError(StorageError):
+    """Another program holds SQLite's write lock on the file (a viewer, a sync tool) past the wait."""
+
+    def __init__(self, path: Path, waited_seconds: float) -> None:
+        self.path = path
+        self.waited_seconds = waited_seconds
+        super().__init__(
+            f"数据库文件 {path} 正被另一个程序占用（它持有写入锁），等待 {waited_seconds:.0f} 秒后仍未释放，"
+            "本次操作没有保存任何修改。请关闭正在使用该文件的其他程序（如 SQLite 查看工具、网盘同步或杀毒软件）后重试。"
+        )
+
+
+class ReadOnlyMediumError(StorageError):
+    """Something must be written where nothing can be (a CD, a write-protected USB stick)."""
+
+    def __init__(self, path: Path, action: str) -> None:
+        self.path = path
+        self.action = action
+        super().__init__(
+            f"无法{action}：{path} 所在的位置是只读的（如光盘或写保护的 U 盘），不能在那里写入。"
+            "数据库本身没有损坏。请把数据库文件复制到电脑上可写的文件夹，用 --db 打开复制后的文件再操作。"
+        )
+
+
+class DatabaseTextDamagedError(StorageError):
+    """A text value in the file is not valid UTF-8: bytes changed on disk (a bad sector, a bad copy)."""
+
+    def __init__(self, path: Path, latest_backup: Path | None, detail: str = "") -> None:
+        self.path = path
+        self.latest_backup = latest_backup
+        restore = (
+            f"请用最近的备份恢复：gdiiot --db \"{path}\" restore \"{latest_backup}\"（恢复前会自动备份当前文件）。"
+            if latest_backup is not None
+            else "目前没有可用的备份；请把该文件交给技术人员处理，不要继续修改它。"
+        )
+        super().__init__(
+            f"数据库 {path} 中有一段文字已损坏（不是有效的 UTF-8 编码），无法读取，没有做任何修改。{restore}"
+            + (f"（技术信息：{detail[:200]}）" if detail else "")
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
@@ -12,3 +13,17 @@ def sqlite_uri(path: Path, **params: str) -> str:
         uri = "file:////" + uri.removeprefix("file://")
     query = "&".join(f"{k}={v}" for k, v in params.items())
     return f"{uri}?{query}" if query else uri
+
+
+def on_read_only_medium(path: Path) -> bool:
+    """Neither the file nor its folder can be written (a CD, a write-protected stick, a read-only share)."""
+    return not os.access(path.parent, os.W_OK) and not os.access(path, os.W_OK)
+
+
+def read_only_uri(path: Path) -> str:
+    """`mode=ro`; on a read-only medium also `immutable=1`: SQLite would otherwise need to create the
+    -shm file of a WAL database beside it, fail, and the file would look damaged. Nobody can change
+    a file there, which is what `immutable` promises."""
+    if on_read_only_medium(path):
+        return sqlite_uri(path, mode="ro", immutable="1")
+    return sqlite_uri(path, mode="ro")

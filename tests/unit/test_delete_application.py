@@ -31,7 +31,7 @@ from gdiiot_desktop.storage.models import (
     Base,
     OverrideRecord,
 )
-from tests.exchange.helpers import make_city, make_county, pin_both
+from tests.exchange.helpers import make_city, make_county
 from tests.meeting.factory import add_applications, make_workspace, make_world
 
 BEFORE_DEADLINE = datetime(2023, 11, 28, 9, 30)
@@ -76,7 +76,7 @@ def test_delete_removes_the_row_its_attachments_and_overrides_and_audits_everyth
     service = ApplicationService(ws)
     ids = add_applications(ws, 4)
     victim_id = ids[0]
-    rule = next(iter(ws.campaign.rules))
+    rule = next(r for r, spec in ws.campaign.rules.items() if spec.overridable)
     service.set_override(victim_id, rule, "核实无误")
     service.set_order([ids[2], ids[1], ids[3]])
     victim = service.get(victim_id)
@@ -184,7 +184,6 @@ def test_an_application_merged_from_a_county_bundle_is_refused(tmp_path: Path) -
     city = make_city(tmp_path / "city")
     try:
         bundle = tmp_path / "南海区.gdiiot"
-        pin_both(county, city)
         exchange.export_county_bundle(county, bundle)
         exchange.import_bundle(city, bundle)
         merged = ApplicationService(city).list()
@@ -196,7 +195,7 @@ def test_an_application_merged_from_a_county_bundle_is_refused(tmp_path: Path) -
         county_app = ApplicationService(county).list()[0]
         ApplicationService(county).delete(county_app.id or 0, "测试数据")
         exchange.export_county_bundle(county, tmp_path / "南海区-2.gdiiot")
-        exchange.import_bundle(city, tmp_path / "南海区-2.gdiiot", accept_removals=True)  # withdrawing needs a yes
+        exchange.import_bundle(city, tmp_path / "南海区-2.gdiiot")
         statuses = {a.uid: a.status for a in ApplicationService(city).list()}
         assert statuses[county_app.uid] is Status.WITHDRAWN
     finally:

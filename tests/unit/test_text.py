@@ -83,11 +83,11 @@ def test_sanitized_text_is_always_valid_xml_and_idempotent(text: str) -> None:
 @pytest.mark.parametrize(
     ("raw", "shown"),
     [
-        ("\x1b[2J清屏", "\\x1b[2J清屏"),
-        ("名称\n第二行", "名称\\x0a第二行"),
-        ("bell\x07", "bell\\x07"),
-        ("csi\x9b31m", "csi\\x9b31m"),
-        ("del\x7f", "del\\x7f"),
+        ("\x1b[2J清屏", "\\u001b[2J清屏"),
+        ("名称\n第二行", "名称\\u000a第二行"),
+        ("bell\x07", "bell\\u0007"),
+        ("csi\x9b31m", "csi\\u009b31m"),
+        ("del\x7f", "del\\u007f"),
         ("\u202egnp.exe", "\\u202egnp.exe"),
         ("\u200fmark", "\\u200fmark"),
         ("普通文本 ＡＢＣ 🏭", "普通文本 ＡＢＣ 🏭"),
@@ -102,3 +102,15 @@ def test_terminal_safe_never_leaves_a_control(text: str) -> None:
     shown = terminal_safe(text)
     assert not any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F for c in shown)
     assert not any(c in shown for c in BIDI)
+
+
+def test_terminal_safe_lines_keeps_newlines_and_tabs_only() -> None:
+    assert terminal_safe("a\tb\nc\rd\x1be", lines=True) == "a\tb\nc\\u000dd\\u001be"
+
+
+@given(st.text())
+def test_terminal_escapes_keep_json_valid(text: str) -> None:
+    import json
+
+    encoded = json.dumps({"v": text}, ensure_ascii=False)
+    assert json.loads(terminal_safe(encoded, lines=True)) == {"v": text}
