@@ -47,3 +47,10 @@ def campaign_schema(name: str = "campaign.schema.json") -> dict[str, Any]:
 
 def fonts_dir() -> Path:
     return resource("fonts")
+
+
+@cache
+def guangdong_divisions() -> dict[str, Any]:
+    """Guangdong's cities and their county-level divisions (GB/T 2260, 2023), as shipped."""
+    data: dict[str, Any] = json.loads(resource("divisions", "guangdong-2023.json").read_text(encoding="utf-8"))
+    return data

@@ -14,10 +14,10 @@ from pathlib import Path
 from ..logs import log, setup_logging
 from ..services.errors import ServiceError
 from ..storage.errors import StorageError
-from . import bundles, campaigns, core, documents, exports, fund, meeting, tasks
+from . import bundles, campaigns, core, documents, exports, fund, keys, meeting, tasks
 from .common import EXIT_BAD_INPUT, Parser, TerminalSafeStream, argument_problem
 
-_GROUPS = (core, campaigns, exports, documents, bundles, meeting, fund, tasks)
+_GROUPS = (core, campaigns, exports, documents, bundles, keys, meeting, fund, tasks)
 
 
 def build_parser() -> argparse.ArgumentParser:

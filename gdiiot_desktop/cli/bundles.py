@@ -4,29 +4,29 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
 
 from ..services import exchange
 from ..services.exchange.decisions import decisions_template, read_decisions
-from ..services.exchange.present import preview_json, preview_lines
+from ..services.exchange.moves import clear_flags, list_flags, move_county
+from ..services.exchange.present import preview_json, preview_lines, trust_line
 from ..services.workspace import Workspace
 from .common import EXIT_OK, Parser, print_json, with_workspace
 
-PASSPHRASE_ENV = "GDIIOT_BUNDLE_PASSPHRASE"
-
 
 def register(sub: Any) -> None:
-    """`bundle export|diff|import|mark-return|return|returns`."""
+    """`bundle export|diff|import|mark-return|return|returns|refusals|flags|move-county`."""
     p = sub.add_parser("bundle", help="县区数据包：导出、比对、导入、退回")
     bsub = p.add_subparsers(dest="action", required=True, parser_class=Parser, metavar="操作")
 
     b = bsub.add_parser("export", help="导出本县区的数据包（.gdiiot），交市局导入")
     b.add_argument("out", type=Path, help="输出文件，如 E:\\南海区.gdiiot")
     b.add_argument("--county", help="要导出的县区（数据库中只有一个县区时可省略）")
-    _passphrase(b)
+    b.add_argument(
+        "--next-sequence", type=int, help="数据包序号至少为此数（从备份恢复数据库后，按市局提示的序号填写）"
+    )
     b.set_defaults(run=cmd_export)
 
     b = bsub.add_parser("diff", help="查看数据包相对上次导入的变化和冲突（不写入任何数据）")
@@ -35,7 +35,6 @@ def register(sub: Any) -> None:
     b.add_argument(
         "--decisions-template", type=Path, help="把冲突写成决定文件，改好后用于 import --decisions"
     )
-    _passphrase(b)
     b.set_defaults(run=cmd_diff)
 
     b = bsub.add_parser("import", help="导入县区数据包（市局）或退回包（县区）")
@@ -44,7 +43,12 @@ def register(sub: Any) -> None:
         "--prefer", choices=["city", "county"], help="冲突时一律保留市局（city）或采用县区（county）的值"
     )
     b.add_argument("--decisions", type=Path, help="逐字段的决定文件（见 diff --decisions-template）")
-    _passphrase(b)
+    b.add_argument("--trust", help="首次导入某县区（或市局）的数据包时，电话核对过的对方密钥指纹")
+    b.add_argument(
+        "--accept-removals",
+        action="store_true",
+        help="确认数据包撤回项目、或改动市局推荐顺序中的项目（先用 diff 查看）；推荐顺序本身不会被改动",
+    )
     b.set_defaults(run=cmd_import)
 
     b = bsub.add_parser("mark-return", help="市局：把项目标记为退回并填写理由")
@@ -55,7 +59,6 @@ def register(sub: Any) -> None:
     b = bsub.add_parser("return", help="市局：导出给某县区的退回包")
     b.add_argument("--county", required=True)
     b.add_argument("out", type=Path)
-    _passphrase(b)
     b.set_defaults(run=cmd_return)
 
     b = bsub.add_parser("returns", help="列出退回的项目及理由")
@@ -63,16 +66,20 @@ def register(sub: Any) -> None:
     b.add_argument("--json", action="store_true")
     b.set_defaults(run=cmd_returns)
 
+    b = bsub.add_parser("refusals", help="列出被拒绝导入的数据包及原因（记于操作日志）")
+    b.add_argument("--json", action="store_true")
+    b.set_defaults(run=cmd_refusals)
 
-def _passphrase(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--passphrase", help=f"县区与市局约定的口令（也可用环境变量 {PASSPHRASE_ENV}）", default=None
-    )
+    b = bsub.add_parser("flags", help="推荐顺序中被县区数据包撤回或修改的项目；--clear 表示市局已处理")
+    b.add_argument("--clear", type=int, metavar="编号", help="清除该项目的标记")
+    b.add_argument("--json", action="store_true")
+    b.set_defaults(run=cmd_flags)
 
-
-def _secret(args: argparse.Namespace) -> str | None:
-    value: str | None = args.passphrase or os.environ.get(PASSPHRASE_ENV) or None
-    return value
+    b = bsub.add_parser("move-county", help="市局：把项目明确移到本市另一个县区（记入操作日志）")
+    b.add_argument("id", type=int, help="项目编号（见 gdiiot list）")
+    b.add_argument("--county", required=True, help="移入的县区")
+    b.add_argument("--reason", required=True, help="理由")
+    b.set_defaults(run=cmd_move_county)
 
 
 def _progress(done: int, total: int, text: str) -> None:
@@ -83,7 +90,7 @@ def _progress(done: int, total: int, text: str) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     def run(ws: Workspace) -> int:
         report = exchange.export_county_bundle(
-            ws, args.out, county=args.county, passphrase=_secret(args), progress=_progress
+            ws, args.out, county=args.county, next_sequence=args.next_sequence, progress=_progress
         )
         print(report.summary())
         return EXIT_OK
@@ -93,9 +100,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_diff(args: argparse.Namespace) -> int:
     def run(ws: Workspace) -> int:
-        bundle = exchange.open_bundle(ws, args.file, _secret(args))
+        bundle = exchange.open_bundle(ws, args.file, for_import=False)
         if bundle.kind == exchange.KIND_RETURN:
-            lines = [f"退回包（给{bundle.county}）：{len(bundle.returns)} 个项目"]
+            lines = [trust_line(bundle), f"退回包（给{bundle.county}）：{len(bundle.returns)} 个项目"]
             lines += [f"  - {r.project_name}（{r.applicant_name}）：{r.reason}" for r in bundle.returns]
             print("\n".join(lines))
             return EXIT_OK
@@ -120,9 +127,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         report = exchange.import_bundle(
             ws,
             args.file,
-            passphrase=_secret(args),
+            trust=args.trust,
             prefer=args.prefer,
             decisions=decisions,
+            accept_removals=args.accept_removals,
             progress=_progress,
         )
         if sys.stderr.isatty():
@@ -151,7 +159,7 @@ def cmd_mark_return(args: argparse.Namespace) -> int:
 
 def cmd_return(args: argparse.Namespace) -> int:
     def run(ws: Workspace) -> int:
-        report = exchange.export_return_bundle(ws, args.county, args.out, passphrase=_secret(args))
+        report = exchange.export_return_bundle(ws, args.county, args.out)
         print(report.summary())
         return EXIT_OK
 
@@ -178,6 +186,56 @@ def cmd_returns(args: argparse.Namespace) -> int:
         for r in items:
             state = "已处理" if r.resolved else ("已发出" if r.sent else "待发出")
             print(f"[{r.application_id}] {r.project_name}（{r.county}）{state}：{r.reason}")
+        return EXIT_OK
+
+    return with_workspace(args, run)
+
+
+def cmd_refusals(args: argparse.Namespace) -> int:
+    def run(ws: Workspace) -> int:
+        items = exchange.list_refusals(ws)
+        if args.json:
+            print_json(
+                [
+                    {"at": r.at.isoformat(), "actor": r.actor, "file": r.file_name, "sha256": r.sha256,
+                     "size": r.size, "county": r.county, "reason": r.reason}
+                    for r in items
+                ]
+            )  # fmt: skip
+            return EXIT_OK
+        if not items:
+            print("没有被拒绝的数据包")
+        for r in items:
+            print(r.line())
+        return EXIT_OK
+
+    return with_workspace(args, run)
+
+
+def cmd_flags(args: argparse.Namespace) -> int:
+    def run(ws: Workspace) -> int:
+        if args.clear is not None:
+            count = clear_flags(ws, args.clear)
+            print(f"已清除 {count} 个标记")
+            return EXIT_OK
+        flags = list_flags(ws)
+        if args.json:
+            print_json([{"id": f.application_id, "project": f.project_name, "county": f.county, "kind": f.kind,
+                         "text": f.text} for f in flags])  # fmt: skip
+            return EXIT_OK
+        if not flags:
+            print("推荐顺序中没有被县区撤回或修改的项目")
+        for f in flags:
+            print(f"[{f.application_id}] {f.project_name}（{f.county}）：{f.text}")
+        return EXIT_OK
+
+    return with_workspace(args, run)
+
+
+def cmd_move_county(args: argparse.Namespace) -> int:
+    def run(ws: Workspace) -> int:
+        app = move_county(ws, args.id, args.county, args.reason)
+        print(f"[{app.id}] {app.project_name}：已移到{app.county}（{' '.join(args.reason.split())}）")
         return EXIT_OK
 
     return with_workspace(args, run)

@@ -11,6 +11,7 @@ from typing import Any, NoReturn, TextIO
 
 from .. import paths
 from ..domain.text import describe_removed, find_unsafe, terminal_safe
+from ..services.errors import ServiceError
 from ..services.workspace import Workspace, open_workspace
 
 EXIT_OK, EXIT_VIOLATIONS, EXIT_BAD_INPUT = 0, 1, 2
@@ -30,6 +31,13 @@ def db_path(args: argparse.Namespace) -> Path:
 
 def with_workspace(args: argparse.Namespace, run: Callable[[Workspace], int]) -> int:
     """Open the database named by --db, run one command on it, close it whatever happens."""
+    from ..services.fund.workspace import is_fund_database
+
+    if is_fund_database(db_path(args)):
+        raise ServiceError(
+            f"{db_path(args).name} 是专项资金申报的数据库，本命令只用于试点示范项目推荐。"
+            "请用 gdiiot fund …（如 fund list、fund rank、fund export）或 gdiiot check。"
+        )
     ws = open_workspace(db_path(args), operator=args.operator)
     try:
         return run(ws)

@@ -183,6 +183,8 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    if is_fund_database(db_path(args)):
+        return fund.cmd_list(args)
     def run(ws: Workspace) -> int:
         apps = ApplicationService(ws).list()
         rows = [app_json(ws, a) for a in apps]

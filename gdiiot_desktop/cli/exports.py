@@ -37,6 +37,13 @@ def register(sub: Any) -> None:
     p.add_argument("--template", type=Path, help="省厅正式汇总表模板（.xlsx），按表头文字填写")
     p.add_argument("--no-verify", action="store_true", help="生成光盘镜像后不再回读校验")
     p.add_argument(
+        "--explain",
+        action="append",
+        default=[],
+        metavar="编号=原因",
+        help="记录推荐项目缺少通知要求材料（审计报告、承诺函、信用中国查询结果）的原因，印在纸质材料目录中；可重复",
+    )
+    p.add_argument(
         "--letter", type=Path, help="推荐函文字（UTF-8 文本文件，格式同 gdiiot letter draft 的输出）；不填则用程序拟写的文字"
     )
     p.add_argument("--at", help="按此时间判断是否逾期，如 2023-12-08T18:00（默认当前时间）")
@@ -78,6 +85,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         template=args.template,
         verify_iso=not args.no_verify,
         letter_text=_read_letter(args.letter) if args.letter else None,
+        explanations=tuple(_explanation(item) for item in args.explain),
     )
 
     def run(ws: Workspace) -> int:
@@ -109,6 +117,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_OK
 
     return with_workspace(args, run)
+
+
+def _explanation(item: str) -> tuple[int, str]:
+    number, sep, reason = item.replace("＝", "=").partition("=")
+    if not sep or not number.strip().isdigit() or not reason.strip():
+        raise InputError(f"--explain 应写成 编号=原因，如 --explain 3=审计报告由企业另行报送（收到的是“{item}”）")
+    return int(number), reason.strip()
 
 
 def _read_letter(path: Path) -> str:

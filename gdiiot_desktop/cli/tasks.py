@@ -100,7 +100,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         for task_list, items in lists:
             print(f"【{task_list.title}】")
             for task in task_list.of_city(city):
-                left = "" if task.deadline is None else f"，剩余 {(task.deadline - today).days} 天"
+                days = None if task.deadline is None else (task.deadline - today).days
+                left = "" if days is None else (f"，已逾期 {-days} 天" if days < 0 else f"，剩余 {days} 天")
                 print(
                     f"  [{task.id}] {task.name}（{task.nature}，{task.method}，完成时限 {task.deadline_text}{left}）"
                 )

@@ -110,6 +110,9 @@ class Material:
     missing_grade: Grade
     min_count: int = 1
     distinct_years: bool = False  # audit reports: one per year
+    # The grade when still missing at export (None: as missing_grade). needs_explanation: the
+    # package prints the city's recorded explanation in its place, and export waits for one.
+    export_grade: Grade | None = None
 
 
 @dataclass(frozen=True)
@@ -253,16 +256,26 @@ def parse_any_campaign(text: str, source: str = "活动文件", *, schema: bool 
 
 def data_problems(data: Mapping[str, Any], *, schema: bool = True) -> list[Problem]:
     """Every problem of a campaign's data (as a form or an editor holds it), without raising:
-    the kind and version, then the schema, then what the kind checks on the data and the campaign."""
+    the kind and version, the schema, then what the kind checks on the data and the campaign.
+
+    A form shows problems as the user types, so the later checks run even while the schema reports
+    something elsewhere, as far as the data lets the campaign be built; a place the schema already
+    names is not reported twice."""
     try:
         kind = _kind_of(data, "")
     except CampaignError as exc:
         return exc.problems
-    problems = (_schema_problems(data, kind.schema_file) if schema else []) or kind.data_checks(data)
-    if problems:
-        return problems
-    problems = kind.consistency(kind.build(data, ""))
-    return list(problems)
+    problems = _schema_problems(data, kind.schema_file) if schema else []
+    named = {p.location for p in problems}
+    try:
+        later = list(kind.data_checks(data))
+        if not later:
+            later = list(kind.consistency(kind.build(data, "")))
+    except (KeyError, ValueError, TypeError, AttributeError):
+        if not problems:
+            raise
+        later = []  # data the schema refused too far to build: its problems say what to fix first
+    return problems + [p for p in later if not any(n == p.location or n.startswith(p.location + ".") for n in named)]
 
 
 def campaign_kind_of(text: str) -> CampaignKind | None:
@@ -437,6 +450,7 @@ def _build(data: Mapping[str, Any], text: str) -> Campaign:
                 missing_grade=Grade(m.get("missing_grade", "error")),
                 min_count=m.get("min_count", 1),
                 distinct_years=m.get("distinct_years", False),
+                export_grade=Grade(m["export_grade"]) if "export_grade" in m else None,
             )
             for m in data["materials"]
         ),

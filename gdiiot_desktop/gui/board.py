@@ -295,6 +295,7 @@ class BoardPage(QWidget):
         self.ui.revertButton.clicked.connect(self.reload)
         self.ui.blockersGroup.setStyleSheet("QGroupBox { font-weight: bold; }")
         session.loaded.connect(self.reload)
+        session.applications_changed.connect(self._applications_changed)
         session.checked.connect(self.refresh_state)
         session.application_saved.connect(self._application_saved)
         self.reload()
@@ -307,6 +308,9 @@ class BoardPage(QWidget):
             self.pool.insert_ids(len(self.pool.ids), [app.id])
 
     # --- arranging ------------------------------------------------------------------------------
+    def _applications_changed(self, _changes: Any) -> None:
+        self.reload()
+
     def reload(self) -> None:
         """Back to the saved order."""
         apps = self.session.apps

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt, QTime, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -363,6 +364,8 @@ class CampaignEditor(QDialog):
             material["min_count"] = count
         if _checked(table, row, 6):
             material["distinct_years"] = True
+        if before is not None and "export_grade" in before:
+            material["export_grade"] = before["export_grade"]  # not shown in the table: kept as it was
         return material
 
     def _rule_id(self, row: int) -> str:
@@ -549,7 +552,7 @@ class CampaignEditor(QDialog):
         ui = self.ui
         ui.problemsList.clear()
         for problem in self.problems:
-            text = described(problem.location, problem.message, data)
+            text = described(problem.location, problem.message, data, place=False)
             self._mark(problem.location, text)
             item = QListWidgetItem(text)
             item.setData(_KEY, problem.location)
@@ -644,6 +647,10 @@ class CampaignEditor(QDialog):
         elif isinstance(target, QTableWidget):
             target.setStyleSheet("QTableWidget { border: 2px solid #b3261e; }")
             target.setToolTip(_joined(target.toolTip(), message))
+        elif isinstance(target, QAbstractSpinBox):
+            # A style sheet on the box itself would redraw its arrows; the text part shows the mark.
+            target.lineEdit().setStyleSheet(ERROR_STYLE)
+            target.setToolTip(_joined(target.toolTip(), message))
         elif target is not None:
             target.setStyleSheet(ERROR_STYLE)
             target.setToolTip(_joined(target.toolTip(), message))
@@ -652,6 +659,8 @@ class CampaignEditor(QDialog):
         for widget in self._field_widgets().values():
             widget.setStyleSheet("")
             widget.setToolTip("")
+            if isinstance(widget, QAbstractSpinBox):
+                widget.lineEdit().setStyleSheet("")
         self.ui.clauseTextEdit.setStyleSheet("")
         self.ui.clauseTextEdit.setToolTip("")
         for table in self._tables():

@@ -7,14 +7,16 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from gdiiot_desktop.gui.errors import show_error
 from gdiiot_desktop.gui.forms.ui_exchange_dialog import Ui_ExchangeDialog
 from gdiiot_desktop.gui.tasks import Progress, TaskRunner
 from gdiiot_desktop.services import exchange
 from gdiiot_desktop.services.applications import ApplicationService
-from gdiiot_desktop.services.exchange.present import STATE_LABELS, show_value
+from gdiiot_desktop.services.exchange import keys
+from gdiiot_desktop.services.exchange.present import STATE_LABELS, needs_yes_text, show_value, trust_line
+from gdiiot_desktop.services.exchange.trust import Trust
 from gdiiot_desktop.services.workspace import Workspace
 
 FILTER = "GDIIoT 数据包 (*.gdiiot)"
@@ -71,7 +73,10 @@ class ExchangeDialog(QDialog):
         ui.takeCountyValuesButton.clicked.connect(lambda: self.choose_all(county=True))
         ui.markReturnButton.clicked.connect(self.mark_return)
         ui.exportReturnButton.clicked.connect(self.export_returns)
+        ui.replaceKeyButton.clicked.connect(self.replace_key)
         ui.exchangeButtons.rejected.connect(self.reject)
+        self.bundle_trust: Trust | None = None  # the signer's verdict on the bundle last previewed
+        self.pins: list[keys.PinInfo] = []  # the pins in force, as last read
         self.refresh_lists()
         if ws.read_only:
             for button in (
@@ -79,6 +84,7 @@ class ExchangeDialog(QDialog):
                 ui.markReturnButton,
                 ui.exportBundleButton,
                 ui.exportReturnButton,
+                ui.replaceKeyButton,
             ):
                 button.setEnabled(False)
 
@@ -113,6 +119,38 @@ class ExchangeDialog(QDialog):
             state = "已处理" if r.resolved else ("已发出" if r.sent else "待发出")
             lines.append(f"[{r.application_id}] {r.project_name}（{r.county}）{state}：{r.reason}")
         self.ui.returnsText.setPlainText("\n".join(lines) or "没有退回的项目")
+        self.refresh_keys()
+
+    def refresh_keys(self) -> None:
+        """This office's fingerprint, the keys pinned here, and the refused bundles, read off the GUI thread."""
+
+        def load(_progress: Progress) -> tuple[str | None, list[keys.PinInfo], list[exchange.Refusal]]:
+            return (
+                keys.existing_fingerprint(self.ws),
+                keys.list_pins(self.ws, include_retired=True),
+                exchange.list_refusals(self.ws),
+            )
+
+        self._run(load, "正在读取密钥…", self._show_keys, writes=False)
+
+    def _show_keys(self, loaded: tuple[str | None, list[keys.PinInfo], list[exchange.Refusal]]) -> None:
+        own, pins, refusals = loaded
+        text = keys.shown(own) if own else "（第一次导出数据包时生成）"
+        self.ui.exportFingerprintLabel.setText(text)
+        self.ui.ownFingerprintLabel.setText(
+            f"本单位签名密钥指纹：{text}\n对方第一次导入本单位的数据包时，会请您电话核对这串数字。"
+        )
+        self.pins = [p for p in pins if p.retired_at is None]
+        self.ui.pinsText.setPlainText(
+            "\n".join(
+                f"{keys.peer_label(p.peer_kind, p.peer)}：{keys.shown(p.fingerprint)}（"
+                + ("已更换" if p.retired_at else "有效" if p.seen else "等待第一个数据包")
+                + f"；{p.reason}）"
+                for p in pins
+            )
+            or "还没有确认过任何县区或市局的密钥"
+        )
+        self.ui.refusalsText.setPlainText("\n".join(r.line() for r in refusals) or "没有被拒绝的数据包")
 
     # --- actions ------------------------------------------------------------------------------------
 
@@ -121,11 +159,37 @@ class ExchangeDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.last_message = str(exc)
+        if isinstance(exc, exchange.BundleError):
+            self.refresh_keys()  # the refusal was recorded
         show_error(self, exc)
 
-    @staticmethod
-    def _secret(edit: QLineEdit) -> str | None:
-        return edit.text() or None
+    # --- the person's yes: overridden in tests -------------------------------------------------------
+
+    def confirm_trust(self, trust: Trust) -> bool:
+        """The first bundle from an office: the fingerprint is checked by phone before it is trusted."""
+        fp = keys.shown(trust.fingerprint or "")
+        text = (
+            f"这是第一次导入{trust.label}的数据包。导入前请核对对方的签名密钥指纹：\n\n    {fp}\n\n"
+            f"请打电话给{trust.label}（用您已知的电话号码，不要用数据包里的），请对方在程序的“数据包”窗口"
+            "“密钥与拒收记录”页（或用 gdiiot keys fingerprint）逐组念出本单位指纹。\n\n"
+            "六组数字完全一致时才点“指纹一致，导入”。一致后本单位会记住这把密钥，今后只接受它签名的数据包。"
+        )
+        box = QMessageBox(QMessageBox.Icon.Question, "核对签名密钥指纹", text, QMessageBox.StandardButton.Cancel, self)
+        yes = box.addButton("指纹一致，导入", QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+        return box.clickedButton() is yes
+
+    def confirm_removals(self, lines: list[str]) -> bool:
+        """Withdrawals and changes to applications in the city's order are applied only after a yes."""
+        text = (
+            "该数据包会撤回市局已有的项目，或改动市局推荐顺序中的项目：\n\n"
+            + "\n".join(lines[:30])
+            + "\n\n市局的推荐顺序不会被改动，受影响的项目会在推荐排序中标出。确认导入吗？"
+        )
+        box = QMessageBox(QMessageBox.Icon.Warning, "确认撤回和改动", text, QMessageBox.StandardButton.Cancel, self)
+        yes = box.addButton("确认导入", QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+        return box.clickedButton() is yes
 
     def export_bundle(self) -> None:
         out = _path(self.ui.exportPathEdit)
@@ -133,16 +197,14 @@ class ExchangeDialog(QDialog):
             self._failed(exchange.ExchangeUsageError("请选择数据包的保存位置"))
             return
         county = self.ui.exportCountyCombo.currentText() or None
-        secret = self._secret(self.ui.exportPassphraseEdit)
 
         def work(progress: Progress) -> exchange.ExportReport:
-            return exchange.export_county_bundle(
-                self.ws, out, county=county, passphrase=secret, progress=progress
-            )
+            return exchange.export_county_bundle(self.ws, out, county=county, progress=progress)
 
         def done(report: exchange.ExportReport) -> None:
             self.last_message = report.summary()
             self.ui.exportResultLabel.setText(self.last_message)
+            self.refresh_keys()
 
         self._run(work, "正在导出数据包…", done, writes=True)
 
@@ -151,10 +213,8 @@ class ExchangeDialog(QDialog):
         if path is None:
             self._failed(exchange.ExchangeUsageError("请选择要导入的数据包"))
             return
-        secret = self._secret(self.ui.importPassphraseEdit)
-
         def work(_progress: Progress) -> exchange.Preview | exchange.Bundle:
-            bundle = exchange.open_bundle(self.ws, path, secret)
+            bundle = exchange.open_bundle(self.ws, path, for_import=False)
             if bundle.kind == exchange.KIND_RETURN:
                 return bundle
             return exchange.preview_county_bundle(self.ws, bundle)
@@ -165,13 +225,18 @@ class ExchangeDialog(QDialog):
         self.changes_model.setRowCount(0)
         self.conflicts_model.setRowCount(0)
         self.ui.crossCountyText.clear()
+        bundle = result if isinstance(result, exchange.Bundle) else result.bundle
+        self.bundle_trust = bundle.trust
+        importable = bundle.trust is not None and bundle.trust.state != "unsigned"
         if isinstance(result, exchange.Bundle):  # a return bundle: what comes back, with the reasons
             self.preview = None
             lines = [f"{r.project_name}（{r.applicant_name}）：{r.reason}" for r in result.returns]
-            self.ui.bundleSummaryLabel.setText(f"退回包：市局退回了 {len(result.returns)} 个项目。")
+            self.ui.bundleSummaryLabel.setText(
+                f"退回包：市局退回了 {len(result.returns)} 个项目。\n{trust_line(result)}"
+            )
             for line in lines:
                 self.changes_model.appendRow([_item(line), _item(""), _item("")])
-            self.ui.importBundleButton.setEnabled(not self.ws.read_only)
+            self.ui.importBundleButton.setEnabled(not self.ws.read_only and importable)
             return
         self.preview = result
         plan = result.plan
@@ -179,16 +244,19 @@ class ExchangeDialog(QDialog):
             self.ui.bundleSummaryLabel.setText("该数据包已导入过，再次导入不会有任何改动。")
             self.ui.importBundleButton.setEnabled(False)
             return
+        asked = f"\n⚠ 其中 {len(plan.needs_yes)} 项会撤回项目或改动推荐顺序中的项目，导入时需确认。" if plan.needs_yes else ""
         self.ui.bundleSummaryLabel.setText(
             f"{result.bundle.county}：新增 {len(plan.of('added'))} 项，有修改 {len(plan.of('changed'))} 项，"
             f"县区已删除 {len(plan.of('removed'))} 项，未变 {len(plan.of('unchanged'))} 项，"
-            f"冲突 {len(plan.conflicts)} 处。" + "".join(result.notes)
+            f"冲突 {len(plan.conflicts)} 处。" + "".join(result.notes) + f"\n{trust_line(result.bundle)}" + asked
         )
         campaign = self.ws.campaign
         for diff in plan.apps:
             if diff.state == "unchanged":
                 continue
             parent = _item(f"【{STATE_LABELS[diff.state]}】{diff.project_name}（{diff.applicant_name}）")
+            if diff.needs_yes:
+                parent.appendRow([_item(needs_yes_text(diff)), _item(""), _item("")])
             for change in diff.changes:
                 if change.field == "attachments":
                     continue
@@ -214,7 +282,7 @@ class ExchangeDialog(QDialog):
                 _item(show_value(c.field, c.county, campaign)), choice,
             ])  # fmt: skip
         self.ui.crossCountyText.setPlainText("\n".join(result.cross.lines()) or "未发现跨县区问题。")
-        self.ui.importBundleButton.setEnabled(not self.ws.read_only)
+        self.ui.importBundleButton.setEnabled(not self.ws.read_only and importable)
 
     def choose_all(self, *, county: bool) -> None:
         state = Qt.CheckState.Checked if county else Qt.CheckState.Unchecked
@@ -235,12 +303,23 @@ class ExchangeDialog(QDialog):
         path = _path(self.ui.importPathEdit)
         if path is None:
             return
-        secret = self._secret(self.ui.importPassphraseEdit)
         decisions = self.decisions()
+        trust: str | None = None
+        shown_trust = self.bundle_trust
+        if shown_trust is not None and shown_trust.state == "unconfirmed":
+            if not self.confirm_trust(shown_trust):
+                return
+            trust = shown_trust.fingerprint
+        accept = False
+        if self.preview is not None and self.preview.plan.needs_yes:
+            lines = [f"{d.project_name}：{needs_yes_text(d)}" for d in self.preview.plan.needs_yes]
+            if not self.confirm_removals(lines):
+                return
+            accept = True
 
         def work(progress: Progress) -> exchange.CountyImportReport | exchange.ReturnImportReport:
             return exchange.import_bundle(
-                self.ws, path, passphrase=secret, decisions=decisions, progress=progress
+                self.ws, path, trust=trust, decisions=decisions, accept_removals=accept, progress=progress
             )
 
         def done(report: exchange.CountyImportReport | exchange.ReturnImportReport) -> None:
@@ -254,6 +333,35 @@ class ExchangeDialog(QDialog):
             self.data_changed.emit()
 
         self._run(work, "正在导入数据包…", done, writes=True)
+
+    def replace_key(self) -> None:
+        """An audited key change for a county (or the city) whose PC was replaced: fingerprint and reason."""
+        pins = self.pins
+        if not pins:
+            self._failed(exchange.ExchangeUsageError("还没有确认过任何密钥：首次导入时核对指纹即可，不需要更换。"))
+            return
+        labels = [keys.peer_label(p.peer_kind, p.peer) for p in pins]
+        label, ok = QInputDialog.getItem(self, "更换密钥", "更换哪个单位的密钥：", labels, 0, False)
+        if not ok:
+            return
+        chosen = pins[labels.index(label)]
+        fingerprint, ok = QInputDialog.getText(
+            self, "更换密钥", f"{label}的新指纹（电话核对过的 30 位数字，对方用 gdiiot keys fingerprint 查看）："
+        )
+        if not ok or not fingerprint.strip():
+            return
+        reason, ok = QInputDialog.getText(self, "更换密钥", "更换理由（记入操作日志）：", text="县区电脑重装，已电话核对新指纹")
+        if not ok:
+            return
+
+        def work(_progress: Progress) -> keys.PinInfo:
+            return keys.replace_pin(self.ws, chosen.peer_kind, chosen.peer, fingerprint, reason)
+
+        def done(info: keys.PinInfo) -> None:
+            self.last_message = f"已更换{label}的密钥：新指纹 {keys.shown(info.fingerprint)}"
+            self.refresh_keys()
+
+        self._run(work, "正在更换密钥…", done, writes=True)
 
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.ui.returnAppsView.selectionModel().selectedRows()})
@@ -285,10 +393,8 @@ class ExchangeDialog(QDialog):
         if out is None or not county:
             self._failed(exchange.ExchangeUsageError("请选择县区和退回包的保存位置"))
             return
-        secret = self._secret(self.ui.returnPassphraseEdit)
-
         def work(_progress: Progress) -> exchange.ReturnExportReport:
-            return exchange.export_return_bundle(self.ws, county, out, passphrase=secret)
+            return exchange.export_return_bundle(self.ws, county, out)
 
         def done(report: exchange.ReturnExportReport) -> None:
             self.last_message = report.summary()

@@ -8,13 +8,14 @@ All work runs through gui/tasks.py (checks on the read pool, the export on the s
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QInputDialog, QPushButton, QWidget
 
 from gdiiot_desktop.gui.errors import describe
 from gdiiot_desktop.gui.forms.ui_export_dialog import Ui_ExportDialog
@@ -31,6 +32,7 @@ from gdiiot_desktop.services.exports import (
     preflight,
     run_export,
 )
+from gdiiot_desktop.services.exports.explanations import Unexplained, missing_at_export
 from gdiiot_desktop.services.exports.letter_files import draft_text
 from gdiiot_desktop.services.exports.summary_template import inspect_template
 from gdiiot_desktop.services.workspace import Workspace
@@ -66,6 +68,7 @@ class ExportDialog(QDialog):
         self.letter_text: str | None = None  # the wording as edited; None: the proposed one
         self.letter_draft = ""
         self.ask_letter = self._ask_letter  # replaced in tests
+        self.ask_explanation = self._ask_explanation  # replaced in tests
         ui = self.ui
         self.letterButton = QPushButton("推荐函文字…", ui.templateBox)
         self.letterButton.setObjectName("letterButton")
@@ -163,6 +166,9 @@ class ExportDialog(QDialog):
             self.ui.summaryLabel.setText(f"可以导出：{len(pre.recommended)} 个推荐项目。{capacity}")
         if pre.late is not None:
             lines.append(f"⚠ {pre.late.message}（导出时将记录）")
+        for item in missing_at_export(self.ws.campaign, pre.recommended):
+            state = f"已记录说明：{item.explanation}" if item.explanation else "导出时须说明原因"
+            lines.append(f"⚠ {item.text}（{state}）")
         lines += [f"⚠ {w}" for w in pre.warnings]
         self.check_lines = lines
         self._show_messages()
@@ -191,6 +197,17 @@ class ExportDialog(QDialog):
     # --- exporting ---------------------------------------------------------------------------
     def start_export(self) -> None:
         request = self.request()
+        if self.preflight_result is not None:
+            explanations = []
+            for item in missing_at_export(self.ws.campaign, self.preflight_result.recommended):
+                if item.explanation:
+                    continue
+                reason = self.ask_explanation(item)
+                if not reason or not reason.strip():
+                    self.ui.progressLabel.setText("未导出：缺少材料的原因未填写。")
+                    return
+                explanations.append((item.app.id or 0, reason.strip()))
+            request = replace(request, explanations=tuple(explanations))
         ws, now = self.ws, self.clock()
         self.export_result = None
         self.ui.progressBar.setValue(0)
@@ -244,6 +261,14 @@ class ExportDialog(QDialog):
         self.ui.progressBar.setValue(0)
         self.ui.progressLabel.setText("已取消，未完成的文件已删除。")
         self.export_cancelled.emit()
+
+    def _ask_explanation(self, item: Unexplained) -> str | None:
+        text, ok = QInputDialog.getMultiLineText(
+            self,
+            "缺少通知要求的材料",
+            f"{item.text}。\n请说明原因（将印在纸质材料目录中该材料的位置，并记入汇总表备注）：",
+        )
+        return text if ok else None
 
     # --- the letter ------------------------------------------------------------------------------
     def edit_letter(self) -> None:

@@ -243,6 +243,7 @@ class MainWindow(QMainWindow):
         session.loaded.connect(self._loaded)
         session.checked.connect(self._checked)
         session.application_saved.connect(self._application_saved)
+        session.applications_changed.connect(self._applications_changed)
         session.campaign_changed.connect(self._campaign_changed)
         session.order_saved.connect(lambda: self.show_status("已保存推荐顺序"))
         # Counties renamed or added: reload, so the list and the filter show the new names.
@@ -418,6 +419,14 @@ class MainWindow(QMainWindow):
     def _application_saved(self, app: Any) -> None:
         assert self.model is not None
         self.model.upsert(app)
+        self._refill_counties()
+        self._update_count()
+        self.refresh_header()
+
+    def _applications_changed(self, changes: Any) -> None:
+        """A status change, delete or new order: only the rows it touched change (no reload of the list)."""
+        assert self.model is not None
+        self.model.apply_changes(changes.updated, changes.removed)
         self._refill_counties()
         self._update_count()
         self.refresh_header()

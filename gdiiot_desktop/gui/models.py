@@ -253,6 +253,35 @@ class ApplicationsModel(_Table):
             self._rows[row_no] = new
             self.dataChanged.emit(self.index(row_no, 0), self.index(row_no, len(self.HEADERS) - 1))
 
+    def apply_changes(self, updated: Sequence[Application], removed: Sequence[int]) -> None:
+        """Show what a write changed: rows replaced in place and put back in sort order (a new priority
+        moves its row when the list is sorted by 顺序), deleted rows dropped. The selection follows."""
+        for app_id in removed:
+            self.remove(app_id)
+        lookups = self._lookups()
+        rows = list(self._rows)
+        for app in updated:
+            row_no = self._row_of.get(app.id) if app.id is not None else None
+            if row_no is not None:
+                rows[row_no] = self._make_row(app, lookups)
+        if rows:
+            self._relayout(rows)
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self.HEADERS) - 1))
+        for app in updated:
+            if app.id not in self._row_of:
+                self.upsert(app)
+
+    def remove(self, app_id: int) -> None:
+        """Drop a deleted application's row; the rows after it move up one."""
+        row_no = self._row_of.get(app_id)
+        if row_no is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row_no, row_no)
+        del self._rows[row_no]
+        self._row_of = {r.id: i for i, r in enumerate(self._rows)}
+        self._keys_made = min(self._keys_made, row_no)
+        self.endRemoveRows()
+
     @property
     def complete(self) -> bool:
         """Whether every row has its Application (False while the quick first read is shown)."""

@@ -26,7 +26,7 @@ from gdiiot_desktop.gui.header import HeaderTexts, header_texts
 from gdiiot_desktop.gui.models import ProblemCounts
 from gdiiot_desktop.gui.tasks import Progress, Task, TaskRunner
 from gdiiot_desktop.services import settings as settings_service
-from gdiiot_desktop.services.applications import ApplicationService
+from gdiiot_desktop.services.applications import ApplicationService, Changes
 from gdiiot_desktop.services.workspace import Workspace, open_workspace
 
 if TYPE_CHECKING:
@@ -59,6 +59,7 @@ class WorkspaceSession(QObject):
     loaded = Signal()  # the application list was (re)loaded
     checked = Signal()  # violations were recomputed
     application_saved = Signal(object)  # the Application as stored
+    applications_changed = Signal(object)  # services.applications.Changes of a status change, delete or order
     order_saved = Signal()
     campaign_changed = Signal()  # directions edited, imported or confirmed
     imported = Signal(object)  # ImportReport
@@ -299,26 +300,21 @@ class WorkspaceSession(QObject):
         )
 
     def set_order(self, ordered_ids: list[int], on_success: Callable[[], None] | None = None) -> Task:
-        def work(_progress: Progress) -> list[Application]:
-            self.service.set_order(ordered_ids)
-            return self.service.list()
-
-        def done(apps: list[Application]) -> None:
-            self._set_apps(apps)
-            self.loaded.emit()
-            self.check_now()
+        def then() -> None:
             self.order_saved.emit()
             if on_success is not None:
                 on_success()
 
-        return self.runner.run(work, title="正在保存推荐顺序…", writes=True, cancellable=False, on_success=done)
+        return self._write_and_update(
+            lambda: self.service.set_order(ordered_ids), set(ordered_ids), "正在保存推荐顺序…", then
+        )
 
     def set_status(
         self, app_id: int, status: Status, reason: str, on_success: Callable[[], None] | None = None
     ) -> Task:
         """撤回 or back to 已登记 (the order closes up behind one leaving the recommendation); the list reloads."""
-        return self._write_and_reload(
-            lambda: self.service.set_status(app_id, status, reason), "正在修改项目状态…", on_success
+        return self._write_and_update(
+            lambda: self.service.set_status(app_id, status, reason), {app_id}, "正在修改项目状态…", on_success
         )
 
     def delete_refusal(self, app_id: int, on_success: Callable[[str | None], None]) -> Task:
@@ -328,23 +324,39 @@ class WorkspaceSession(QObject):
 
     def delete(self, app_id: int, reason: str, on_success: Callable[[], None] | None = None) -> Task:
         """Delete an application entered by mistake (the service refuses where work would be lost)."""
-        return self._write_and_reload(lambda: self.service.delete(app_id, reason), "正在删除项目…", on_success)
+        return self._write_and_update(lambda: self.service.delete(app_id, reason), {app_id}, "正在删除项目…", on_success)
 
-    def _write_and_reload(
-        self, write: Callable[[], object], title: str, on_success: Callable[[], None] | None
+    def _write_and_update(
+        self, write: Callable[[], object], touched: set[int], title: str, on_success: Callable[[], None] | None
     ) -> Task:
-        def work(_progress: Progress) -> list[Application]:
-            write()
-            return self.service.list()
+        """Run a write, then update only the applications it changed (not the whole list)."""
+        touched = touched | {i for i, a in self.apps.items() if a.is_recommended}  # the order may close up
 
-        def done(apps: list[Application]) -> None:
-            self._set_apps(apps)
-            self.loaded.emit()
-            self.check()
+        def work(_progress: Progress) -> Changes:
+            write()
+            return self.service.changes(touched)
+
+        def done(changes: Changes) -> None:
+            self._apply(changes)
             if on_success is not None:
                 on_success()
 
         return self.runner.run(work, title=title, writes=True, cancellable=False, on_success=done)
+
+    def _apply(self, changes: Changes) -> None:
+        engine = self.engine
+        for app in changes.updated:
+            assert app.id is not None
+            self.apps[app.id] = app
+            if engine is not None:
+                engine.update(app)
+        for app_id in changes.removed:
+            self.apps.pop(app_id, None)
+            if engine is not None:
+                engine.remove(app_id)
+        if engine is not None:
+            self._recompute()
+        self.applications_changed.emit(changes)
 
     def import_workbook(self, path: Path, skip_bad_rows: bool, on_success: Callable[[ImportReport], None] | None = None) -> Task:
         def work(progress: Progress) -> tuple[ImportReport, list[Application]]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.enums import AttachmentClass, Status
@@ -16,6 +17,15 @@ from .media import probe_file
 from .workspace import Workspace
 
 
+@dataclass(frozen=True)
+class Changes:
+    """What a write changed, so views update those rows instead of reloading the list."""
+
+    updated: tuple[Application, ...] = ()  # as stored now (status, priority and all)
+    removed: tuple[int, ...] = ()  # ids no longer in the database
+    order: tuple[int, ...] = ()  # the recommended order after the write
+
+
 class ApplicationService:
     """Reads and changes one workspace's applications; every change is audited."""
 
@@ -25,6 +35,19 @@ class ApplicationService:
     def list(self) -> list[Application]:
         with self.ws.db.session() as session:
             return ApplicationRepository(session).load_all()
+
+    def changes(self, touched: Iterable[int]) -> Changes:
+        """The stored state of the `touched` applications and of every recommended one, read after a write
+        that may have moved them (a status change closes the order up behind the one leaving it)."""
+        with self.ws.db.session() as session:
+            repo = ApplicationRepository(session)
+            order = repo.recommended_order()
+            found = {app_id: repo.get(app_id) for app_id in sorted(set(touched) | set(order))}
+        return Changes(
+            updated=tuple(a for a in found.values() if a is not None),
+            removed=tuple(i for i, a in found.items() if a is None),
+            order=tuple(order),
+        )
 
     def get(self, app_id: int) -> Application:
         with self.ws.db.session() as session:

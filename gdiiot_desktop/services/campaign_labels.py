@@ -133,12 +133,15 @@ def field_label(location: str, data: Mapping[str, Any] | None = None) -> str:
     return location
 
 
-def described(location: str, message: str, data: Mapping[str, Any] | None = None) -> str:
-    """A problem as one line: 截止日期（deadline.date）：message."""
+def described(location: str, message: str, data: Mapping[str, Any] | None = None, *, place: bool = True) -> str:
+    """A problem as one line: 截止日期（deadline.date）：message. Without `place` (the window, where
+    the field is marked) the file's key is left out: 截止日期：message."""
     if not location or location == "（文件顶层）":
         return message
     label = field_label(location, data)
-    return f"{label}（{location}）：{message}" if label != location else f"{location}：{message}"
+    if label == location:
+        return f"{location}：{message}"
+    return f"{label}（{location}）：{message}" if place else f"{label}：{message}"
 
 
 def _table_of(parts: list[str | int]) -> str:

@@ -90,11 +90,17 @@ def sha256_file(path: Path, progress: Callable[[int], None] | None = None) -> st
 def probe_file(path: Path, progress: Callable[[int], None] | None = None) -> MediaFacts:
     """Kind, size, SHA-256 and, where it applies, page count or video duration of `path`."""
     path = Path(path)
+    return probe_content(path, path.suffix, sha256_file(path, progress))
+
+
+def probe_content(path: Path, suffix: str, sha256: str = "") -> MediaFacts:
+    """As `probe_file`, for a file whose hash is known already (a bundle's attachment, verified while
+    it was copied into the store) and whose own name says nothing: `suffix` is the name it was filed under."""
     with open(path, "rb") as f:
         head = f.read(HEAD_SIZE)
-    digest = sha256_file(path, progress)
+    digest = sha256
     size = path.stat().st_size
-    extension = path.suffix.lower().lstrip(".")
+    extension = suffix.lower().lstrip(".")
     kind, fmt = detect_kind(head, extension, path)
     base = MediaFacts(kind=kind, size=size, sha256=digest, format=fmt)
     if size == 0:

@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from gdiiot_desktop.services import exchange
+from gdiiot_desktop.services.exchange.keys import OfficeSigner
 from gdiiot_desktop.services.workspace import Workspace, open_workspace
 
-from .helpers import CITY, COUNTY, make_city, make_county
+from .helpers import CITY, COUNTY, make_city, make_county, pin_both, signer_of
 
 BUNDLE = "南海区-1.gdiiot"
 
@@ -31,6 +32,11 @@ class Offices:
     def city_path(self) -> Path:
         return self.city.db.path
 
+    @property
+    def signer(self) -> OfficeSigner:
+        """The county's own key (crafted bundles signed with it test what lies behind the signature)."""
+        return signer_of(self.county)
+
 
 @pytest.fixture(scope="session")
 def offices_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -40,6 +46,7 @@ def offices_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     county = make_county(folder / "county")
     city = make_city(folder / "city")
     try:
+        pin_both(county, city)  # each office has confirmed the other's key (first use is tested apart)
         exchange.export_county_bundle(county, folder / BUNDLE)
     finally:
         county.close()

@@ -21,13 +21,26 @@ from openpyxl.utils.exceptions import IllegalCharacterError
 
 from gdiiot_desktop.services import exchange
 from gdiiot_desktop.services.errors import InputError
+from gdiiot_desktop.services.exchange.keys import OfficeSigner
+from gdiiot_desktop.services.exchange.trust import signature_json
 from gdiiot_desktop.services.workspace import open_workspace
 from gdiiot_desktop.storage.audit import entry_hash
 from gdiiot_desktop.storage.database import store_root_for
 from gdiiot_desktop.storage.errors import StorageError
 from gdiiot_desktop.storage.repository import ApplicationRepository
 
-from .helpers import fingerprint, make_city, make_county, members, write_zip
+from .helpers import (
+    fingerprint,
+    forger,
+    make_city,
+    make_county,
+    members,
+    pin_both,
+    signer_of,
+    store_fingerprint,
+    table_rows,
+    write_zip,
+)
 
 HOSTILE_NAMES = [
     "../x", "/abs", "C:/x", "a\\b", "files/", "files/../../x", "manifest.json", "applications.json",
@@ -57,15 +70,19 @@ class BundleLab:
         for name in ("county", "pristine", "work", "cases"):
             (folder / name).mkdir(parents=True, exist_ok=True)
         county = make_county(folder / "county", count=2)
+        city = make_city(folder / "pristine")
         self.valid = folder / "valid.gdiiot"
         try:
+            pin_both(county, city)  # the city has confirmed the county's key (first use is fuzzed apart)
             exchange.export_county_bundle(county, self.valid)
+            self.signer = signer_of(county)
         finally:
             county.close()
-        city = make_city(folder / "pristine")
         self.pristine = city.db.path
         city.close()
-        self.pristine_print = fingerprint(self.pristine)
+        self.pristine_rows = table_rows(self.pristine)
+        self.pristine_store = store_fingerprint(self.pristine)
+        self.forger = forger()
         self.members = members(self.valid)
         self.work = folder / "work" / self.pristine.name
         self.case = folder / "cases" / "case.gdiiot"
@@ -76,7 +93,11 @@ class BundleLab:
         self.case.write_bytes(data)
         return self.case
 
-    def write_members(self, items: list[tuple[str, bytes]], recompute: bool) -> Path:
+    def write_members(
+        self, items: list[tuple[str, bytes]], recompute: bool, signer: OfficeSigner | None = None
+    ) -> Path:
+        """The members zipped; with `recompute` the manifest's hashes made to fit, with `signer` the
+        manifest signed again (the county's own key: what lies behind a signature; another: a forger)."""
         if recompute:
             table = dict(items)
             if "manifest.json" in table:
@@ -85,12 +106,17 @@ class BundleLab:
                     manifest["members"] = [
                         {"name": n, "size": len(d), "sha256": hashlib.sha256(d).hexdigest()}
                         for n, d in items
-                        if n != "manifest.json"
+                        if n not in ("manifest.json", "signature.json")
                     ]
                     table["manifest.json"] = json.dumps(manifest, ensure_ascii=False).encode()
                     items = list(table.items())
                 except (ValueError, TypeError, KeyError):
                     pass
+        if signer is not None:
+            table = dict(items)
+            if "manifest.json" in table:
+                table["signature.json"] = json.dumps(signature_json(signer, table["manifest.json"])).encode()
+                items = list(table.items())
         with zipfile.ZipFile(self.case, "w", zipfile.ZIP_DEFLATED) as z:
             seen: set[str] = set()
             for name, data in items:
@@ -102,8 +128,9 @@ class BundleLab:
                 z.writestr(info, data)
         return self.case
 
-    def forge(self, apps: Any) -> Path:
-        """applications.json replaced and the audit export entry re-hashed: what a forger could do."""
+    def forge(self, apps: Any, signer: OfficeSigner | None = None) -> Path:
+        """applications.json replaced and the audit export entry re-hashed: what a forger could do
+        (the signature kept, so it no longer matches, or made with `signer`)."""
         items = dict(self.members)
         data = json.dumps(apps, ensure_ascii=False).encode()
         items["applications.json"] = data
@@ -119,7 +146,14 @@ class BundleLab:
             action=last["action"], entity=last["entity"], entity_id=last["entity_id"], details=last["details"],
         )  # fmt: skip
         items["audit.json"] = json.dumps(audit, ensure_ascii=False).encode()
-        return self.write_members(list(items.items()), recompute=True)
+        return self.write_members(list(items.items()), recompute=True, signer=signer)
+
+    def with_manifest(self, edit: Any, signer: OfficeSigner | None) -> Path:
+        """The valid bundle with its manifest edited (`edit` takes and returns the dict), signed by `signer`."""
+        items = dict(self.members)
+        manifest = edit(json.loads(items["manifest.json"]))
+        items["manifest.json"] = json.dumps(manifest, ensure_ascii=False).encode()
+        return self.write_members(list(items.items()), recompute=False, signer=signer)
 
     # --- running a case ---------------------------------------------------------------------------
 
@@ -133,8 +167,7 @@ class BundleLab:
             ws.close()
             outcomes.counts["refused"] += 1
             outcomes.messages[type(exc).__name__] += 1
-            after = fingerprint(self.work)
-            assert after == fingerprint_of_pristine(self), f"refused case changed the database: {exc}"
+            assert_only_refusal_recorded(self.work, self.pristine_rows, self.pristine_store, exc)
             return
         except BaseException:
             ws.close()
@@ -152,9 +185,20 @@ class BundleLab:
             ws.close()
 
 
-def fingerprint_of_pristine(lab: BundleLab) -> str:
-    """The pristine database's fingerprint as it reads at the work path (same bytes, no store)."""
-    return lab.pristine_print
+def assert_only_refusal_recorded(
+    db: Path, rows: dict[str, list[tuple[object, ...]]], store: str, exc: BaseException
+) -> None:
+    """After a refusal: the store byte-identical, every table as it was, the audit log longer by at most
+    the one entry that records the refusal."""
+    assert store_fingerprint(db) == store, f"refused case changed the store: {exc}"
+    after = table_rows(db)
+    log = after.pop("audit_log")
+    before = dict(rows)
+    log_before = before.pop("audit_log")
+    assert after == before, f"refused case changed the database: {exc}"
+    assert log[: len(log_before)] == log_before, f"refused case rewrote the audit log: {exc}"
+    added = log[len(log_before) :]
+    assert len(added) <= 1 and all(e[3] == "bundle_refused" for e in added), f"unexpected audit entries: {added}"
 
 
 # --- strategies -----------------------------------------------------------------------------------
@@ -214,7 +258,12 @@ def _mutate_json(draw: st.DrawFn, value: Any) -> Any:
 @st.composite
 def bundle_case(draw: st.DrawFn, lab: BundleLab) -> Path:
     """One mutated bundle written to disk."""
-    mode = draw(st.sampled_from(["bytes", "members", "json", "json-recomputed", "forged"]))
+    mode = draw(
+        st.sampled_from(
+            ["bytes", "members", "json", "json-recomputed", "json-signed", "forged", "forged-signed", "stripped",
+             "counter", "clock", "county"]
+        )
+    )  # fmt: skip
     if mode == "bytes":
         return lab.write(draw(byte_mutation(lab.valid.read_bytes())))
     items = list(lab.members.items())
@@ -234,13 +283,48 @@ def bundle_case(draw: st.DrawFn, lab: BundleLab) -> Path:
         else:
             items.append((draw(st.sampled_from(HOSTILE_NAMES)), draw(st.binary(max_size=64))))
         return lab.write_members(items, recompute=draw(st.booleans()))
-    if mode == "forged":
+    if mode in ("forged", "forged-signed"):
+        # Hashes and the audit chain recomputed: only the signature can tell. A forger's key, or none.
         apps = json.loads(lab.members["applications.json"])
-        return lab.forge(_mutate_json(draw, apps))
+        # Withdraw some or all (as the issue's forgery did), or change something.
+        apps = apps[: draw(st.integers(0, len(apps)))] if draw(st.booleans()) else _mutate_json(draw, apps)
+        return lab.forge(apps, lab.forger if mode == "forged-signed" else None)
+    if mode == "stripped":
+        table = dict(items)
+        table.pop("signature.json", None)
+        if draw(st.booleans()):
+            table["signature.json"] = draw(
+                st.sampled_from([b"", b"null", b"{}", b'{"algorithm": "Ed25519"}', b"[]"])
+                | st.binary(max_size=80)
+            )
+        return lab.write_members(list(table.items()), recompute=False)
+    if mode == "counter":
+        value = draw(
+            st.sampled_from([0, -1, 1, 2**53, 2**53 + 1, 2**64, 10**5000, "2", 1.5, True, None, [], {}])
+            | st.integers(-(2**70), 2**70)
+        )
+        signer = draw(st.sampled_from([lab.signer, lab.forger, None]))
+        return lab.with_manifest(lambda m: {**m, "sequence": value}, signer)
+    if mode == "clock":
+        stamp = draw(
+            st.sampled_from(
+                ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00", "2099-01-01T00:00:00+00:00",
+                 "1999-12-31T00:00:00+00:00", "2023-11-28T09:00:00", "not a time", "2023-02-30T00:00:00+00:00"]
+            )
+            | st.datetimes().map(lambda d: d.isoformat() + "+08:00")
+        )  # fmt: skip
+        return lab.with_manifest(lambda m: {**m, "exported_at": stamp}, lab.signer)
+    if mode == "county":
+        name = draw(
+            st.sampled_from(["天河区", "南海区 ", "南海区\u3000", "南\u200b海区", "Ｎ海区", "", " ", "三水区", "南海", "南海区\u202e"])
+            | st.text(max_size=10)
+        )
+        return lab.with_manifest(lambda m: {**m, "county": name}, lab.signer)
     target = draw(st.sampled_from(["manifest.json", "applications.json", "audit.json"]))
     table = dict(items)
     table[target] = json.dumps(_mutate_json(draw, json.loads(table[target])), ensure_ascii=False).encode()
-    return lab.write_members(list(table.items()), recompute=mode == "json-recomputed" and target != "manifest.json")
+    recompute = mode in ("json-recomputed", "json-signed") and target != "manifest.json"
+    return lab.write_members(list(table.items()), recompute, lab.signer if mode == "json-signed" else None)
 
 
 # --- intake sheets ----------------------------------------------------------------------------------

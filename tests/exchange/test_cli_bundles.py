@@ -25,24 +25,43 @@ def test_cli_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     city.close()
     first = tmp_path / "南海区.gdiiot"
 
-    assert main(["--db", str(county_db), "bundle", "export", str(first), "--passphrase", "口令"]) == 0
-    assert "已导出南海区数据包" in capsys.readouterr().out
-    assert main(["--db", str(city_db), "bundle", "diff", str(first)]) == 2
-    assert "口令" in capsys.readouterr().err
-    assert main(["--db", str(city_db), "bundle", "diff", str(first), "--json", "--passphrase", "口令"]) == 0
+    assert main(["--db", str(county_db), "bundle", "export", str(first)]) == 0
+    assert "已导出南海区数据包（第 1 号）" in capsys.readouterr().out
+    assert main(["--db", str(county_db), "keys", "fingerprint", "--json"]) == 0
+    county_fp = json.loads(capsys.readouterr().out)["fingerprint"]
+    assert len(county_fp.split()) == 6 and all(len(g) == 5 and g.isdigit() for g in county_fp.split())
+    # A look is allowed before the key is confirmed, and says what to check by phone.
+    assert main(["--db", str(city_db), "bundle", "diff", str(first)]) == 0
+    out = capsys.readouterr().out
+    assert "尚未确认" in out and county_fp in out
+    assert main(["--db", str(city_db), "bundle", "diff", str(first), "--json"]) == 0
     diff = json.loads(capsys.readouterr().out)
     assert [a["state"] for a in diff["applications"]] == ["added"] * 4
-    assert main(["--db", str(city_db), "bundle", "import", str(first), "--passphrase", "口令"]) == 0
+    assert diff["trust"] == {"state": "unconfirmed", "fingerprint": county_fp}
+    # The first import needs the confirmed fingerprint; a wrong one is refused.
+    assert main(["--db", str(city_db), "bundle", "import", str(first)]) == 2
+    err = capsys.readouterr().err
+    assert "第一次导入南海区" in err and county_fp in err and "Traceback" not in err
+    assert main(["--db", str(city_db), "bundle", "import", str(first), "--trust", "1" * 30]) == 2
+    assert "不符" in capsys.readouterr().err
+    assert main(["--db", str(city_db), "bundle", "import", str(first), "--trust", county_fp]) == 0
     assert "新增 4 项" in capsys.readouterr().out
-    assert main(["--db", str(city_db), "bundle", "import", str(first), "--passphrase", "口令"]) == 0
+    assert main(["--db", str(city_db), "bundle", "import", str(first)]) == 0
     assert "已导入过" in capsys.readouterr().out
+    assert main(["--db", str(city_db), "keys", "list", "--json"]) == 0
+    pins = json.loads(capsys.readouterr().out)
+    assert [(p["peer"], p["fingerprint"]) for p in pins] == [("南海区", county_fp)]
 
     assert main(["--db", str(city_db), "bundle", "mark-return", "1", "--reason", "缺少审计报告"]) == 0
     assert main(["--db", str(city_db), "bundle", "mark-return", "2", "--reason", " "]) == 2
     back = tmp_path / "退回.gdiiot"
     assert main(["--db", str(city_db), "bundle", "return", "--county", "南海区", str(back)]) == 0
     capsys.readouterr()
-    assert main(["--db", str(county_db), "bundle", "import", str(back)]) == 0
+    assert main(["--db", str(county_db), "bundle", "import", str(back)]) == 2
+    assert "第一次导入佛山市局" in capsys.readouterr().err
+    assert main(["--db", str(city_db), "keys", "fingerprint", "--json"]) == 0
+    city_fp = json.loads(capsys.readouterr().out)["fingerprint"]
+    assert main(["--db", str(county_db), "bundle", "import", str(back), "--trust", city_fp]) == 0
     assert "缺少审计报告" in capsys.readouterr().out
     assert main(["--db", str(county_db), "bundle", "returns", "--json"]) == 0
     returns = json.loads(capsys.readouterr().out)
@@ -63,7 +82,7 @@ def test_cli_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     template = tmp_path / "decisions.json"
     assert main(["--db", str(city_db), "bundle", "diff", str(second), "--decisions-template", str(template)]) == 0
     out = capsys.readouterr().out
-    assert "冲突 总投资（万元）" in out and "口令" not in out
+    assert "冲突 总投资（万元）" in out and "已确认的密钥" in out
     assert main(["--db", str(city_db), "bundle", "import", str(second)]) == 2
     assert "冲突" in capsys.readouterr().err
     decided = json.loads(template.read_text(encoding="utf-8"))

@@ -18,7 +18,7 @@ from gdiiot_desktop.storage.audit import verify_chain
 from gdiiot_desktop.storage.models import AuditEntry
 
 from .conftest import Offices
-from .helpers import OTHER_COUNTY, fingerprint, make_county
+from .helpers import OTHER_COUNTY, fingerprint, make_county, pin
 
 
 def actions(ws: object) -> list[tuple[str, dict]]:
@@ -142,7 +142,12 @@ def test_newer_bundle_shows_added_removed_changed_and_files(offices: Offices) ->
     assert states[apps[2].uid] == "removed" and states[apps[3].uid] == "unchanged"
     files = next(d for d in preview.plan.apps if d.uid == apps[1].uid)
     assert len(files.files_removed) == 1 and not files.files_added
-    exchange.import_bundle(city, newer)
+    assert [d.uid for d in preview.plan.needs_yes] == [apps[2].uid]
+    assert "需确认" in "\n".join(preview_lines(preview, city.campaign))
+    # A withdrawal needs a person's yes; without it nothing is written.
+    with pytest.raises(exchange.BundleConfirmationError, match="--accept-removals"):
+        exchange.import_bundle(city, newer)
+    exchange.import_bundle(city, newer, accept_removals=True)
     after = by_uid(city)
     assert after[apps[0].uid].project_name.endswith("（二期）")
     assert len(after[apps[1].uid].attachments) == 1
@@ -220,6 +225,7 @@ def test_cross_county_results_at_merge(offices: Offices) -> None:
         )
         bundle = offices.folder / "顺德区.gdiiot"
         exchange.export_county_bundle(other, bundle)
+        pin(city, other, OTHER_COUNTY)
     finally:
         other.close()
     preview = exchange.preview_county_bundle(city, exchange.open_bundle(city, bundle))

@@ -246,3 +246,73 @@ def test_invoices_and_materials_as_attachments(
     assert (stored["file_name"], stored["category"], stored["size"]) == ("发票.pdf", "cloud", 16)
     store_file = fund_db.with_name(f"{fund_db.stem}.files") / stored["sha256"][:2] / stored["sha256"]
     assert store_file.read_bytes() == b"%PDF-1.4 invoice"
+
+
+def test_pilot_commands_on_a_fund_database_say_so(fund_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--db", fund_db, "order", "1")
+    assert code == 2 and "是专项资金申报的数据库" in err and "Traceback" not in err
+    code, out, _ = run(capsys, "--db", fund_db, "list")
+    assert code == 0 and "[1] 甲智能工厂" in out
+
+
+def test_a_county_sheet_in_its_own_words_is_read(
+    fund_db: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """No template: other header words, directions by a distinctive part of their name."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["2022年第二批专项资金申报汇总（鹤山市）"])
+    ws.append(["序号", "县区", "申报单位", "项目名称", "申报方向", "子方向", "云服务（元）", "其他投入（元）",
+               "申请金额（元）", "培训场次", "培训人数", "专项资金申报书", "营业执照（复印件）", "项目投入发票（复印件）"])  # fmt: skip
+    ws.append(
+        [
+            1,
+            "鹤山市",
+            "鹤山庚公司",
+            "庚云平台",
+            "标杆示范",
+            "方向二",
+            800_000,
+            100_000,
+            "400,000.50",
+            None,
+            None,
+            "是",
+            "是",
+            "是",
+        ]
+    )
+    ws.append(
+        [
+            2,
+            "鹤山市",
+            "鹤山培训学校",
+            "庚人才",
+            "人才培养",
+            None,
+            None,
+            None,
+            500_000,
+            10,
+            500,
+            "是",
+            "是",
+            None,
+        ]
+    )
+    wb.save(tmp_path / "鹤山.xlsx")
+    code, out, _ = run(capsys, "--db", fund_db, "fund", "import", tmp_path / "鹤山.xlsx")
+    assert code == 0 and "已导入 2 个" in out
+    rows = {r["project"]: r for r in json.loads(run(capsys, "--db", fund_db, "fund", "list", "--json")[1])}
+    assert (rows["庚云平台"]["direction_id"], rows["庚云平台"]["subdirection_id"]) == (
+        "benchmark",
+        "platform",
+    )
+    assert (rows["庚云平台"]["eligible_investment"], rows["庚云平台"]["requested"]) == (
+        "800000.00",
+        "400000.50",
+    )
+    assert rows["庚人才"]["direction_id"] == "talent" and rows["庚人才"]["training_people"] == 500
+    code, out, _ = run(capsys, "--db", fund_db, "check", "--json")
+    found = {(v["rule"], v["project"]) for v in json.loads(out)["violations"]}
+    assert found == {("FUND_REQUEST_OVER_CAP", "庚云平台"), ("FUND_MATERIALS_MISSING", "庚人才")}

@@ -78,7 +78,7 @@ def test_a_new_campaign_with_quota_6_and_one_project_per_applicant(qtbot: QtBot,
     # Cross-field checks as the user types: the video bounds, a deadline before the notice.
     ui.videoMinSpin.setValue(700)
     editor.revalidate()
-    assert ui.videoMaxSpin.styleSheet() != "" and "视频最长时长应大于最短时长" in ui.videoMaxSpin.toolTip()
+    assert ui.videoMaxSpin.lineEdit().styleSheet() != "" and "视频最长时长应大于最短时长" in ui.videoMaxSpin.toolTip()
     ui.videoMinSpin.setValue(300)
     ui.provinceDateEdit.setDate(ui.deadlineDateEdit.date().addDays(1))
     editor.revalidate()
@@ -133,6 +133,10 @@ def test_problem_list_jumps_to_the_field_and_directions_import(qtbot: QtBot, tmp
     ui.idEdit.setText("2024 新活动")
     editor.revalidate()
     assert "只能使用小写英文字母" in ui.idEdit.toolTip()
+    from tests.gui.visible_text import latin_words
+
+    shown = [ui.problemsList.item(i).text() for i in range(ui.problemsList.count())]
+    assert shown and not [w for t in shown for w in latin_words(t)], shown  # no file keys in the window
     item = ui.problemsList.item(0)
     ui.problemsList.itemClicked.emit(item)
     assert ui.formTabs.currentWidget() is ui.noticeTab
@@ -165,7 +169,7 @@ def test_problem_list_jumps_to_the_field_and_directions_import(qtbot: QtBot, tmp
     set_cell(editor, "directionsTable", 0, 3, "")
     cell = editor.widget_for("directions.list[1].name")
     assert cell is ui.directionsTable.item(0, 3)
-    assert isinstance(cell, QTableWidgetItem) and cell.toolTip() == "方向“d01”的名称（directions.list[1].name）：不能为空"
+    assert isinstance(cell, QTableWidgetItem) and cell.toolTip() == "方向“d01”的名称：不能为空"
 
 
 def test_the_form_fits_a_1366_by_768_screen(qtbot: QtBot, tmp_path: Path) -> None:

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from gdiiot_desktop.domain.enums import Status
@@ -45,16 +44,27 @@ def test_export_preview_decide_import_and_return(qtbot: QtBot, tmp_path: Path) -
         settle(qtbot, cd)
         assert first.exists() and "已导出南海区数据包" in cd.ui.exportResultLabel.text()
 
-        # The city previews and imports it.
+        county_fp = cd.ui.exportFingerprintLabel.text()
+        assert len(county_fp.split()) == 6 and county_fp in cd.ui.ownFingerprintLabel.text()
+
+        # The city previews it: the fingerprint is shown, to be checked by phone before the import.
         dd = dialog_for(qtbot, city)
         dd.ui.importPathEdit.setText(str(first))
         qtbot.mouseClick(dd.ui.previewBundleButton, Qt.MouseButton.LeftButton)
         settle(qtbot, dd)
         assert "新增 4 项" in dd.ui.bundleSummaryLabel.text()
+        assert "尚未确认" in dd.ui.bundleSummaryLabel.text() and county_fp in dd.ui.bundleSummaryLabel.text()
         assert dd.changes_model.rowCount() == 4
+        asked: list[str] = []
+        dd.confirm_trust = lambda trust: asked.append(trust.label) or False  # type: ignore[method-assign]
+        qtbot.mouseClick(dd.ui.importBundleButton, Qt.MouseButton.LeftButton)
+        assert asked == ["南海区"] and ApplicationService(city).list() == []  # said no: nothing imported
+        dd.confirm_trust = lambda trust: True  # type: ignore[method-assign]
         with qtbot.waitSignal(dd.data_changed, timeout=20_000):
             qtbot.mouseClick(dd.ui.importBundleButton, Qt.MouseButton.LeftButton)
         assert len(ApplicationService(city).list()) == 4
+        settle(qtbot, dd)
+        assert "南海区：" + county_fp in dd.ui.pinsText.toPlainText()
 
         # Both change the same field: the city decides field by field in the conflicts table.
         target = sorted(ApplicationService(county).list(), key=lambda a: a.id)[0]
@@ -103,6 +113,7 @@ def test_export_preview_decide_import_and_return(qtbot: QtBot, tmp_path: Path) -
         qtbot.mouseClick(cd.ui.previewBundleButton, Qt.MouseButton.LeftButton)
         settle(qtbot, cd)
         assert "退回了 2 个项目" in cd.ui.bundleSummaryLabel.text()
+        cd.confirm_trust = lambda trust: trust.label == "佛山市局"  # type: ignore[method-assign]
         with qtbot.waitSignal(cd.data_changed, timeout=20_000):
             qtbot.mouseClick(cd.ui.importBundleButton, Qt.MouseButton.LeftButton)
         assert "缺少审计报告" in cd.ui.returnsText.toPlainText()
@@ -128,12 +139,22 @@ def test_refused_bundle_shows_the_message(qtbot: QtBot, tmp_path: Path, monkeypa
         qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
         assert "已损坏" in shown[0]
         assert not dd.ui.importBundleButton.isEnabled()
+        # An import refused is recorded and listed on the keys page.
+        shown.clear()
+        qtbot.mouseClick(dd.ui.importBundleButton, Qt.MouseButton.LeftButton)  # disabled: nothing happens
+        from gdiiot_desktop.services import exchange
+
+        with pytest.raises(exchange.BundleDamagedError):
+            exchange.import_bundle(city, broken)
+        dd.refresh_keys()
+        settle(qtbot, dd)
+        assert "坏.gdiiot" in dd.ui.refusalsText.toPlainText() and "已损坏" in dd.ui.refusalsText.toPlainText()
         dd.runner.shutdown()
     finally:
         city.close()
 
 
-def test_each_browse_button_fills_its_own_path_and_passphrases_stay_hidden(
+def test_each_browse_button_fills_its_own_path(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     asked: list[str] = []
@@ -159,8 +180,7 @@ def test_each_browse_button_fills_its_own_path_and_passphrases_stay_hidden(
         qtbot.mouseClick(ui.browseReturnPathButton, Qt.MouseButton.LeftButton)
         assert ui.exportPathEdit.text() == ui.returnPathEdit.text() == str(tmp_path / "保存.gdiiot")
         assert asked == ["选择数据包", "保存数据包", "保存数据包"]
-        for edit in (ui.exportPassphraseEdit, ui.importPassphraseEdit, ui.returnPassphraseEdit):
-            assert edit.echoMode() == QLineEdit.EchoMode.Password
+        assert not hasattr(ui, "importPassphraseEdit")  # one trust model: keys, no passphrase
         dd.runner.shutdown()
     finally:
         city.close()

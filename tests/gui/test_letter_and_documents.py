@@ -97,3 +97,26 @@ def test_documents_tab_contact_and_fonts(
     finally:
         module.show_error = original
     assert "CFF" in shown[0]
+
+
+def test_export_dialog_asks_why_required_materials_are_missing(
+    qtbot: QtBot, city: City, runner: TaskRunner, tmp_path: Path
+) -> None:
+    from tests.exports.test_explanations import index_text, strip_third
+
+    app_id = strip_third(city)
+    dialog: ExportDialog = make_dialog(qtbot, city, runner, tmp_path / "out")
+    assert "导出时须说明原因" in dialog.ui.messagesText.toPlainText()
+    for kind in (ExportKind.TABLE, ExportKind.DISC, ExportKind.ISO):
+        dialog.kind_boxes[kind].setChecked(False)
+    dialog.ask_explanation = lambda item: None  # the official cancels: nothing is exported
+    dialog.ui.exportButton.click()
+    assert "未导出" in dialog.ui.progressLabel.text() and not dialog.busy
+    asked: list[str] = []
+    dialog.ask_explanation = lambda item: asked.append(item.text) or "企业另行报送"
+    with qtbot.waitSignal(dialog.exported, timeout=30_000):
+        dialog.ui.exportButton.click()
+    qtbot.waitUntil(lambda: not dialog.busy)
+    assert len(asked) == 1 and f"编号 {app_id}" in asked[0]
+    package = sorted((tmp_path / "out" / "纸质材料").glob("03_*.pdf"))[0]
+    assert "说明：企业另行报送" in index_text(package)

@@ -42,8 +42,19 @@ def test_withdraw_then_reinstate_from_the_list(
     _select(window, ids[1])
     assert ui.actionWithdrawApplication.isEnabled() and not ui.actionReinstateApplication.isEnabled()
     assert ui.actionWithdrawApplication in ui.applicationsView.actions()  # in the right-click menu
+    reloads: list[bool] = []
+    changes: list[object] = []
+    assert window.session is not None
+    window.session.loaded.connect(lambda: reloads.append(True))
+    window.session.applications_changed.connect(changes.append)
     ui.actionWithdrawApplication.trigger()
     _wait_idle(qtbot, window)
+    # Only what the write changed comes back: the withdrawn one and the order that closed up behind it.
+    assert reloads == [] and len(changes) == 1
+    assert {a.id for a in changes[0].updated} == set(ids[:3]) and changes[0].order == (ids[0], ids[2])  # type: ignore[attr-defined]
+    priority_column = window.model.COL_PRIORITY if window.model else 0
+    assert window.model is not None
+    assert window.model.index(window.model.row_of(ids[2]) or 0, priority_column).data() == "2"
 
     assert "推荐第2位" in asked[0]
     session = window.session

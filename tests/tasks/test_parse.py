@@ -26,6 +26,9 @@ B, G, C, CLOUD = "标杆示范", "5G+", "产业链协同", "上云上平台"
         ("至少带动194个工业企业“上云上平台”项目", [Target(CLOUD, 194)]),
         ("至少培育7个工业企业“上云上平台”项目", [Target(CLOUD, 7)]),
         ("至少培育两个工业互联网标杆示范项目", [Target(B, 2)]),
+        # Shapes beyond the seeds: the count after the kind, sub-clauses in brackets or with the count last.
+        ("工业互联网标杆示范项目不少于3个（其中5G+工业互联网示范项目不少于1个）", [Target(B, 3), Target(G, 1, B)]),
+        ("培育4个工业互联网标杆示范项目，其中5G+项目2个、产业链协同项目1个", [Target(B, 4), Target(G, 2, B), Target(C, 1, B)]),
     ],
 )  # fmt: skip
 def test_seed_workloads(text: str, expected: list[Target]) -> None:
@@ -43,7 +46,8 @@ def test_what_the_parser_cannot_place_is_left_for_the_user() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("2021年底", date(2021, 12, 31)), ("2020年底", date(2020, 12, 31)), ("2022年6月底", date(2022, 6, 30)),
-     ("2022年11月30日", date(2022, 11, 30)), ("2024年2月", date(2024, 2, 29)), ("长期", None), ("2022年2月30日", None)],
+     ("2022年11月30日", date(2022, 11, 30)), ("2024年2月", date(2024, 2, 29)), ("长期", None), ("2022年2月30日", None),
+     ("2021-12-31", date(2021, 12, 31)), ("2021/6/30", date(2021, 6, 30)), ("2021年12月31日前", date(2021, 12, 31))],
 )  # fmt: skip
 def test_deadlines(text: str, expected: date | None) -> None:
     assert parse_deadline(text) == expected

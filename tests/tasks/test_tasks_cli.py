@@ -162,3 +162,40 @@ def test_a_sheet_without_the_columns_is_refused(
     wb.save(tmp_path / "别的表.xlsx")
     code, _, err = run(capsys, "--db", jiangmen, "tasks", "import", tmp_path / "别的表.xlsx")
     assert code == 2 and "找不到任务清单的表头" in err
+
+
+def test_a_deadline_typed_as_a_date(tmp_path: Path) -> None:
+    from datetime import datetime
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["2022年地市任务清单"])
+    ws.append(
+        [
+            "序号",
+            "地市",
+            "工作任务名称",
+            "任务要求/目标",
+            "任务性质",
+            "实施方式",
+            "实施标准",
+            "工作量",
+            "完成时限",
+        ]
+    )
+    ws.append(
+        [
+            1,
+            "江门市",
+            "标杆示范",
+            "",
+            "约束性任务",
+            "补助",
+            "",
+            "培育2个工业互联网标杆示范项目",
+            datetime(2022, 12, 31),
+        ]
+    )
+    wb.save(tmp_path / "2022.xlsx")
+    (task,) = read_task_list(tmp_path / "2022.xlsx").of_city("江门")
+    assert (task.deadline_text, task.deadline, task.city) == ("2022-12-31", date(2022, 12, 31), "江门")

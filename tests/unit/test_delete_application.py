@@ -31,7 +31,7 @@ from gdiiot_desktop.storage.models import (
     Base,
     OverrideRecord,
 )
-from tests.exchange.helpers import make_city, make_county
+from tests.exchange.helpers import make_city, make_county, pin_both
 from tests.meeting.factory import add_applications, make_workspace, make_world
 
 BEFORE_DEADLINE = datetime(2023, 11, 28, 9, 30)
@@ -184,6 +184,7 @@ def test_an_application_merged_from_a_county_bundle_is_refused(tmp_path: Path) -
     city = make_city(tmp_path / "city")
     try:
         bundle = tmp_path / "南海区.gdiiot"
+        pin_both(county, city)
         exchange.export_county_bundle(county, bundle)
         exchange.import_bundle(city, bundle)
         merged = ApplicationService(city).list()
@@ -195,7 +196,7 @@ def test_an_application_merged_from_a_county_bundle_is_refused(tmp_path: Path) -
         county_app = ApplicationService(county).list()[0]
         ApplicationService(county).delete(county_app.id or 0, "测试数据")
         exchange.export_county_bundle(county, tmp_path / "南海区-2.gdiiot")
-        exchange.import_bundle(city, tmp_path / "南海区-2.gdiiot")
+        exchange.import_bundle(city, tmp_path / "南海区-2.gdiiot", accept_removals=True)  # withdrawing needs a yes
         statuses = {a.uid: a.status for a in ApplicationService(city).list()}
         assert statuses[county_app.uid] is Status.WITHDRAWN
     finally:

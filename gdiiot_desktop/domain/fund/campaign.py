@@ -123,12 +123,16 @@ class FundCampaign:
         return next((d for d in self.directions if d.id == direction_id), None)
 
     def direction_by_name(self, text: str) -> FundDirection | None:
-        """A direction by id, full name, or name without its numbering (（二）中小企业上云上平台)."""
-        key = text.strip()
+        """A direction by id, full name, a name with its numbering ((二)中小企业上云上平台), or a
+        distinctive part of it (人才培养, 上云上平台) when only one direction has it."""
+        key = "".join(text.split())
+        if not key:
+            return None
         for d in self.directions:
             if key in (d.id, d.name) or key.endswith(d.name):
                 return d
-        return None
+        found = [d for d in self.directions if len(key) >= 2 and (key in d.name or d.name in key)]
+        return found[0] if len(found) == 1 else None
 
     def category(self, category_id: str) -> InvestmentCategory | None:
         return next((c for c in self.categories if c.id == category_id), None)

@@ -14,7 +14,19 @@ from datetime import date
 
 from .model import BENCHMARK, CHAIN, CLOUD, FIVE_G, Target
 
-_CN_DIGITS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_CN_DIGITS = {
+    "一": 1,
+    "两": 2,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
 _COUNT = r"(\d+|[一两二三四五六七八九十])\s*(?:个|家|项)"
 _COUNT_RE = re.compile(_COUNT)
 
@@ -46,32 +58,41 @@ def parse_workload(text: str) -> tuple[Target, ...]:
     if not text:
         return ()
     main_part, _, rest = text.partition("其中")
-    match = re.search(_COUNT + r"(.*)", main_part)
+    # A sub-clause in brackets ("…（其中5G+项目不少于1个）") belongs to the rest, not the main phrase.
+    main_part = main_part.rstrip("（(，, ")
+    match = _COUNT_RE.search(main_part)
     if match is None:
         return (Target(kind=text, count=0, confirmed=False),)
-    count, phrase = _number(match.group(1)), match.group(2)
-    kind = _main_kind(phrase)
+    count = _number(match.group(1))
+    kind = _main_kind(main_part)
     if kind is None:
-        return (Target(kind=phrase.strip("，。； ") or text, count=count, confirmed=False),)
+        phrase = main_part[match.end() :].strip("，。；） ") or main_part
+        return (Target(kind=phrase, count=count, confirmed=False),)
     targets = [Target(kind, count)]
     # "培育3个5G+工业互联网标杆示范项目": all of them are 5G+ as well.
-    targets += [Target(facet, count, within=kind) for facet in _facets(phrase)]
+    targets += [Target(facet, count, within=kind) for facet in _facets(main_part)]
     for part in re.split(r"[和及、，,；;]", rest):
-        sub = re.search(_COUNT + r"(.*)", part)
+        sub = _COUNT_RE.search(part)
         if sub is None:
             continue
-        facets = _facets(sub.group(2))
         sub_count = _number(sub.group(1))
+        facets = _facets(part)
         if facets:
             targets += [Target(facet, sub_count, within=kind) for facet in facets]
         else:
-            targets.append(Target(sub.group(2).strip() or part, sub_count, within=kind, confirmed=False))
+            phrase = part[sub.end() :].strip("，。；）) ") or part.strip("，。；）) ")
+            targets.append(Target(phrase, sub_count, within=kind, confirmed=False))
     return tuple(targets)
 
 
 def parse_deadline(text: str) -> date | None:
-    """'2021年底' → 2021-12-31; '2022年6月底' → 2022-06-30; '2022年11月30日' → that day."""
+    """'2021年底' → 2021-12-31; '2022年6月底' → 2022-06-30; '2022年11月30日' or '2022-11-30' → that day."""
     text = (text or "").replace(" ", "")
+    if m := re.match(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", text):
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
     if m := re.search(r"(\d{4})年(\d{1,2})月(\d{1,2})日", text):
         try:
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -84,11 +105,6 @@ def parse_deadline(text: str) -> date | None:
         return None
     if m := re.search(r"(\d{4})年(?:底|末)?", text):
         return date(int(m.group(1)), 12, 31)
-    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text):
-        try:
-            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            return None
     return None
 
 

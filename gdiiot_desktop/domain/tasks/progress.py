@@ -62,5 +62,7 @@ def city_progress(
     tasks: Sequence[ProvinceTask], projects: Sequence[CountedProject], today: date
 ) -> list[TargetProgress]:
     return [
-        TargetProgress(task, target, counted(target, projects), today) for task in tasks for target in task.targets
+        TargetProgress(task, target, counted(target, projects), today)
+        for task in tasks
+        for target in task.targets
     ]

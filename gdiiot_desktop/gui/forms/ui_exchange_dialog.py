@@ -8,7 +8,7 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, QMetaObject, QSize)
+from PySide6.QtCore import (QCoreApplication, QMetaObject, QSize, Qt)
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem, QTabWidget, QTableView, QTreeView, QVBoxLayout, QWidget)
 
 class Ui_ExchangeDialog(object):
@@ -58,16 +58,16 @@ class Ui_ExchangeDialog(object):
 
         self.exportBundleForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.exportPathBox)
 
-        self.exportPassphraseCaption = QLabel(self.exportTab)
-        self.exportPassphraseCaption.setObjectName(u"exportPassphraseCaption")
+        self.exportFingerprintCaption = QLabel(self.exportTab)
+        self.exportFingerprintCaption.setObjectName(u"exportFingerprintCaption")
 
-        self.exportBundleForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.exportPassphraseCaption)
+        self.exportBundleForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.exportFingerprintCaption)
 
-        self.exportPassphraseEdit = QLineEdit(self.exportTab)
-        self.exportPassphraseEdit.setObjectName(u"exportPassphraseEdit")
-        self.exportPassphraseEdit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.exportFingerprintLabel = QLabel(self.exportTab)
+        self.exportFingerprintLabel.setObjectName(u"exportFingerprintLabel")
+        self.exportFingerprintLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.exportBundleForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.exportPassphraseEdit)
+        self.exportBundleForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.exportFingerprintLabel)
 
         self.exportBundleButton = QPushButton(self.exportTab)
         self.exportBundleButton.setObjectName(u"exportBundleButton")
@@ -110,17 +110,6 @@ class Ui_ExchangeDialog(object):
         self.importPathLayout.setStretch(0, 1)
 
         self.importForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.importPathBox)
-
-        self.importPassphraseCaption = QLabel(self.importTab)
-        self.importPassphraseCaption.setObjectName(u"importPassphraseCaption")
-
-        self.importForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.importPassphraseCaption)
-
-        self.importPassphraseEdit = QLineEdit(self.importTab)
-        self.importPassphraseEdit.setObjectName(u"importPassphraseEdit")
-        self.importPassphraseEdit.setEchoMode(QLineEdit.EchoMode.Password)
-
-        self.importForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.importPassphraseEdit)
 
 
         self.importLayout.addLayout(self.importForm)
@@ -272,17 +261,6 @@ class Ui_ExchangeDialog(object):
 
         self.returnBundleForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.returnPathBox)
 
-        self.returnPassphraseCaption = QLabel(self.returnTab)
-        self.returnPassphraseCaption.setObjectName(u"returnPassphraseCaption")
-
-        self.returnBundleForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.returnPassphraseCaption)
-
-        self.returnPassphraseEdit = QLineEdit(self.returnTab)
-        self.returnPassphraseEdit.setObjectName(u"returnPassphraseEdit")
-        self.returnPassphraseEdit.setEchoMode(QLineEdit.EchoMode.Password)
-
-        self.returnBundleForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.returnPassphraseEdit)
-
         self.exportReturnButton = QPushButton(self.returnTab)
         self.exportReturnButton.setObjectName(u"exportReturnButton")
 
@@ -293,6 +271,56 @@ class Ui_ExchangeDialog(object):
 
         self.returnLayout.setStretch(0, 2)
         self.exchangeTabs.addTab(self.returnTab, "")
+        self.keysTab = QWidget()
+        self.keysTab.setObjectName(u"keysTab")
+        self.keysLayout = QVBoxLayout(self.keysTab)
+        self.keysLayout.setObjectName(u"keysLayout")
+        self.ownFingerprintLabel = QLabel(self.keysTab)
+        self.ownFingerprintLabel.setObjectName(u"ownFingerprintLabel")
+        self.ownFingerprintLabel.setWordWrap(True)
+        self.ownFingerprintLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.keysLayout.addWidget(self.ownFingerprintLabel)
+
+        self.pinsCaption = QLabel(self.keysTab)
+        self.pinsCaption.setObjectName(u"pinsCaption")
+
+        self.keysLayout.addWidget(self.pinsCaption)
+
+        self.pinsText = QPlainTextEdit(self.keysTab)
+        self.pinsText.setObjectName(u"pinsText")
+        self.pinsText.setReadOnly(True)
+
+        self.keysLayout.addWidget(self.pinsText)
+
+        self.keysButtonsLayout = QHBoxLayout()
+        self.keysButtonsLayout.setObjectName(u"keysButtonsLayout")
+        self.replaceKeyButton = QPushButton(self.keysTab)
+        self.replaceKeyButton.setObjectName(u"replaceKeyButton")
+
+        self.keysButtonsLayout.addWidget(self.replaceKeyButton)
+
+        self.keysButtonsSpacer = QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.keysButtonsLayout.addItem(self.keysButtonsSpacer)
+
+
+        self.keysLayout.addLayout(self.keysButtonsLayout)
+
+        self.refusalsCaption = QLabel(self.keysTab)
+        self.refusalsCaption.setObjectName(u"refusalsCaption")
+
+        self.keysLayout.addWidget(self.refusalsCaption)
+
+        self.refusalsText = QPlainTextEdit(self.keysTab)
+        self.refusalsText.setObjectName(u"refusalsText")
+        self.refusalsText.setReadOnly(True)
+
+        self.keysLayout.addWidget(self.refusalsText)
+
+        self.keysLayout.setStretch(2, 1)
+        self.keysLayout.setStretch(5, 1)
+        self.exchangeTabs.addTab(self.keysTab, "")
 
         self.exchangeLayout.addWidget(self.exchangeTabs)
 
@@ -305,26 +333,23 @@ class Ui_ExchangeDialog(object):
 #if QT_CONFIG(shortcut)
         self.exportCountyCaption.setBuddy(self.exportCountyCombo)
         self.exportPathCaption.setBuddy(self.exportPathEdit)
-        self.exportPassphraseCaption.setBuddy(self.exportPassphraseEdit)
         self.importPathCaption.setBuddy(self.importPathEdit)
-        self.importPassphraseCaption.setBuddy(self.importPassphraseEdit)
         self.changesCaption.setBuddy(self.bundleChangesView)
         self.conflictsCaption.setBuddy(self.bundleConflictsView)
         self.crossCountyCaption.setBuddy(self.crossCountyText)
         self.returnsCaption.setBuddy(self.returnsText)
         self.returnCountyCaption.setBuddy(self.returnCountyCombo)
         self.returnPathCaption.setBuddy(self.returnPathEdit)
-        self.returnPassphraseCaption.setBuddy(self.returnPassphraseEdit)
+        self.pinsCaption.setBuddy(self.pinsText)
+        self.refusalsCaption.setBuddy(self.refusalsText)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.exchangeTabs, self.exportCountyCombo)
         QWidget.setTabOrder(self.exportCountyCombo, self.exportPathEdit)
         QWidget.setTabOrder(self.exportPathEdit, self.browseExportPathButton)
-        QWidget.setTabOrder(self.browseExportPathButton, self.exportPassphraseEdit)
-        QWidget.setTabOrder(self.exportPassphraseEdit, self.exportBundleButton)
+        QWidget.setTabOrder(self.browseExportPathButton, self.exportBundleButton)
         QWidget.setTabOrder(self.exportBundleButton, self.importPathEdit)
         QWidget.setTabOrder(self.importPathEdit, self.browseImportPathButton)
-        QWidget.setTabOrder(self.browseImportPathButton, self.importPassphraseEdit)
-        QWidget.setTabOrder(self.importPassphraseEdit, self.previewBundleButton)
+        QWidget.setTabOrder(self.browseImportPathButton, self.previewBundleButton)
         QWidget.setTabOrder(self.previewBundleButton, self.keepCityValuesButton)
         QWidget.setTabOrder(self.keepCityValuesButton, self.takeCountyValuesButton)
         QWidget.setTabOrder(self.takeCountyValuesButton, self.importBundleButton)
@@ -338,8 +363,10 @@ class Ui_ExchangeDialog(object):
         QWidget.setTabOrder(self.returnsText, self.returnCountyCombo)
         QWidget.setTabOrder(self.returnCountyCombo, self.returnPathEdit)
         QWidget.setTabOrder(self.returnPathEdit, self.browseReturnPathButton)
-        QWidget.setTabOrder(self.browseReturnPathButton, self.returnPassphraseEdit)
-        QWidget.setTabOrder(self.returnPassphraseEdit, self.exportReturnButton)
+        QWidget.setTabOrder(self.browseReturnPathButton, self.exportReturnButton)
+        QWidget.setTabOrder(self.exportReturnButton, self.pinsText)
+        QWidget.setTabOrder(self.pinsText, self.replaceKeyButton)
+        QWidget.setTabOrder(self.replaceKeyButton, self.refusalsText)
 
         self.retranslateUi(exchangeDialog)
 
@@ -354,14 +381,13 @@ class Ui_ExchangeDialog(object):
         self.exportCountyCaption.setText(QCoreApplication.translate("ExchangeDialog", u"\u53bf\u533a\uff1a", None))
         self.exportPathCaption.setText(QCoreApplication.translate("ExchangeDialog", u"\u4fdd\u5b58\u5230\uff1a", None))
         self.browseExportPathButton.setText(QCoreApplication.translate("ExchangeDialog", u"\u6d4f\u89c8\u2026", None))
-        self.exportPassphraseCaption.setText(QCoreApplication.translate("ExchangeDialog", u"\u53e3\u4ee4\uff1a", None))
-        self.exportPassphraseEdit.setPlaceholderText(QCoreApplication.translate("ExchangeDialog", u"\u53ef\u4e0d\u586b\uff1b\u586b\u5199\u540e\u5e02\u5c40\u5bfc\u5165\u65f6\u987b\u8f93\u5165\u540c\u4e00\u53e3\u4ee4", None))
+        self.exportFingerprintCaption.setText(QCoreApplication.translate("ExchangeDialog", u"\u672c\u5355\u4f4d\u7b7e\u540d\u6307\u7eb9\uff1a", None))
+        self.exportFingerprintLabel.setText("")
         self.exportBundleButton.setText(QCoreApplication.translate("ExchangeDialog", u"\u5bfc\u51fa", None))
         self.exportResultLabel.setText("")
         self.exchangeTabs.setTabText(self.exchangeTabs.indexOf(self.exportTab), QCoreApplication.translate("ExchangeDialog", u"\u5bfc\u51fa\u6570\u636e\u5305\uff08\u53bf\u533a\uff09", None))
         self.importPathCaption.setText(QCoreApplication.translate("ExchangeDialog", u"\u6570\u636e\u5305\uff1a", None))
         self.browseImportPathButton.setText(QCoreApplication.translate("ExchangeDialog", u"\u6d4f\u89c8\u2026", None))
-        self.importPassphraseCaption.setText(QCoreApplication.translate("ExchangeDialog", u"\u53e3\u4ee4\uff1a", None))
         self.previewBundleButton.setText(QCoreApplication.translate("ExchangeDialog", u"\u8bfb\u53d6\u5e76\u6bd4\u5bf9", None))
         self.keepCityValuesButton.setText(QCoreApplication.translate("ExchangeDialog", u"\u51b2\u7a81\u5168\u90e8\u4fdd\u7559\u5e02\u5c40\u7684\u503c", None))
         self.takeCountyValuesButton.setText(QCoreApplication.translate("ExchangeDialog", u"\u51b2\u7a81\u5168\u90e8\u91c7\u7528\u53bf\u533a\u7684\u503c", None))
@@ -377,8 +403,12 @@ class Ui_ExchangeDialog(object):
         self.returnCountyCaption.setText(QCoreApplication.translate("ExchangeDialog", u"\u9000\u56de\u7ed9\uff1a", None))
         self.returnPathCaption.setText(QCoreApplication.translate("ExchangeDialog", u"\u4fdd\u5b58\u5230\uff1a", None))
         self.browseReturnPathButton.setText(QCoreApplication.translate("ExchangeDialog", u"\u6d4f\u89c8\u2026", None))
-        self.returnPassphraseCaption.setText(QCoreApplication.translate("ExchangeDialog", u"\u53e3\u4ee4\uff1a", None))
         self.exportReturnButton.setText(QCoreApplication.translate("ExchangeDialog", u"\u5bfc\u51fa\u9000\u56de\u5305", None))
         self.exchangeTabs.setTabText(self.exchangeTabs.indexOf(self.returnTab), QCoreApplication.translate("ExchangeDialog", u"\u9000\u56de\uff08\u5e02\u5c40\uff09", None))
+        self.ownFingerprintLabel.setText("")
+        self.pinsCaption.setText(QCoreApplication.translate("ExchangeDialog", u"\u5df2\u786e\u8ba4\u7684\u53bf\u533a\uff08\u6216\u5e02\u5c40\uff09\u5bc6\u94a5\uff1a", None))
+        self.replaceKeyButton.setText(QCoreApplication.translate("ExchangeDialog", u"\u66f4\u6362\u5bc6\u94a5\u2026", None))
+        self.refusalsCaption.setText(QCoreApplication.translate("ExchangeDialog", u"\u88ab\u62d2\u7edd\u5bfc\u5165\u7684\u6570\u636e\u5305\uff08\u8bb0\u4e8e\u64cd\u4f5c\u65e5\u5fd7\uff09\uff1a", None))
+        self.exchangeTabs.setTabText(self.exchangeTabs.indexOf(self.keysTab), QCoreApplication.translate("ExchangeDialog", u"\u5bc6\u94a5\u4e0e\u62d2\u6536\u8bb0\u5f55", None))
     # retranslateUi
 

@@ -8,19 +8,24 @@ from ..workspace import Workspace
 from .city import CountyImportReport, Preview, import_county_bundle, preview_county_bundle
 from .county import ExportReport, export_county_bundle
 from .errors import (
+    BundleConfirmationError,
     BundleConflictError,
     BundleDamagedError,
     BundleError,
     BundleFormatError,
+    BundleKeyError,
     BundleMismatchError,
     BundleTamperedError,
+    BundleTrustNeededError,
     BundleUnsafeError,
     ExchangeUsageError,
 )
 from .format import KIND_COUNTY, KIND_RETURN
+from .manifest import Manifest
 from .merge import Choices, Side
 from .progress import ProgressFn
 from .reader import Bundle, read_bundle
+from .refusals import Refusal, list_refusals, record_refusal
 from .returns import (
     ReturnExportReport,
     ReturnImportReport,
@@ -30,39 +35,67 @@ from .returns import (
     list_returns,
     mark_returned,
 )
+from .trust import SignatureCheck, Trust, judge
 
 
-def open_bundle(ws: Workspace, path: Path, passphrase: str | None = None) -> Bundle:
-    """Read and check a bundle meant for this database (its campaign and city)."""
-    return read_bundle(Path(path), passphrase=passphrase, campaign_id=ws.campaign.id, city=ws.city)
+def open_bundle(
+    ws: Workspace, path: Path, trust: str | None = None, *, for_import: bool = True, seen: list[str] | None = None
+) -> Bundle:
+    """Read and check a bundle meant for this database (its campaign, city, county and signer).
+
+    `trust` is the fingerprint a person confirmed by phone, needed the first time an office's key
+    is seen. Without `for_import` (a look, `bundle diff`) an unconfirmed key or an old unsigned bundle
+    is shown, marked as such; it can never be imported that way. `seen` collects the manifest's county
+    as soon as it is read (for the record of a refusal)."""
+
+    def gate(manifest: Manifest, check: SignatureCheck) -> Trust:
+        if seen is not None:
+            seen.append(manifest.county)
+        return judge(ws, manifest, check, trust, preview=not for_import)
+
+    return read_bundle(Path(path), campaign_id=ws.campaign.id, city=ws.city, gate=gate)
 
 
 def import_bundle(
     ws: Workspace,
     path: Path,
     *,
-    passphrase: str | None = None,
+    trust: str | None = None,
     prefer: Side | None = None,
     decisions: Choices | None = None,
+    accept_removals: bool = False,
     progress: ProgressFn | None = None,
 ) -> CountyImportReport | ReturnImportReport:
-    """Import any bundle: a county bundle merges at the city, a return bundle lands at the county."""
-    bundle = open_bundle(ws, path, passphrase)
-    if bundle.kind == KIND_RETURN:
-        return import_return_bundle(ws, bundle)
-    return import_county_bundle(ws, bundle, prefer=prefer, decisions=decisions, progress=progress)
+    """Import any bundle: a county bundle merges at the city, a return bundle lands at the county.
+
+    A refused bundle is recorded in the audit log (refusals.py) and the error raised as it was."""
+    seen: list[str] = []
+    try:
+        bundle = open_bundle(ws, path, trust, seen=seen)
+        seen.append(bundle.county)
+        if bundle.kind == KIND_RETURN:
+            return import_return_bundle(ws, bundle)
+        return import_county_bundle(
+            ws, bundle, prefer=prefer, decisions=decisions, accept_removals=accept_removals, progress=progress
+        )
+    except BundleError as exc:
+        record_refusal(ws, Path(path), exc, seen[-1][:64] if seen else None)
+        raise
 
 
 __all__ = [
     "KIND_COUNTY",
     "KIND_RETURN",
     "Bundle",
+    "BundleConfirmationError",
     "BundleConflictError",
     "BundleDamagedError",
     "BundleError",
     "BundleFormatError",
+    "BundleKeyError",
     "BundleMismatchError",
     "BundleTamperedError",
+    "BundleTrustNeededError",
     "BundleUnsafeError",
     "Choices",
     "CountyImportReport",
@@ -70,6 +103,7 @@ __all__ = [
     "ExportReport",
     "Preview",
     "ProgressFn",
+    "Refusal",
     "ReturnExportReport",
     "ReturnImportReport",
     "ReturnInfo",
@@ -79,6 +113,7 @@ __all__ = [
     "import_bundle",
     "import_county_bundle",
     "import_return_bundle",
+    "list_refusals",
     "list_returns",
     "mark_returned",
     "open_bundle",

@@ -6,11 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from ...storage.audit import GENESIS_HASH, entry_hash
-from ...storage.models import AuditEntry
+from ...storage.exchange_repository import ExchangeRepository
 from .. import jsonio
 from ..errors import InputError
 from .format import MAX_AUDIT_DETAILS
@@ -33,7 +30,7 @@ class AuditRecord:
     hash: str
 
 
-def audit_json(session: Session) -> list[dict[str, Any]]:
+def audit_json(repo: ExchangeRepository) -> list[dict[str, Any]]:
     """Every entry of this database's log, oldest first, as the bundle's audit.json holds them."""
     return [
         {
@@ -47,7 +44,7 @@ def audit_json(session: Session) -> list[dict[str, Any]]:
             "prev_hash": e.prev_hash,
             "hash": e.hash,
         }
-        for e in session.scalars(select(AuditEntry).order_by(AuditEntry.id))
+        for e in repo.audit_entries()
     ]
 
 

@@ -7,11 +7,9 @@ import uuid
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from sqlalchemy.orm import Session
-
 from ...domain.enums import Status
 from ...domain.model import Application
-from ...storage.models import ApplicationRecord
+from ...storage.exchange_repository import ExchangeRepository, summary_json
 from ...storage.models_exchange import ExchangeBundle
 from ...storage.repository import ApplicationRepository, now_utc
 from ..files import atomic_output
@@ -19,10 +17,10 @@ from ..workspace import Workspace
 from .chain import EXPORT_ACTION, audit_json
 from .codec import application_json
 from .errors import ExchangeUsageError
-from .format import APPLICATIONS, AUDIT, KIND_COUNTY
+from .format import APPLICATIONS, AUDIT, KIND_COUNTY, MAX_SEQUENCE
+from .keys import office_signer, shown
 from .manifest import manifest_json, program_name
 from .progress import ByteCounter, ProgressFn
-from .records import ExchangeRecords, summary_json
 from .writer import BundleWriter, json_bytes
 
 
@@ -35,14 +33,14 @@ class ExportReport:
     files: int
     size: int
     resubmitted: int  # returned applications sent again after a fix
-    signed: bool
+    sequence: int
+    fingerprint: str  # the signing key's, digits
 
     def summary(self) -> str:
         extra = f"，其中 {self.resubmitted} 项是退回后修改重报的" if self.resubmitted else ""
-        sign = "，带口令校验" if self.signed else ""
         return (
-            f"已导出{self.county}数据包：{self.applications} 个项目{extra}，{self.files} 个附件，"
-            f"共 {self.size / 1024**2:.1f} MB{sign}：{self.path}"
+            f"已导出{self.county}数据包（第 {self.sequence} 号）：{self.applications} 个项目{extra}，{self.files} 个附件，"
+            f"共 {self.size / 1024**2:.1f} MB：{self.path}\n本单位签名密钥指纹：{shown(self.fingerprint)}"
         )
 
 
@@ -66,11 +64,15 @@ def export_county_bundle(
     out: Path,
     *,
     county: str | None = None,
-    passphrase: str | None = None,
+    next_sequence: int | None = None,
     progress: ProgressFn | None = None,
 ) -> ExportReport:
-    """Write the county bundle to `out` (atomically). The export is recorded in the audit log, and
-    that entry — naming the applications' hash — is the last entry of the log inside the bundle."""
+    """Write the county bundle to `out` (atomically), signed with this office's key and numbered one
+    higher than the last (or `next_sequence`, after restoring a backup the city has seen past). The
+    export is recorded in the audit log, and that entry — naming the applications' hash and the
+    counter — is the last entry of the log inside the bundle."""
+    if next_sequence is not None and not 1 <= next_sequence <= MAX_SEQUENCE:
+        raise ExchangeUsageError(f"序号应在 1～{MAX_SEQUENCE} 之间")
     with ws.db.session() as session:
         apps = ApplicationRepository(session).load_all()
     county = choose_county(apps, county)
@@ -89,7 +91,10 @@ def export_county_bundle(
         apps_data = json_bytes([application_json(a) for a in selected])
         apps_sha = hashlib.sha256(apps_data).hexdigest()
         with ws.db.session() as session:
-            resubmitted = _resubmitted(ws, session, selected, bundle_id)
+            repo = ExchangeRepository(session)
+            signer = office_signer(ws, repo)  # made (and logged) before the export entry, which comes last
+            sequence = max(repo.last_sequence_out(KIND_COUNTY, county) + 1, next_sequence or 0)
+            resubmitted = _resubmitted(ws, repo, selected, bundle_id)
             ws.audit(
                 session,
                 EXPORT_ACTION,
@@ -104,24 +109,27 @@ def export_county_bundle(
                     "campaign": ws.campaign.id,
                     "city": ws.city,
                     "resubmitted": resubmitted,
+                    "sequence": sequence,
+                    "fingerprint": shown(signer.fingerprint),
                 },
             )
             session.flush()
             writer.add_bytes(APPLICATIONS, apps_data)
-            writer.add_json(AUDIT, audit_json(session))
+            writer.add_json(AUDIT, audit_json(repo))
             manifest = manifest_json(
                 kind=KIND_COUNTY,
                 bundle_id=bundle_id,
                 campaign=ws.campaign.id,
                 city=ws.city,
                 county=county,
+                sequence=sequence,
                 exported_at=stamp,
                 exported_by=ws.operator,
                 program=program_name(),
                 members=writer.members,
             )
-            manifest_bytes = writer.finish(manifest, passphrase)
-            ExchangeRecords(session).add_bundle(
+            manifest_bytes = writer.finish(manifest, signer)
+            repo.add_bundle(
                 ExchangeBundle(
                     bundle_id=bundle_id,
                     direction="out",
@@ -134,27 +142,30 @@ def export_county_bundle(
                     actor=ws.operator,
                     manifest_sha256=hashlib.sha256(manifest_bytes).hexdigest(),
                     summary=summary_json({"applications": len(selected), "files": len(shas)}),
+                    sequence=sequence,
+                    signer=signer.fingerprint,
                 )
             )
     return ExportReport(
-        out, bundle_id, county, len(selected), len(shas), out.stat().st_size, len(resubmitted), bool(passphrase)
+        out, bundle_id, county, len(selected), len(shas), out.stat().st_size, len(resubmitted), sequence,
+        signer.fingerprint,
     )
 
 
-def _resubmitted(ws: Workspace, session: Session, apps: list[Application], bundle_id: str) -> list[str]:
+def _resubmitted(ws: Workspace, repo: ExchangeRepository, apps: list[Application], bundle_id: str) -> list[str]:
     """Returns received from the city whose application was edited since: sent again now, so closed."""
-    records = ExchangeRecords(session)
     by_uid = {a.uid: a for a in apps}
     done: list[str] = []
-    for ret in records.open_returns("county", set(by_uid)):
-        row = session.get(ApplicationRecord, by_uid[ret.uid].id)
-        if row is None or row.updated_at <= ret.returned_at:
+    session = repo.session
+    for ret in repo.open_returns("county", set(by_uid)):
+        app_id = by_uid[ret.uid].id
+        updated = repo.application_updated_at(app_id) if app_id is not None else None
+        if updated is None or updated <= ret.returned_at:
             continue  # not edited since it came back
         ret.resolved_at, ret.resolved_by = now_utc(), bundle_id
         app = by_uid[ret.uid]
         if app.status is Status.RETURNED:
-            repo = ApplicationRepository(session)
-            repo.save(replace(app, status=Status.REGISTERED), diff=False)
+            ApplicationRepository(session).save(replace(app, status=Status.REGISTERED), diff=False)
         ws.audit(session, "resubmit", "application", app.id, {"uid": ret.uid, "reason": ret.reason, "bundle": bundle_id})
         done.append(ret.uid)
     return done

@@ -22,7 +22,30 @@ class BundleFormatError(BundleError):
 
 
 class BundleTamperedError(BundleError):
-    """A hash, the passphrase check or the audit chain does not match: the bundle was altered."""
+    """A hash, the signature or the audit chain does not match: the bundle was altered."""
+
+
+class BundleKeyError(BundleTamperedError):
+    """Unsigned, badly signed, or signed by a key other than the one pinned for its office."""
+
+
+class BundleTrustNeededError(BundleError):
+    """The first bundle from an office: a person must confirm its key's fingerprint (by phone) first."""
+
+    def __init__(self, peer_label: str, fingerprint: str) -> None:
+        from .keys import shown
+
+        self.peer_label = peer_label
+        self.fingerprint = fingerprint
+        super().__init__(
+            f"这是第一次导入{peer_label}的数据包，需先核对{peer_label}签名密钥的指纹：{shown(fingerprint)}。"
+            f"请打电话给{peer_label}，请对方运行 gdiiot keys fingerprint（或在程序的“数据包”窗口查看本单位指纹）"
+            f"并逐组念出；一致时再导入：gdiiot bundle import 文件 --trust \"{shown(fingerprint)}\"。未导入任何数据。"
+        )
+
+
+class BundleConfirmationError(BundleError):
+    """The bundle withdraws applications or touches the city's recommended order: a person must say yes."""
 
 
 class BundleMismatchError(BundleError):

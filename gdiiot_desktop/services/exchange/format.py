@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from ..application_codec import MAX_ATTACHMENTS, max_application_bytes
 
 FORMAT_NAME = "gdiiot-bundle"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: signed (Ed25519) with a counter; 1: unsigned, optional passphrase
+READABLE_VERSIONS = (1, 2)  # version 1 is read only to be shown by `bundle diff`, never imported
 SUFFIX = ".gdiiot"
 
 KIND_COUNTY = "county"  # a county's applications, files and audit log, for the city
@@ -15,6 +17,7 @@ KIND_RETURN = "return"  # the city's returns (退回) with reasons, for one coun
 KINDS = (KIND_COUNTY, KIND_RETURN)
 
 MANIFEST = "manifest.json"
+SIGNATURE = "signature.json"  # the Ed25519 signature over the exact bytes of manifest.json
 APPLICATIONS = "applications.json"
 AUDIT = "audit.json"
 RETURNS = "returns.json"
@@ -46,12 +49,16 @@ LIST_CAPS = {
     AUDIT: (MAX_AUDIT_BYTES, MAX_AUDIT_ENTRIES, MAX_AUDIT_ENTRY_BYTES),
     RETURNS: (MAX_RETURNS_BYTES, MAX_APPLICATIONS, MAX_RETURN_BYTES),
 }
+MAX_SIGNATURE_BYTES = 4096  # three short hex strings
 MAX_FILE_BYTES = 16 * 1024**3  # one attachment
 MAX_TOTAL_BYTES = 256 * 1024**3  # everything, uncompressed
 MAX_RATIO = 200  # uncompressed / compressed size of one deflated member (real JSON: ~5–20)
 RATIO_FLOOR = 1024 * 1024  # members smaller than this are not judged by their ratio
 
 UID_RE = re.compile(r"[0-9a-f]{32}")
+
+MAX_SEQUENCE = 2**53  # the signed counter; JSON readers keep integers exact up to here
+MAX_FUTURE = timedelta(days=1)  # a bundle dated later than this after the receiver's clock is refused
 
 
 def file_member(sha256: str) -> str:

@@ -8,16 +8,28 @@ from importlib import metadata
 from typing import Any
 
 from .errors import BundleFormatError
-from .format import FORMAT_NAME, FORMAT_VERSION, KINDS, MANIFEST, UID_RE
+from .format import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    KINDS,
+    MANIFEST,
+    MAX_SEQUENCE,
+    READABLE_VERSIONS,
+    SIGNATURE,
+    UID_RE,
+)
 from .jsonio import Node
-from .signing import MAX_ITERATIONS, MIN_ITERATIONS
 
 MANIFEST_KEYS = (
+    "format", "version", "kind", "bundle_id", "campaign", "city", "county", "sequence",
+    "exported_at", "exported_by", "program", "members",
+)  # fmt: skip
+# Version 1 (unsigned, with the optional passphrase HMAC that version 2 dropped): read only to be shown.
+MANIFEST_KEYS_V1 = (
     "format", "version", "kind", "bundle_id", "campaign", "city", "county",
     "exported_at", "exported_by", "program", "members", "hmac",
 )  # fmt: skip
 MEMBER_KEYS = ("name", "size", "sha256")
-HMAC_KEYS = ("algorithm", "kdf", "iterations", "salt", "value")
 
 
 @dataclass(frozen=True)
@@ -28,24 +40,18 @@ class MemberEntry:
 
 
 @dataclass(frozen=True)
-class Signature:
-    iterations: int
-    salt: bytes
-    value: str
-
-
-@dataclass(frozen=True)
 class Manifest:
+    version: int
     kind: str
     bundle_id: str
     campaign: str
     city: str
     county: str
+    sequence: int | None  # the signed counter (None only in version 1)
     exported_at: datetime  # UTC, without a zone
     exported_by: str
     program: str
     members: dict[str, MemberEntry]
-    signature: Signature | None
     raw: dict[str, Any]
 
 
@@ -67,6 +73,7 @@ def manifest_json(
     campaign: str,
     city: str,
     county: str,
+    sequence: int,
     exported_at: datetime,
     exported_by: str,
     program: str,
@@ -80,11 +87,11 @@ def manifest_json(
         "campaign": campaign,
         "city": city,
         "county": county,
+        "sequence": sequence,
         "exported_at": format_time(exported_at),
         "exported_by": exported_by,
         "program": program,
         "members": [{"name": m.name, "size": m.size, "sha256": m.sha256} for m in members],
-        "hmac": None,
     }
 
 
@@ -101,13 +108,13 @@ def parse_manifest(value: Any) -> Manifest:
     if not root.has("format") or root.value["format"] != FORMAT_NAME:
         raise BundleFormatError("这不是 GDIIoT 数据包（manifest.json 中没有本程序的格式标识），已拒绝导入。")
     version = root["version"].value
-    if version != FORMAT_VERSION or isinstance(version, bool):
+    if isinstance(version, bool) or version not in READABLE_VERSIONS:
         newer = isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION
         hint = "它由更新版本的程序导出，请升级本程序后再导入" if newer else "无法识别"
         raise BundleFormatError(
             f"数据包格式版本为 {str(version)[:20]}，本程序只能读取版本 {FORMAT_VERSION}（{hint}），已拒绝导入。"
         )
-    root.obj(MANIFEST_KEYS)
+    root.obj(MANIFEST_KEYS if version == FORMAT_VERSION else MANIFEST_KEYS_V1)
     kind = root["kind"].text(max_len=16)
     if kind not in KINDS:
         root["kind"].fail(f"的值“{kind}”不是已知的数据包种类")
@@ -118,31 +125,22 @@ def parse_manifest(value: Any) -> Manifest:
     for node in root["members"].items():
         node.obj(MEMBER_KEYS)
         name = node["name"].text(max_len=200)
-        if name in members or name == MANIFEST:
+        if name in members or name in (MANIFEST, SIGNATURE):
             node["name"].fail(f"“{name}”重复或不应列出")
         members[name] = MemberEntry(name, node["size"].integer(0, 2**62), _hex(node["sha256"], 64))
-    signature = None
-    sig = root["hmac"]
-    if not sig.is_null:
-        sig.obj(HMAC_KEYS)
-        if sig["algorithm"].text(max_len=40) != "HMAC-SHA256" or sig["kdf"].text(max_len=40) != "PBKDF2-HMAC-SHA256":
-            sig.fail("使用了不支持的校验算法")
-        signature = Signature(
-            iterations=sig["iterations"].integer(MIN_ITERATIONS, MAX_ITERATIONS),
-            salt=bytes.fromhex(_hex(sig["salt"], 32)),
-            value=_hex(sig["value"], 64),
-        )
+    sequence = root["sequence"].integer(1, MAX_SEQUENCE) if version == FORMAT_VERSION else None
     at = root["exported_at"].timestamp(zone=True)  # UTC, within 1900–2200 (no OverflowError)
     return Manifest(
+        version=version,
         kind=kind,
         bundle_id=bundle_id,
         campaign=root["campaign"].text(max_len=64),
         city=root["city"].text(max_len=64),
         county=root["county"].text(max_len=64),
+        sequence=sequence,
         exported_at=at,
         exported_by=root["exported_by"].text(max_len=200),
         program=root["program"].text(max_len=200),
         members=members,
-        signature=signature,
         raw=value,
     )

@@ -60,6 +60,12 @@ class AppDiff:
     city_id: int | None = None
     county_app: Application | None = None
     city_status: Status | None = None
+    city_priority: int | None = None  # the city's recommended position, which a bundle never changes
+
+    @property
+    def needs_yes(self) -> bool:
+        """Withdraws an application the city holds, or touches one in the city's recommended order."""
+        return self.state == "removed" or (self.state == "changed" and self.city_priority is not None)
 
     @property
     def county_values(self) -> Flat:
@@ -80,6 +86,11 @@ class MergePlan:
         return [c for a in self.apps for c in a.conflicts]
 
     @property
+    def needs_yes(self) -> list[AppDiff]:
+        """What is applied only with a person's explicit yes (--accept-removals, or the dialog's confirmation)."""
+        return [a for a in self.apps if a.needs_yes]
+
+    @property
     def has_changes(self) -> bool:
         return any(a.state != "unchanged" for a in self.apps)
 
@@ -94,6 +105,21 @@ def _files(before: list[dict[str, Any]] | None, after: list[dict[str, Any]]) -> 
     return [new[k] for k in new if k not in old], [old[k] for k in old if k not in new]
 
 
+MEASURED = ("pages", "duration_seconds")  # read from the file's bytes by each office, never compared
+
+
+def _comparable(flat: Flat) -> Flat:
+    """The fields as a diff compares them: attachments without the facts measured from their bytes."""
+    files = flat.get("attachments")
+    if not isinstance(files, list):
+        return flat
+    out = dict(flat)
+    out["attachments"] = [
+        {k: v for k, v in a.items() if k not in MEASURED} if isinstance(a, dict) else a for a in files
+    ]
+    return out
+
+
 def plan_merge(
     county: str,
     bundle_id: str,
@@ -106,16 +132,16 @@ def plan_merge(
     incoming = set()
     for app in bundle_apps:
         incoming.add(app.uid)
-        new = flatten(app)
-        base = snapshots.get(app.uid)
+        new = _comparable(flatten(app))
+        base = _comparable(snapshots[app.uid]) if app.uid in snapshots else None
         current = city_apps.get(app.uid)
         diff = AppDiff(app.uid, app.project_name, app.applicant.name, "added", county_app=app)
         if current is None:
             diff.files_added = list(new["attachments"])
             diffs.append(diff)
             continue
-        diff.city_id, diff.city_status = current.id, current.status
-        mine = flatten(current)
+        diff.city_id, diff.city_status, diff.city_priority = current.id, current.status, current.priority
+        mine = _comparable(flatten(current))
         reference = base if base is not None else mine
         county_changed = [k for k in new if new[k] != reference.get(k)]
         # Never imported before: every difference is the city's call.
@@ -144,6 +170,7 @@ def plan_merge(
                 "removed",
                 city_id=current.id,
                 city_status=current.status,
+                city_priority=current.priority,
             )
         )
     return MergePlan(county, bundle_id, diffs)

@@ -7,7 +7,9 @@ from typing import Any
 from ...domain.campaign import Campaign
 from .city import Preview
 from .codec import attachment_label
+from .keys import shown
 from .merge import AppDiff
+from .reader import Bundle
 
 STATE_LABELS = {"added": "新增", "changed": "有修改", "removed": "县区已删除（将撤回）", "unchanged": "未变"}
 
@@ -31,8 +33,32 @@ def show_value(name: str, value: Any, campaign: Campaign | None = None) -> str:
     return str(value)
 
 
+def trust_line(bundle: Bundle) -> str:
+    """Who signed the bundle, and whether this office has confirmed that key."""
+    t = bundle.trust
+    if t is None:
+        return "签名：未核对"
+    fp = shown(t.fingerprint) if t.fingerprint else "（无）"
+    texts = {
+        "pinned": f"签名：{t.label}已确认的密钥 {fp}",
+        "first_use": f"签名：首次确认{t.label}的密钥 {fp}（导入时固定）",
+        "key_change": f"签名：{t.label}更换后的新密钥 {fp}（与更换时核对的指纹一致）",
+        "unconfirmed": f"签名：{t.label}的密钥 {fp} 尚未确认。导入前请电话核对此指纹，一致时导入加 --trust \"{fp}\"",
+        "unsigned": "签名：无（旧版程序导出的版本 1 数据包，只能查看，不能导入；请对方用新版程序重新导出）",
+    }
+    return texts[t.state]
+
+
+def needs_yes_text(diff: AppDiff) -> str:
+    place = f"，市局推荐顺序第 {diff.city_priority} 位（顺序不变，将标出）" if diff.city_priority is not None else ""
+    what = "将撤回市局已有的项目" if diff.state == "removed" else "改动市局已推荐的项目"
+    return f"⚠ 需确认：{what}{place}"
+
+
 def diff_lines(diff: AppDiff, campaign: Campaign | None = None) -> list[str]:
     lines = [f"【{STATE_LABELS[diff.state]}】{diff.project_name}（{diff.applicant_name}）"]
+    if diff.needs_yes:
+        lines.append(f"    {needs_yes_text(diff)}")
     for change in diff.changes:
         if change.field == "attachments":
             continue
@@ -55,12 +81,18 @@ def preview_lines(preview: Preview, campaign: Campaign | None = None) -> list[st
         return ["该数据包已导入过，再次导入不会有任何改动。"]
     plan = preview.plan
     m = preview.bundle.manifest
+    number = f"第 {m.sequence} 号，" if m.sequence else ""
     lines = [
-        f"数据包：{m.county}（{m.city}市），导出于 {m.exported_at:%Y-%m-%d %H:%M} UTC，导出人 {m.exported_by}"
-        + ("，带口令校验" if m.signature else ""),
+        f"数据包：{preview.bundle.county}（{m.city}市），{number}导出于 {m.exported_at:%Y-%m-%d %H:%M} UTC，导出人 {m.exported_by}",
+        trust_line(preview.bundle),
         f"新增 {len(plan.of('added'))} 项，有修改 {len(plan.of('changed'))} 项，"
         f"县区已删除 {len(plan.of('removed'))} 项，未变 {len(plan.of('unchanged'))} 项，冲突 {len(plan.conflicts)} 处",
     ]
+    if plan.needs_yes:
+        lines.append(
+            f"⚠ 其中 {len(plan.needs_yes)} 项会撤回市局已有的项目或改动推荐顺序中的项目：导入须明确确认（--accept-removals）；"
+            "市局的推荐顺序不会被改动。"
+        )
     lines += preview.notes
     for diff in plan.apps:
         if diff.state != "unchanged":
@@ -76,6 +108,17 @@ def preview_json(preview: Preview) -> dict[str, Any]:
     return {
         "bundle_id": preview.bundle.bundle_id,
         "county": preview.bundle.county,
+        "sequence": preview.bundle.manifest.sequence,
+        "version": preview.bundle.manifest.version,
+        "trust": {
+            "state": preview.bundle.trust.state if preview.bundle.trust else None,
+            "fingerprint": shown(preview.bundle.trust.fingerprint)
+            if preview.bundle.trust and preview.bundle.trust.fingerprint else None,
+        },
+        "needs_confirmation": [
+            {"uid": d.uid, "project": d.project_name, "state": d.state, "priority": d.city_priority}
+            for d in plan.needs_yes
+        ],
         "already_imported": preview.already_imported,
         "notes": preview.notes,
         "applications": [
@@ -84,6 +127,7 @@ def preview_json(preview: Preview) -> dict[str, Any]:
                 "project": d.project_name,
                 "applicant": d.applicant_name,
                 "state": d.state,
+                "needs_confirmation": d.needs_yes,
                 "changes": [{"field": c.field, "label": c.label, "old": c.old, "new": c.new} for c in d.changes],
                 "files_added": d.files_added if d.state != "added" else [],
                 "files_removed": d.files_removed,

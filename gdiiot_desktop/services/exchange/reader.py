@@ -1,16 +1,20 @@
 """Reading a bundle: every check that needs no database, in the order the format document gives.
 
 The attachments' bytes are not read here (they are hashed as they are copied into the store,
-see staging.py); everything else — names, sizes, manifest, passphrase, JSON, audit chain — is.
+see staging.py); everything else — names, sizes, manifest, signature, JSON, audit chain — is.
+Whether this office accepts the signer is judged by a `gate` (trust.judge) right after the manifest
+and its signature, before any other member is read.
 """
 
 from __future__ import annotations
 
 import zipfile
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
+from ...domain.divisions import normalize_name
 from ...domain.model import Application
 from .chain import AuditRecord, chain_problems, export_entry_problems, parse_audit
 from .codec import parse_application, parse_uid
@@ -27,11 +31,14 @@ from .format import (
     MAX_FILE_BYTES,
     MAX_RETURN_REASON,
     RETURNS,
+    SIGNATURE,
 )
 from .jsonio import Node, iter_list, parse_json
 from .manifest import Manifest, parse_manifest
-from .signing import matches
+from .trust import SignatureCheck, Signer, Trust, check_signature
 from .zipsafe import check_members, member_chunks, open_zip, read_member, shown, stream_member
+
+Gate = Callable[[Manifest, SignatureCheck], Trust]
 
 RETURN_KEYS = ("uid", "project_name", "applicant_name", "reason", "returned_at")
 
@@ -54,6 +61,8 @@ class Bundle:
     path: Path
     manifest: Manifest
     manifest_sha256: str
+    signer: Signer | None = None  # the key that signed the manifest (verified), None when unsigned
+    trust: Trust | None = None  # this office's verdict (None only when read without a gate)
     applications: list[Application] = field(default_factory=list)
     audit: list[AuditRecord] = field(default_factory=list)
     returns: list[ReturnItem] = field(default_factory=list)
@@ -65,7 +74,12 @@ class Bundle:
 
     @property
     def county(self) -> str:
-        return self.manifest.county
+        """The county as the city spells it (after normalisation), once judged; else as the manifest says."""
+        return self.trust.county if self.trust is not None else self.manifest.county
+
+    @property
+    def sequence(self) -> int:
+        return self.manifest.sequence or 0
 
     @property
     def bundle_id(self) -> str:
@@ -79,9 +93,9 @@ class Bundle:
 def read_bundle(
     path: Path,
     *,
-    passphrase: str | None = None,
     campaign_id: str | None = None,
     city: str | None = None,
+    gate: Gate | None = None,
 ) -> Bundle:
     """Open and check a bundle; a Bundle*Error (an InputError) with a Chinese message when refused."""
     path = Path(path)
@@ -94,10 +108,13 @@ def read_bundle(
         data, digest = read_member(archive, infos[MANIFEST], path)
         raw = parse_json(data, MANIFEST)
         manifest = parse_manifest(raw)
-        _check_signature(manifest, passphrase)
         _check_destination(manifest, campaign_id, city)
+        signed = read_member(archive, infos[SIGNATURE], path)[0] if SIGNATURE in infos else None
+        check = check_signature(signed, data)
+        trust = gate(manifest, check) if gate is not None else None
         _check_member_list(manifest, infos)
-        bundle = Bundle(path=path, manifest=manifest, manifest_sha256=digest.sha256)
+        bundle = Bundle(path=path, manifest=manifest, manifest_sha256=digest.sha256, trust=trust)
+        bundle.signer = check.signer if check.valid else None
         members = {name: _read_json(archive, infos[name], manifest, path) for name in JSON_MEMBERS[manifest.kind]}
         bundle.files = {
             name[len(FILES_PREFIX) :]: entry.size
@@ -109,20 +126,6 @@ def read_bundle(
     else:
         _read_returns(bundle, members[RETURNS])
     return bundle
-
-
-def _check_signature(manifest: Manifest, passphrase: str | None) -> None:
-    sig = manifest.signature
-    if sig is None:
-        if passphrase:
-            raise BundleTamperedError(
-                "本次导入要求口令校验，但数据包没有口令校验：可能导出时未设口令，或口令校验被人去掉了，已拒绝导入。"
-            )
-        return
-    if not passphrase:
-        raise BundleMismatchError("此数据包设有口令校验，请输入县区与市局约定的口令后再导入。")
-    if not matches(manifest.raw, passphrase, sig.salt, sig.iterations, sig.value):
-        raise BundleTamperedError("口令校验不符：口令不对，或数据包的清单在导出后被改动过，已拒绝导入。")
 
 
 def _check_destination(manifest: Manifest, campaign_id: str | None, city: str | None) -> None:
@@ -138,7 +141,7 @@ def _check_destination(manifest: Manifest, campaign_id: str | None, city: str | 
 
 def _check_member_list(manifest: Manifest, infos: dict[str, zipfile.ZipInfo]) -> None:
     listed = set(manifest.members)
-    present = set(infos) - {MANIFEST}
+    present = set(infos) - {MANIFEST, SIGNATURE}
     extra = sorted(present - listed)
     if extra:
         raise BundleTamperedError(
@@ -186,14 +189,17 @@ def _read_county(bundle: Bundle, members: dict[str, Node]) -> None:
     manifest = bundle.manifest
     apps = [parse_application(node, MAX_FILE_BYTES) for node in members[APPLICATIONS].items()]
     seen: set[str] = set()
-    for app in apps:
+    county = normalize_name(bundle.county)
+    for n, app in enumerate(apps):
         if app.uid in seen:
             raise BundleFormatError(f"数据包中的项目标识 {app.uid} 重复出现，已拒绝导入。")
         seen.add(app.uid)
-        if app.county != manifest.county:
-            raise BundleFormatError(
-                f"数据包中的项目“{app.project_name}”属于“{app.county}”，与数据包的县区“{manifest.county}”不符，已拒绝导入。"
+        if normalize_name(app.county) != county:
+            raise BundleMismatchError(
+                f"数据包中的项目“{app.project_name[:100]}”属于“{normalize_name(app.county)[:40]}”，"
+                f"与数据包的县区“{bundle.county}”不符，已拒绝导入。一个县区的数据包只能带本县区的项目。"
             )
+        apps[n] = app = replace(app, county=bundle.county)
         for a in app.attachments:
             size = bundle.files.get(a.sha256)
             if size is None:

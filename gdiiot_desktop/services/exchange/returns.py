@@ -11,16 +11,19 @@ from pathlib import Path
 
 from ...domain.enums import Status
 from ...domain.model import Application
+from ...storage.exchange_repository import ExchangeRepository, summary_json
 from ...storage.models_exchange import ExchangeBundle, ExchangeReturn
 from ...storage.repository import ApplicationRepository, now_utc
 from ..errors import InputError, NotFoundError
 from ..files import atomic_output
 from ..workspace import Workspace
+from .city import check_sequence
 from .errors import BundleMismatchError, ExchangeUsageError
 from .format import KIND_RETURN, RETURNS
+from .keys import office_signer, shown
 from .manifest import format_time, manifest_json, program_name
 from .reader import Bundle
-from .records import ExchangeRecords, summary_json
+from .trust import pin_after_import
 from .writer import BundleWriter
 
 
@@ -77,7 +80,7 @@ def mark_returned(ws: Workspace, app_id: int, reason: str) -> Application:
             raise NotFoundError(f"找不到编号为 {app_id} 的申报项目")
         if app.status is Status.WITHDRAWN:
             raise InputError(f"“{app.project_name}”已撤回，不能退回")
-        records = ExchangeRecords(session)
+        records = ExchangeRepository(session)
         for old in records.open_returns("city", {app.uid}):
             old.resolved_at = now_utc()  # superseded by this return
         _, changes = repo.save(replace(app, status=Status.RETURNED, priority=None), before=app)
@@ -101,7 +104,7 @@ def mark_returned(ws: Workspace, app_id: int, reason: str) -> Application:
 def list_returns(ws: Workspace, *, open_only: bool = True) -> list[ReturnInfo]:
     with ws.db.session() as session:
         ids = {a.uid: a.id for a in ApplicationRepository(session).load_all()}
-        records = ExchangeRecords(session).all_returns()
+        records = ExchangeRepository(session).all_returns()
     return [
         ReturnInfo(
             uid=r.uid,
@@ -119,13 +122,13 @@ def list_returns(ws: Workspace, *, open_only: bool = True) -> list[ReturnInfo]:
     ]
 
 
-def export_return_bundle(ws: Workspace, county: str, out: Path, *, passphrase: str | None = None) -> ReturnExportReport:
-    """Every open return of `county`'s applications, with its reason, in a return bundle."""
+def export_return_bundle(ws: Workspace, county: str, out: Path) -> ReturnExportReport:
+    """Every open return of `county`'s applications, with its reason, in a return bundle signed by the city."""
     bundle_id = uuid.uuid4().hex
     stamp = now_utc()
     with ws.db.session() as session:
         apps = {a.uid: a for a in ApplicationRepository(session).load_all() if a.county == county}
-        records = ExchangeRecords(session)
+        records = ExchangeRepository(session)
         pending = [
             r for r in records.open_returns("city", set(apps)) if apps[r.uid].status is Status.RETURNED
         ]
@@ -143,6 +146,8 @@ def export_return_bundle(ws: Workspace, county: str, out: Path, *, passphrase: s
         ]
         for r in pending:
             r.bundle_id = bundle_id
+        signer = office_signer(ws, records)
+        sequence = records.last_sequence_out(KIND_RETURN, county) + 1
         with atomic_output(out) as tmp, BundleWriter(tmp, stamp) as writer:
             writer.add_json(RETURNS, items)
             manifest = manifest_json(
@@ -151,12 +156,13 @@ def export_return_bundle(ws: Workspace, county: str, out: Path, *, passphrase: s
                 campaign=ws.campaign.id,
                 city=ws.city,
                 county=county,
+                sequence=sequence,
                 exported_at=stamp,
                 exported_by=ws.operator,
                 program=program_name(),
                 members=writer.members,
             )
-            data = writer.finish(manifest, passphrase)
+            data = writer.finish(manifest, signer)
             records.add_bundle(
                 ExchangeBundle(
                     bundle_id=bundle_id,
@@ -170,6 +176,8 @@ def export_return_bundle(ws: Workspace, county: str, out: Path, *, passphrase: s
                     actor=ws.operator,
                     manifest_sha256=hashlib.sha256(data).hexdigest(),
                     summary=summary_json({"returns": len(items)}),
+                    sequence=sequence,
+                    signer=signer.fingerprint,
                 )
             )
             ws.audit(
@@ -177,7 +185,12 @@ def export_return_bundle(ws: Workspace, county: str, out: Path, *, passphrase: s
                 "bundle_return_export",
                 "bundle",
                 bundle_id,
-                {"county": county, "returns": [{"uid": i["uid"], "reason": i["reason"]} for i in items]},
+                {
+                    "county": county,
+                    "returns": [{"uid": i["uid"], "reason": i["reason"]} for i in items],
+                    "sequence": sequence,
+                    "fingerprint": shown(signer.fingerprint),
+                },
             )
     return ReturnExportReport(out, bundle_id, county, len(items))
 
@@ -186,10 +199,13 @@ def import_return_bundle(ws: Workspace, bundle: Bundle) -> ReturnImportReport:
     """The county takes in the city's returns: each application 已退回, with its reason, logged."""
     if bundle.kind != KIND_RETURN:
         raise BundleMismatchError("这不是退回包。")
+    if bundle.trust is None or not bundle.trust.importable or bundle.signer is None:
+        raise BundleMismatchError("退回包未经签名核对，不能导入。")
     with ws.db.session() as session:
-        records = ExchangeRecords(session)
+        records = ExchangeRepository(session)
         if records.seen(bundle.bundle_id, "in") is not None:
             return ReturnImportReport(bundle.bundle_id, bundle.county, [], already_imported=True)
+        check_sequence(bundle, records.last_import(bundle.county, KIND_RETURN, bundle.trust.fingerprint))
         repo = ApplicationRepository(session)
         apps = {a.uid: a for a in repo.load_all()}
         unknown = [r for r in bundle.returns if r.uid not in apps]
@@ -245,13 +261,23 @@ def import_return_bundle(ws: Workspace, bundle: Bundle) -> ReturnImportReport:
                 actor=ws.operator,
                 manifest_sha256=bundle.manifest_sha256,
                 summary=summary_json({"returns": len(received)}),
+                sequence=bundle.manifest.sequence,
+                signer=bundle.trust.fingerprint,
             )
         )
+        pin_after_import(ws, records, bundle.trust, bundle.signer)
         ws.audit(
             session,
             "bundle_import",
             "bundle",
             bundle.bundle_id,
-            {"kind": KIND_RETURN, "county": bundle.county, "returns": len(received)},
+            {
+                "kind": KIND_RETURN,
+                "county": bundle.county,
+                "returns": len(received),
+                "sequence": bundle.manifest.sequence,
+                "signer": shown(bundle.signer.fingerprint),
+                "trust": bundle.trust.state,
+            },
         )
     return ReturnImportReport(bundle.bundle_id, bundle.county, received)

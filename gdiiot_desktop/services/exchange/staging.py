@@ -116,6 +116,13 @@ class Stager:
                 f"附件 {expected[:12]}… 的内容与清单中的哈希值不符，数据包在导出后被改动或已损坏，已拒绝导入。"
             )
 
+    def copies(self) -> dict[str, Path]:
+        """sha256 → where its verified bytes are now: the staged copy, or the store's own file."""
+        return {
+            item.sha256: item.temp if item.temp is not None else self.store.path_of(item.sha256)
+            for item in self.staged
+        }
+
     def publish(self) -> int:
         """Move every verified copy to its final name; returns how many files were added."""
         added = 0

@@ -13,9 +13,10 @@ from typing import Any
 
 from ...storage.store import AttachmentStore
 from .errors import ExchangeUsageError
-from .format import MANIFEST, file_member
+from .format import MANIFEST, SIGNATURE, file_member
+from .keys import OfficeSigner
 from .manifest import MemberEntry
-from .signing import sign
+from .trust import signature_json
 from .zipsafe import CHUNK
 
 
@@ -70,12 +71,12 @@ class BundleWriter:
         self.members.append(entry)
         return entry
 
-    def finish(self, manifest: dict[str, Any], passphrase: str | None) -> bytes:
-        """Write the manifest (signed when a passphrase is given) and close; returns its bytes."""
-        if passphrase:
-            manifest["hmac"] = sign(manifest, passphrase)
+    def finish(self, manifest: dict[str, Any], signer: OfficeSigner) -> bytes:
+        """Write the manifest and this office's signature over its exact bytes, and close; returns the manifest."""
         data = json_bytes(manifest)
         self.archive.writestr(self._info(MANIFEST, zipfile.ZIP_DEFLATED, len(data)), data)
+        signed = json_bytes(signature_json(signer, data))
+        self.archive.writestr(self._info(SIGNATURE, zipfile.ZIP_DEFLATED, len(signed)), signed)
         self.archive.close()
         return data
 

@@ -27,8 +27,10 @@ from .format import (
     MAX_MANIFEST_BYTES,
     MAX_MEMBERS,
     MAX_RATIO,
+    MAX_SIGNATURE_BYTES,
     MAX_TOTAL_BYTES,
     RATIO_FLOOR,
+    SIGNATURE,
 )
 
 CHUNK = 1024 * 1024
@@ -103,6 +105,8 @@ def unsafe_path_reason(name: str) -> str | None:
 def member_limit(name: str) -> int:
     if name == MANIFEST:
         return MAX_MANIFEST_BYTES
+    if name == SIGNATURE:
+        return MAX_SIGNATURE_BYTES
     if FILE_MEMBER_RE.fullmatch(name):
         return MAX_FILE_BYTES
     if name in LIST_CAPS:

@@ -33,6 +33,7 @@ from . import summary_data
 from .capacity import DiscPlan, Medium, Unit, describe, options
 from .disc import DiscResult, ProjectLayout, common_size, layout_projects, plan, replace_folder, write_discs
 from .errors import ExportError
+from .explanations import missing_at_export, record_explanations, refuse_unexplained
 from .iso import IsoResult, build_iso, volume_id
 from .letter_files import LETTER_FOLDER, checked_text, draft_text, letter_of, write_letter
 from .names import fits_windows_path, package_file, utf16_units
@@ -70,6 +71,7 @@ class ExportRequest:
     template: Path | None = None  # the official summary-table template (.xlsx) to fill
     verify_iso: bool = True  # re-read each ISO against its manifest once written
     letter_text: str | None = None  # the recommendation letter's wording as edited (None: the proposed one)
+    explanations: tuple[tuple[int, str], ...] = ()  # (application id, why required materials are missing)
 
 
 @dataclass
@@ -136,6 +138,8 @@ def _run_export(
         },
     )
     meter.report("freeze", 0, "正在检查并冻结推荐快照…")
+    if request.explanations:
+        record_explanations(ws, dict(request.explanations))
     snapshot, warnings, late = _snapshot(ws, request, now)
     result = ExportResult(snapshot, request.out_dir, warnings=warnings, late=late)
     out = request.out_dir
@@ -325,6 +329,7 @@ def _snapshot(ws: Workspace, request: ExportRequest, now: datetime) -> tuple[Sna
     pre = preflight(ws, now)
     if pre.blocked:
         raise blocked_error(pre)
+    refuse_unexplained(missing_at_export(ws.campaign, pre.recommended))
     letter = (
         checked_text(request.letter_text)
         if request.letter_text is not None

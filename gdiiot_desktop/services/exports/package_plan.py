@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from ...domain.campaign import Campaign, Material
 from ...domain.enums import AttachmentClass
 from ...domain.model import Application
+from .explanations import missing_note
 from .printables import PrintItem
 
 DATASHEET_TITLE = "项目基本信息表"
@@ -103,6 +104,9 @@ def _sorted(app: Application, indexes: list[int]) -> list[int]:
 
 
 def _missing_note(app: Application, material: Material) -> str:
+    explained = missing_note(app, material)
+    if explained is not None:
+        return explained  # the city's recorded explanation, never a bare 未提供
     if material.id in app.materials_received:
         return "纸质原件另行提交"
     if material.attachment_class is AttachmentClass.COMMITMENT_LETTER and app.commitment_letter:

@@ -152,7 +152,7 @@ def read_sheet(
         rows = [list(r) for r in sheet.iter_rows(values_only=True)]
     finally:
         wb.close()
-    header_at, index = _find_header(rows)
+    header_at, index = _find_header(rows, _aliases(campaign))
     if header_at is None:
         raise InputError(
             f"{path.name} 中找不到表头（应有“{ENTERPRISE}”“{PROJECT}”“{DIRECTION}”等列，可用 gdiiot fund template 生成模板）"
@@ -175,16 +175,44 @@ def read_sheet(
     return apps, problems, count
 
 
-def _find_header(rows: Sequence[Sequence[Any]]) -> tuple[int | None, dict[str, int]]:
+def _find_header(rows: Sequence[Sequence[Any]], aliases: dict[str, str]) -> tuple[int | None, dict[str, int]]:
     for i, values in enumerate(rows[:15]):
-        names = {_header(v): j for j, v in enumerate(values) if _text(v)}
+        names: dict[str, int] = {}
+        for j, v in enumerate(values):
+            if _text(v):
+                names.setdefault(aliases.get(_header(v), _header(v)), j)
         if ENTERPRISE in names and PROJECT in names:
             return i, names
     return None, {}
 
 
 def _header(value: Any) -> str:
-    return "".join(_text(value).split()).replace("(", "（").replace(")", "）")
+    return "".join(_text(value).split()).replace("(", "（").replace(")", "）").replace(":", "：")
+
+
+def _aliases(campaign: FundCampaign) -> dict[str, str]:
+    """Other ways a county's sheet heads a column, mapped to the template's header."""
+    found = {
+        "县区": COUNTY, "县（区）": COUNTY, "县（市区）": COUNTY, "县市区": COUNTY, "所属县区": COUNTY,
+        "所属县（市、区）": COUNTY, "申报单位": ENTERPRISE, "申报企业": ENTERPRISE, "企业": ENTERPRISE,
+        "单位名称": ENTERPRISE, "信用代码": USCC, "申报方向": DIRECTION, "方向": DIRECTION,
+        "申请补贴（元）": REQUESTED, "申请金额（元）": REQUESTED, "申请补贴金额": REQUESTED, "申请补贴": REQUESTED,
+        "申请资金（元）": REQUESTED, "申请金额": REQUESTED, "产业集群": CLUSTER, "集群": CLUSTER,
+        "培训活动场次": SESSIONS, "培训场次（场）": SESSIONS, "培训人数（人）": PEOPLE, "培养人数": PEOPLE,
+        "培训人次": PEOPLE, "得分": SCORE, "联系人": CONTACT,
+    }  # fmt: skip
+    for c in campaign.categories:
+        for form in (
+            c.name,
+            f"{c.name}（元）",
+            f"{c.name}投入",
+            f"{c.name}投入金额（元）",
+            f"{c.name}投入（元）",
+        ):
+            found[_header(form)] = investment_header(c.name)
+    for m in campaign.materials:
+        found[_header(m.name)] = material_header(m.name)
+    return found
 
 
 def _text(value: Any) -> str:
@@ -254,7 +282,11 @@ def _read_row(campaign: FundCampaign, row: _Row) -> FundApplication | None:
     sub_text = row.text(SUBDIRECTION)
     if sub_text and direction is not None:
         sub = next(
-            (s for s in direction.subdirections if sub_text in (s.id, s.name) or s.name.endswith(sub_text)),
+            (
+                s
+                for s in direction.subdirections
+                if sub_text in (s.id, s.name) or s.name.endswith(sub_text) or s.name.startswith(sub_text)
+            ),
             None,
         )
         if sub is None:

@@ -151,7 +151,7 @@ def write_report_pdf(
                     Paragraph(
                         esc(
                             f"{task.seq or ''} {task.name}（{task.nature}；{task.method}；完成时限 {task.deadline_text}，"
-                            f"{_days(left)}）"
+                            f"{'剩余 ' if left is not None and left >= 0 else ''}{_days(left)}）"
                         ),
                         head,
                     )

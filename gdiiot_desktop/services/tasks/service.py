@@ -180,6 +180,8 @@ def progress_json(
     }
 
 
-def city_database_of(db: Database, city: str, operator: str, default_marks: dict[str, tuple[str, ...]]) -> CityDatabase:
+def city_database_of(
+    db: Database, city: str, operator: str, default_marks: dict[str, tuple[str, ...]]
+) -> CityDatabase:
     """The task-list view of a database already open (a window's special-fund workspace)."""
     return CityDatabase(db, city, operator, default_marks)

@@ -8,6 +8,7 @@ cells: a blank cell in those columns takes the value of the row above.
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,10 @@ INHERITED = (SEQ, CITY, NAME, GOAL)  # merged down a city's rows
 def _clean(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat()  # a 完成时限 typed as a date
+    if isinstance(value, date):
+        return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return str(value).strip()
