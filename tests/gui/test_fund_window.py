@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QGroupBox
+from PySide6.QtWidgets import QGroupBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from gdiiot_desktop.domain.fund.model import FundApplication
@@ -31,10 +31,10 @@ def D(x: int) -> Decimal:  # noqa: N802 - reads like a literal
 APPS = [
     FundApplication("江门甲制造有限公司", "甲5G智能工厂", "蓬江区", "benchmark", D(1_000_000), {"industrial_internet": D(1_500_000), "equipment": D(900_000)}, materials_received=ALL, subdirection_id="enterprise"),
     FundApplication("江门乙电器有限公司", "乙家电产业链协同平台", "新会区", "benchmark", D(800_000), {"software": D(1_600_000)}, materials_received=ALL, subdirection_id="platform"),
-    FundApplication("江门丙五金有限公司", "丙上云上平台", "开平市", "cloud", D(450_000), {"cloud": D(600_000)}, materials_received=ALL),
+    FundApplication("江门丙五金有限公司", "丙上云上平台", "开平市", "cloud", D(450_000), {"cloud": D(600_000)}, materials_received=ALL, review_score=Decimal("91.5")),
     FundApplication("江门丁卫浴有限公司", "丁卫浴集群改造", "开平市", "cluster", D(500_000), {"cloud": D(700_000)}, cluster="水暖卫浴产业集群", materials_received=ALL),
     FundApplication("江门数字培训中心", "工业互联网人才培养", "江海区", "talent", D(900_000), {}, training_sessions=12, training_people=650, materials_received=ALL),
-    FundApplication("台山戊食品有限公司", "戊食品上云", "台山市", "cloud", D(300_000), {"cloud": D(400_000)}, materials_received=ALL),
+    FundApplication("台山戊食品有限公司", "戊食品上云", "台山市", "cloud", D(300_000), {"cloud": D(400_000)}, materials_received=ALL, review_score=Decimal("88")),
     FundApplication("鹤山己纺织有限公司", "己数字车间", "鹤山市", "benchmark", D(700_000), {"ai": D(1_200_000)}, materials_received=frozenset()),
 ]  # fmt: skip
 
@@ -121,3 +121,99 @@ def test_the_launcher_opens_a_fund_database_in_its_window(qtbot: QtBot, fund_db:
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.data is not None, timeout=15_000)
     assert window.windowTitle() == "2022年第二批江门市工业互联网专项资金项目 — 江门市"
+
+
+def _wait_written(qtbot: QtBot, window: FundWindow) -> None:
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=15_000)
+
+
+def test_budget_ranking_and_export_from_the_window(
+    qtbot: QtBot, fund_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    window = _open(qtbot, fund_db)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("4,000,000", True))
+    window.buttons["budget"].click()
+    _wait_written(qtbot, window)
+    assert window.data is not None and window.data.pool.budget == D(4_000_000)
+    assert window.board.delegate.line_after_row == 5  # all six within 3,950,000
+
+    window.board.ranked.selectRow(5)
+    window.buttons["up"].click()
+    _wait_written(qtbot, window)
+    assert [window.board.ranked.item(r, 4).text() for r in (4, 5)] == ["戊食品上云", "工业互联网人才培养"]
+    assert window.board.selected_ranked() == 4
+
+    window.buttons["remove"].click()
+    _wait_written(qtbot, window)
+    assert window.board.ranked.rowCount() == 5 and window.board.open.rowCount() == 2
+    window.board.open.selectRow(window.board.waiting_ids.index(6))
+    window.buttons["add"].click()
+    _wait_written(qtbot, window)
+    assert window.board.ranked.item(5, 4).text() == "戊食品上云"
+
+    window.export_to(tmp_path / "导出")
+    _wait_written(qtbot, window)
+    assert "已导出入库清单" in window.statusBar().currentMessage()
+    assert sorted(p.suffix for p in (tmp_path / "导出").iterdir()) == [".pdf", ".xlsx"]
+
+
+def test_targets_corrected_in_the_form(qtbot: QtBot, fund_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gdiiot_desktop.domain.tasks.model import Target
+    from gdiiot_desktop.gui.fund import window as window_module
+    from gdiiot_desktop.gui.fund.target_dialog import TargetDialog
+
+    window = _open(qtbot, fund_db)
+    assert window.data is not None
+    task = next(
+        t for tl, _ in window.data.tasks for t in tl.of_city("江门") if t.name == "工业互联网标杆示范"
+    )
+    dialog = TargetDialog(task)
+    qtbot.addWidget(dialog)
+    assert "至少培育2个工业互联网标杆示范项目" in dialog.findChildren(QLabel)[0].text()
+    assert dialog.targets() == [Target("标杆示范", 2), Target("5G+", 1, "标杆示范")]
+    dialog.table.item(0, 1).setText("3")
+    dialog.add_row(None)
+    dialog.table.item(2, 0).setText("产业链协同")
+    dialog.table.item(2, 1).setText("1")
+    dialog.table.item(2, 2).setText("标杆示范")
+    corrected = dialog.targets()
+    assert corrected == [
+        Target("标杆示范", 3),
+        Target("5G+", 1, "标杆示范"),
+        Target("产业链协同", 1, "标杆示范"),
+    ]
+
+    class Accepting:
+        DialogCode = TargetDialog.DialogCode
+
+        def __init__(self, *_args: object) -> None:
+            pass
+
+        def exec(self) -> TargetDialog.DialogCode:
+            return TargetDialog.DialogCode.Accepted
+
+        def targets(self) -> list[Target]:
+            return corrected or []
+
+    monkeypatch.setattr(window_module, "TargetDialog", Accepting)
+    window.tabs.setCurrentWidget(window.task_view)
+    window.task_view.edit_buttons[1].click()
+    _wait_written(qtbot, window)
+    assert [(b.value(), b.maximum()) for b in window.task_view.bars][1:] == [(2, 3), (1, 1), (0, 1)]
+    if SHOTS.is_dir():
+        dialog.show()
+        qtbot.wait(50)
+        dialog.grab().save(str(SHOTS / "target_dialog.png"))
+
+
+def test_rank_by_review_score_from_the_window(qtbot: QtBot, fund_db: Path) -> None:
+    window = _open(qtbot, fund_db)
+    window.buttons["by_score"].click()
+    _wait_written(qtbot, window)
+    assert [window.board.ranked.item(r, 4).text() for r in range(window.board.ranked.rowCount())] == [
+        "丙上云上平台",
+        "戊食品上云",
+    ]
+    assert "按评审得分排序入库 2 个项目" in window.statusBar().currentMessage()

@@ -101,6 +101,8 @@ class FundBoard(QWidget):
         self.ranked.setItemDelegate(self.delegate)
         self.open_label = QLabel("未入库的项目")
         self.open = _table(OPEN_HEADERS, stretch=8)
+        self.ranked_ids: list[int] = []
+        self.waiting_ids: list[int] = []
         self.by_direction = BarChart("拟补贴金额（按支持方向；灰色为预算线以下）")
         self.by_county = BarChart("申报项目数（按县、市、区）")
         charts = QHBoxLayout()
@@ -113,6 +115,15 @@ class FundBoard(QWidget):
         layout.addWidget(self.open_label)
         layout.addWidget(self.open, 2)
         layout.addLayout(charts)
+
+    def selected_ranked(self) -> int | None:
+        """The row chosen in the ranking (None: none)."""
+        rows = {i.row() for i in self.ranked.selectedIndexes()}
+        return min(rows) if rows else None
+
+    def selected_waiting(self) -> list[int]:
+        rows = sorted({i.row() for i in self.open.selectedIndexes()})
+        return [self.waiting_ids[r] for r in rows if r < len(self.waiting_ids)]
 
     def show_data(self, data: FundBoardData) -> None:
         pool = data.pool
@@ -157,6 +168,8 @@ class FundBoard(QWidget):
             if v.application_id is not None and v.grade is Grade.ERROR and not v.is_overridden:
                 errors[v.application_id] = errors.get(v.application_id, 0) + 1
         waiting = [a for a in data.apps if a.status.is_active and a.rank is None]
+        self.ranked_ids = [line.app.id for line in pool.lines if line.app.id is not None]
+        self.waiting_ids = [a.id for a in waiting if a.id is not None]
         self.open_label.setText(f"未入库的项目（{len(waiting)} 个）")
         self.open.setRowCount(len(waiting))
         for row, app in enumerate(waiting):

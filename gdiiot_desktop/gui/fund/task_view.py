@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QProgressBar, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gdiiot_desktop.domain.tasks.model import TaskList
 from gdiiot_desktop.domain.tasks.progress import TargetProgress
@@ -18,10 +28,13 @@ def days_text(deadline: date | None, today: date) -> str:
 
 
 class TaskProgressView(QScrollArea):
+    edit_requested = Signal(object)  # the ProvinceTask whose targets the user wants to correct
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.bars: list[QProgressBar] = []  # in display order (tests read them)
+        self.edit_buttons: list[QPushButton] = []
         self._show([], "", date.today())
 
     def show_progress(
@@ -33,6 +46,7 @@ class TaskProgressView(QScrollArea):
         body = QWidget()
         layout = QVBoxLayout(body)
         self.bars = []
+        self.edit_buttons = []
         if not lists:
             layout.addWidget(QLabel("尚未导入省级任务清单（gdiiot tasks import 文件）。"))
         for task_list, items in lists:
@@ -50,7 +64,12 @@ class TaskProgressView(QScrollArea):
                 original = QLabel(f"工作量：{task.workload}")
                 original.setWordWrap(True)
                 original.setStyleSheet("color: #595959;")
-                grid.addWidget(original, 0, 0, 1, 4)
+                grid.addWidget(original, 0, 0, 1, 3)
+                unsure = any(not t.confirmed for t in task.targets)
+                edit = QPushButton("确认或更正目标…" if unsure else "更正目标…")
+                edit.clicked.connect(lambda _checked=False, task=task: self.edit_requested.emit(task))
+                self.edit_buttons.append(edit)
+                grid.addWidget(edit, 0, 3)
                 mine = [i for i in items if i.task.id == task.id]
                 for row, item in enumerate(mine, 1):
                     target = item.target

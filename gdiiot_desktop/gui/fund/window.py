@@ -1,7 +1,7 @@
-"""The window of a special-fund database: the 入库 board and the task view, read off the GUI thread.
+"""The window of a special-fund database: the 入库 board and the task view. Every read and write
+runs on the window's task runner, off the GUI thread; each write reads the board again.
 
-Ranking, scores, the budget and intake are done with `gdiiot fund …` for now; the window shows
-where things stand and refreshes on demand.
+Intake and review scores come from the Excel sheet (`gdiiot fund import`) or `gdiiot fund score`.
 """
 
 from __future__ import annotations
@@ -9,16 +9,30 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QPushButton, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QMainWindow,
+    QPushButton,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
 
+from gdiiot_desktop.domain.tasks.model import ProvinceTask
 from gdiiot_desktop.gui.errors import show_error
 from gdiiot_desktop.gui.tasks import Progress, TaskRunner
 from gdiiot_desktop.services.fund.board import FundBoardData, open_and_read_board, read_board
+from gdiiot_desktop.services.fund.export import export_pool
+from gdiiot_desktop.services.fund.ranking import rank_by_score, set_budget
 from gdiiot_desktop.services.fund.workspace import FundWorkspace
+from gdiiot_desktop.services.tasks.service import city_database_of, set_task_targets
 
 from .board import FundBoard
+from .target_dialog import TargetDialog
 from .task_view import TaskProgressView
 
 
@@ -31,6 +45,7 @@ class FundWindow(QMainWindow):
         self.today = today
         self.ws: FundWorkspace | None = None
         self.data: FundBoardData | None = None
+        self._reselect: int | None = None  # the ranking row to select again after a move
         self.runner = TaskRunner(self)
         self.setWindowTitle(f"专项资金申报 — {path.name}")
         self.board = FundBoard()
@@ -40,10 +55,24 @@ class FundWindow(QMainWindow):
         self.tabs.addTab(self.task_view, "省级任务清单")
         self.setCentralWidget(self.tabs)
         bar = QToolBar("操作")
-        self.refresh_button = QPushButton("刷新")
-        self.refresh_button.clicked.connect(self.refresh)
-        bar.addWidget(self.refresh_button)
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, slot in (
+            ("refresh", "刷新", self.refresh),
+            ("budget", "设定预算…", self.ask_budget),
+            ("by_score", "按评审得分排序", self.rank_by_score),
+            ("add", "入库（加到末尾）", self.add_selected),
+            ("up", "上移", lambda: self.move_selected(-1)),
+            ("down", "下移", lambda: self.move_selected(1)),
+            ("remove", "移出入库", self.remove_selected),
+            ("export", "导出入库清单…", self.ask_export),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+            self.buttons[key] = button
+        self.refresh_button = self.buttons["refresh"]
         self.addToolBar(bar)
+        self.task_view.edit_requested.connect(self.edit_targets)
         self.statusBar().showMessage("正在打开数据库…")
         self.resize(1200, 860)
 
@@ -75,6 +104,83 @@ class FundWindow(QMainWindow):
             on_error=self._failed,
         )
 
+    # --- writes: each on the runner's writer, then the board is read again ----------------------
+    def write(self, change: Callable[[FundWorkspace], Any], done: Callable[[Any], str]) -> None:
+        ws = self.ws
+        if ws is None:
+            return
+        today = self.today()
+
+        def work(_progress: Progress) -> tuple[Any, FundBoardData]:
+            result = change(ws)
+            return result, read_board(ws, today)
+
+        def finished(result: tuple[Any, FundBoardData]) -> None:
+            self.show_data(result[1])
+            self.statusBar().showMessage(done(result[0]), 15_000)
+
+        self.runner.run(work, title="正在保存…", writes=True, on_success=finished, on_error=self._failed)
+
+    def ask_budget(self) -> None:
+        current = "" if self.data is None or self.data.pool.budget is None else str(self.data.pool.budget)
+        text, ok = QInputDialog.getText(self, "设定预算", "资金预算（元）：", text=current)
+        if ok:
+            self.write(
+                lambda ws: set_budget(ws, text.strip() or None),
+                lambda b: f"预算已设定为 {b} 元" if b is not None else "已清除预算",
+            )
+
+    def rank_by_score(self) -> None:
+        self.write(rank_by_score, lambda result: f"已按评审得分排序入库 {len(result[0])} 个项目")
+
+    def set_ranking(self, ids: list[int], message: str) -> None:
+        self.write(lambda ws: ws.repo.set_ranking(ids), lambda _r: message)
+
+    def add_selected(self) -> None:
+        chosen = self.board.selected_waiting()
+        if chosen:
+            self.set_ranking(self.board.ranked_ids + chosen, f"已入库 {len(chosen)} 个项目")
+
+    def move_selected(self, step: int) -> None:
+        row = self.board.selected_ranked()
+        ids = list(self.board.ranked_ids)
+        if row is None or not 0 <= row + step < len(ids):
+            return
+        ids[row], ids[row + step] = ids[row + step], ids[row]
+        self.set_ranking(ids, "已调整排序")
+        self._reselect = row + step
+
+    def remove_selected(self) -> None:
+        row = self.board.selected_ranked()
+        if row is not None:
+            ids = [i for n, i in enumerate(self.board.ranked_ids) if n != row]
+            self.set_ranking(ids, "已移出入库")
+
+    def ask_export(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "导出入库清单到文件夹")
+        if folder:
+            self.export_to(Path(folder))
+
+    def export_to(self, folder: Path) -> None:
+        self.write(
+            lambda ws: export_pool(ws, folder),
+            lambda result: f"已导出入库清单（快照 {result[0].id}）：{'、'.join(p.name for p in result[1])}",
+        )
+
+    def edit_targets(self, task: ProvinceTask) -> None:
+        dialog = TargetDialog(task, self)
+        if dialog.exec() != TargetDialog.DialogCode.Accepted:
+            return
+        targets = dialog.targets() or []
+        task_id = task.id
+        assert task_id is not None
+
+        def change(ws: FundWorkspace) -> Any:
+            marks = {d.id: d.counts_as for d in ws.campaign.directions}
+            return set_task_targets(city_database_of(ws.db, ws.city, ws.operator, marks), task_id, targets)
+
+        self.write(change, lambda _t: f"已更正“{task.name}”的目标")
+
     def _opened(self, result: tuple[FundWorkspace, FundBoardData]) -> None:
         self.ws, data = result
         self.setWindowTitle(f"{data.campaign.title} — {data.city}市")
@@ -83,6 +189,9 @@ class FundWindow(QMainWindow):
     def show_data(self, data: FundBoardData) -> None:
         self.data = data
         self.board.show_data(data)
+        if self._reselect is not None and self._reselect < self.board.ranked.rowCount():
+            self.board.ranked.selectRow(self._reselect)
+        self._reselect = None
         self.task_view.show_progress(list(data.tasks), data.city, data.today)
         self.statusBar().showMessage(f"已读取 {len(data.apps)} 个专项资金申报项目", 10_000)
 

@@ -127,7 +127,18 @@ def parse_target_specs(specs: list[str]) -> list[Target]:
 
 
 def set_targets(cdb: CityDatabase, task_id: int, specs: list[str]) -> Any:
-    targets = parse_target_specs(specs)
+    return set_task_targets(cdb, task_id, parse_target_specs(specs))
+
+
+def set_task_targets(cdb: CityDatabase, task_id: int, targets: list[Target]) -> Any:
+    """Store the targets the user confirmed or corrected (from the command line or the form)."""
+    for t in targets:
+        if not t.kind.strip() or t.count < 0:
+            raise InputError("每个目标须有类别和不小于 0 的数量")
+    parents = {t.kind for t in targets if t.within is None}
+    for t in targets:
+        if t.within is not None and t.within not in parents:
+            raise InputError(f"“{t.kind}”的上级类别“{t.within}”不在本任务的目标中")
     try:
         return cdb.repo.set_targets(task_id, targets)
     except KeyError as exc:
