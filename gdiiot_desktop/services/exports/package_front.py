@@ -13,16 +13,19 @@ from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph
 from reportlab.platypus.flowables import Flowable
 
 from ...domain.campaign import Campaign
-from ...domain.model import Application
+from ...domain.model import Application, Attachment
 from ..pdf.document import PageMark, render
-from ..pdf.layout import BODY_SIZE, LINE_HEIGHT, TEXT_WIDTH, TITLE_SIZE
+from ..pdf.layout import BODY_SIZE, LINE_HEIGHT, TEXT_HEIGHT, TEXT_WIDTH, TITLE_SIZE
 from ..pdf.styles import Styles, styles
+from ..pdf.tables import split_row
 from .datasheet import sections as datasheet_sections
 from .package_plan import DATASHEET_TITLE, PackagePlan, PlanSection, with_pages
 from .pdf_meta import escape
 from .snapshot import Snapshot
 
 MAX_PASSES = 4
+LONG_VALUE = 40  # characters: a paired field holding more takes the row's full width
+ROW_LIMIT = 12 * LINE_HEIGHT  # a data-sheet row taller than this continues on the next row
 _NUMERALS = "零一二三四五六七八九十"
 
 
@@ -43,7 +46,7 @@ def render_front(
 ) -> tuple[bytes, PackagePlan]:
     """Render cover, index and data sheet; repeat until the index's page numbers are stable."""
     st = styles()
-    front_guess, datasheet_guess = 3, 3
+    front_guess, datasheet_guess = 4, 4
     for _ in range(MAX_PASSES):
         plan = with_pages(app, sections, front_guess, datasheet_guess)
         marks: dict[str, int] = {}
@@ -52,7 +55,7 @@ def render_front(
             st.fonts,
             first_number=1,
             footer=snapshot.footer,
-            unnumbered=(1,),
+            unnumbered=(1, 2),  # the cover and its blank back
             title=f"{app.project_name} 申报材料",
             author=snapshot.recommender,
             subject=f"快照编号 {snapshot.id}",
@@ -69,7 +72,9 @@ def story(
     campaign: Campaign, snapshot: Snapshot, plan: PackagePlan, st: Styles, marks: dict[str, int]
 ) -> list[Flowable]:
     return [
-        *cover(campaign, snapshot, plan.app, st),
+        *fitted_cover(campaign, snapshot, plan.app, st),
+        PageBreak(),
+        Spacer(1, 1),  # the cover's back stays blank: the 目录 starts on a right-hand page (binding at 28 mm)
         PageBreak(),
         *index(plan, st),
         PageBreak(),
@@ -78,12 +83,27 @@ def story(
     ]
 
 
-def cover(campaign: Campaign, snapshot: Snapshot, app: Application, st: Styles) -> list[Flowable]:
+COVER_SIZES = (BODY_SIZE, 14.0, 12.0, 10.5)  # 3号, then smaller while the cover would need a second page
+
+
+def fitted_cover(campaign: Campaign, snapshot: Snapshot, app: Application, st: Styles) -> list[Flowable]:
+    """The cover at the largest size at which it holds on one page (long names at their caps)."""
+    for size in COVER_SIZES:
+        flow = cover(campaign, snapshot, app, st, size)
+        if sum(f.wrap(TEXT_WIDTH, TEXT_HEIGHT)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flow) <= TEXT_HEIGHT - 4:
+            return flow
+    return cover(campaign, snapshot, app, st, COVER_SIZES[-1], tight=True)
+
+
+def cover(
+    campaign: Campaign, snapshot: Snapshot, app: Application, st: Styles, size: float = BODY_SIZE, tight: bool = False
+) -> list[Flowable]:
     category = campaign.category(app.category_id)
     direction = campaign.direction(app.direction_id)
     big = ParagraphStyle("cover_big", parent=st.title, fontSize=30, leading=44)
-    label = ParagraphStyle("cover_label", parent=st.heading, alignment=TA_RIGHT, leading=BODY_SIZE * 1.5)
-    value = ParagraphStyle("cover_value", parent=st.body, leading=BODY_SIZE * 1.5, alignment=0)
+    label = ParagraphStyle("cover_label", parent=st.heading, alignment=TA_RIGHT, fontSize=size, leading=size * 1.5)
+    value = ParagraphStyle("cover_value", parent=st.body, fontSize=size, leading=size * 1.5, alignment=0)
+    gap = (1 if tight else 2) * LINE_HEIGHT
     rows = [
         ("项目名称", app.project_name),
         ("申报单位", app.applicant.name),
@@ -111,12 +131,12 @@ def cover(campaign: Campaign, snapshot: Snapshot, app: Application, st: Styles) 
     date_style = ParagraphStyle("cover_date", parent=st.subtitle, fontName=st.fonts.body)
     return [
         Paragraph(escape(f"推荐顺序：第 {app.priority} 位"), priority),
-        Spacer(1, 1.5 * LINE_HEIGHT),
+        Spacer(1, (0.5 if tight else 1.5) * LINE_HEIGHT),
         Paragraph(escape(package_title(campaign)), ParagraphStyle("cover_t", parent=st.title, fontSize=TITLE_SIZE + 4)),
         Paragraph("申 报 材 料", big),
-        Spacer(1, 2 * LINE_HEIGHT),
+        Spacer(1, gap),
         table,
-        Spacer(1, 2 * LINE_HEIGHT),
+        Spacer(1, gap),
         Paragraph(escape(snapshot.recommender), date_style),
         Paragraph(escape(_date_text(snapshot.created_at.date())), date_style),
     ]
@@ -141,9 +161,7 @@ def index(plan: PackagePlan, st: Styles) -> list[Flowable]:
         if not section.entries:
             rows.append([Paragraph(escape(f"（{section.note}）"), entry), ""])
         for i, e in enumerate(section.entries, 1):
-            name = e.item.attachment.file_name
-            if e.item.attachment.year:
-                name = f"{e.item.attachment.year}年度：{name}"
+            name = document_title(e.item.attachment)
             printed = e.first is not None
             rows.append(
                 [Paragraph(escape(f"{i}. {name}"), entry), Paragraph(escape(e.pages_text), pages_style if printed else note_style)]
@@ -181,22 +199,21 @@ def datasheet(campaign: Campaign, snapshot: Snapshot, app: Application, st: Styl
         rows: list[list[Any]] = []
         spans: list[tuple[Any, ...]] = []
         pending: list[Any] = []
+
         for field in section.fields:
             cells = [Paragraph(escape(field.label), label), Paragraph(escape(field.value or "—"), value)]
-            if field.wide:
+            if field.wide or len(field.value or "") > LONG_VALUE:  # a long value gets the full width
                 if pending:
-                    rows.append([*pending, "", ""])
+                    _add_row(rows, spans, [*pending, "", ""], False, widths)
                     pending = []
-                rows.append([*cells, "", ""])
-                spans.append(("SPAN", (1, len(rows) - 1), (3, len(rows) - 1)))
+                _add_row(rows, spans, [*cells, "", ""], True, widths)
             elif pending:
-                rows.append([*pending, *cells])
-                spans.append(("BACKGROUND", (2, len(rows) - 1), (2, len(rows) - 1), colors.HexColor("#F2F2F2")))
+                _add_row(rows, spans, [*pending, *cells], False, widths)
                 pending = []
             else:
                 pending = cells
         if pending:
-            rows.append([*pending, "", ""])
+            _add_row(rows, spans, [*pending, "", ""], False, widths)
         table = Table(rows, colWidths=widths)
         table.setStyle(
             TableStyle(
@@ -211,12 +228,38 @@ def datasheet(campaign: Campaign, snapshot: Snapshot, app: Application, st: Styl
                 ]
             )
         )
+        table.wrap(TEXT_WIDTH, TEXT_HEIGHT)
+        first_row = table._rowHeights[0] if rows else 0  # noqa: SLF001 - reportlab keeps them there
         flow += [
-            CondPageBreak(3 * LINE_HEIGHT),
+            # the heading never ends a page: it goes over with at least the first row of its table
+            CondPageBreak(LINE_HEIGHT + 2 * mm + first_row + 4),
             KeepTogether([Spacer(1, 2 * mm), Paragraph(escape(section.title), st.heading)]),
             table,
         ]
     return flow
+
+
+def _add_row(rows: list[list[Any]], spans: list[tuple[Any, ...]], cells: list[Any], wide: bool, widths: list[float]) -> None:
+    """One data-sheet row; a value too long for one page (an 800-character 所属行业) continues on rows below."""
+    column_widths = [widths[0], sum(widths[1:]), 1.0, 1.0] if wide else widths
+    for piece in split_row(cells, column_widths, ROW_LIMIT, pad_x=12, pad_y=7):
+        rows.append(piece)
+        last = len(rows) - 1
+        if wide:
+            spans.append(("SPAN", (1, last), (3, last)))
+        elif piece[2] != "":
+            spans.append(("BACKGROUND", (2, last), (2, last), colors.HexColor("#F2F2F2")))
+
+
+def document_title(att: Attachment) -> str:
+    """What the 目录 lists: the document's title (its file name without the extension; an audit
+    report named by its year), not a file name.
+    """
+    stem = att.file_name.rsplit(".", 1)[0] if "." in att.file_name else att.file_name
+    stem = " ".join(stem.replace("_", " ").split()) or att.file_name
+    if att.year and str(att.year) not in stem:
+        return f"{att.year}年度{stem}"
+    return stem
 
 
 def _date_text(value: Any) -> str:

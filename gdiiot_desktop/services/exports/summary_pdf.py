@@ -56,6 +56,7 @@ def write_summary_pdf(campaign: Campaign, snapshot: Snapshot, target: Path) -> P
 SIZES = (12.0, 11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0)  # body sizes tried, 五号 (10.5) or larger first
 PAD = 2.5  # cell padding each side
 UNBROKEN_KEYS = ("uscc", "mobile", "email")  # never broken inside: columns as wide as the longest value
+UNBROKEN_SHARE = 0.2
 FLEX_WEIGHTS = {"project": 5, "applicant": 4, "direction": 4, "note": 5, "location": 2.5, "authority": 2, "title": 2, "category": 2}
 MIN_CHARS = {"project": 4, "applicant": 4, "direction": 4, "note": 4, "location": 2, "authority": 2, "title": 2, "category": 2}
 
@@ -81,7 +82,8 @@ def _widths(
     for column in data.COLUMNS:
         if column.key in UNBROKEN_KEYS:
             longest = max((stringWidth(str(r[column.key]), font, size) for r in rows), default=0.0)
-            widths[column.key] = max(longest + 2 * PAD + 1, 2 * size + 2 * PAD)
+            # an address longer than a fifth of the table (up to the 100-character cap) wraps instead
+            widths[column.key] = min(max(longest + 2 * PAD + 1, 2 * size + 2 * PAD), width * UNBROKEN_SHARE)
         elif column.key not in FLEX_WEIGHTS:
             widths[column.key] = 2 * size + 2 * PAD  # 推荐顺序, 联系人, 是否中央企业: two characters a line
     rest = width - sum(widths.values())
@@ -126,7 +128,7 @@ def story(campaign: Campaign, snapshot: Snapshot, st: Styles, width: float) -> l
             Paragraph(_escape(str(values[c.key])), center if c.key in CENTERED_KEYS else cell)
             for c in columns
         ]
-        body += split_row(cells, widths, frame_height * 0.7, pad_x=2 * PAD, pad_y=6)
+        body += split_row(cells, widths, frame_height * 0.5, pad_x=2 * PAD, pad_y=6)
     commands: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), st.fonts.table),  # empty cells too: no stray Helvetica
         ("GRID", (0, 0), (-1, -1), 0.6, colors.black),

@@ -11,7 +11,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
 from ...domain.campaign import Campaign
@@ -154,12 +154,13 @@ def story(
     if late:
         warn = ParagraphStyle("tr_late", parent=st.body, textColor=colors.HexColor("#C00000"), fontSize=14, leading=22)
         flow += [Spacer(1, 4 * mm), Paragraph(escape(f"注意：{late}"), warn)]
-    flow += [
+    signature = [
         Spacer(1, 10 * mm),
         Paragraph("经办人：________________　　联系电话：________________", info),
         Paragraph("报送日期：________________　　接收人：________________", info),
     ]
-    return flow
+    # The signature block never stands alone on a page: it goes with what it closes.
+    return [*flow[:-1], KeepTogether([flow[-1], *signature])]
 
 
 def _row(no: int, name: str, count: int, pages: int | None, remark: str, cell: ParagraphStyle, center: ParagraphStyle) -> list[Any]:
