@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QHeaderView, QInputDialog, QMessageBox, QWidget
+from shiboken6 import isValid
 
 from gdiiot_desktop import paths
 from gdiiot_desktop.gui.documents_tab import DocumentsTab
@@ -23,6 +24,7 @@ class SettingsDialog(QDialog):
     """Business settings live in the database (services.settings); restoring a backup is handed to the launcher."""
 
     restore_requested = Signal(Path)  # the backup to restore: the launcher closes and reopens the database
+    loaded = Signal()  # the settings were read (off the GUI thread) and are shown
 
     def __init__(self, session: WorkspaceSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,7 +48,6 @@ class SettingsDialog(QDialog):
             f"{city.full_name if city else self.ws.city}（新建数据库时确定，不能修改）"
         )
         ui.operatorEdit.setText(self.ws.operator)
-        self._show_recommender(settings.get_recommender(self.ws))
         ui.databasePathLabel.setText(str(self.ws.db.path))
         ui.dataDirLabel.setText(str(self.ws.db.path.parent))
         ui.portableLabel.setText(portable_text())
@@ -70,12 +71,34 @@ class SettingsDialog(QDialog):
         ui.backupsView.selectionModel().selectionChanged.connect(self._enable)
         self.refresh()
 
-    def refresh(self) -> None:
-        self.counties_model.set_counties(settings.list_counties(self.ws))
-        self.backups_model.set_backups(settings.backups(self.ws))
-        if hasattr(self, "documents_tab"):
-            self.documents_tab.refresh()
+    def refresh(self, then: Callable[[], None] | None = None) -> None:
+        """Read the bureau's name, the counties and the backups on the session's runner, then show them
+        (and call `then`)."""
+        ws = self.ws
+
+        def work(_progress: Any) -> tuple[str, list[settings.CountyInfo], list[settings.BackupInfo]]:
+            return settings.get_recommender(ws), settings.list_counties(ws), settings.backups(ws)
+
+        self.session.runner.run(
+            work, title="正在读取设置…", cancellable=False, show_dialog=False,
+            on_success=lambda read: self._show(read, then),
+        )  # fmt: skip
+        self.documents_tab.refresh()
         self._enable()
+
+    def _show(
+        self, read: tuple[str, list[settings.CountyInfo], list[settings.BackupInfo]], then: Callable[[], None] | None
+    ) -> None:
+        if not isValid(self):  # closed before the read came back
+            return
+        recommender, counties, backups = read
+        self._show_recommender(recommender)
+        self.counties_model.set_counties(counties)
+        self.backups_model.set_backups(backups)
+        self._enable()
+        self.loaded.emit()
+        if then is not None:
+            then()
 
     def _enable(self, *_args: Any) -> None:
         writable = not self.session.read_only
@@ -103,12 +126,14 @@ class SettingsDialog(QDialog):
 
     # --- actions (quick writes, still through the single writer) ---------------------------------
     def _write(self, work: Any, done_text: str, after: Callable[[Any], None] | None = None) -> None:
+        def shown() -> None:
+            self.session.settings_changed.emit()
+            _status(self, done_text)
+
         def finished(result: Any) -> None:
             if after is not None:
                 after(result)
-            self.refresh()
-            self.session.settings_changed.emit()
-            _status(self, done_text)
+            self.refresh(then=shown)
 
         task = self.session.runner.run(
             lambda _p: work(), title="正在保存设置…", writes=True, cancellable=False, on_success=finished

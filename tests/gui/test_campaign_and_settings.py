@@ -112,6 +112,7 @@ def test_settings_counties_operator_backup_and_restore(
     window.settings_requested.connect(launcher.settings)
     dialog = SettingsDialog(window.session, window)
     qtbot.addWidget(dialog)
+    qtbot.waitSignal(dialog.loaded, timeout=10_000).wait()  # read on the session's runner
     ui = dialog.ui
     assert "佛山市" in ui.settingsCityLabel.text() and "不能修改" in ui.settingsCityLabel.text()
     names = [dialog.counties_model.county_at(r).name for r in range(dialog.counties_model.rowCount())]
@@ -206,6 +207,7 @@ def test_settings_recommender_name_reaches_the_exports(
     window = open_window(ws)
     dialog = SettingsDialog(window.session, window)
     qtbot.addWidget(dialog)
+    qtbot.waitSignal(dialog.loaded, timeout=10_000).wait()  # read on the session's runner
     ui = dialog.ui
     # Placed next to the operator's name; empty while the default applies, which the placeholder shows.
     form = ui.generalForm

@@ -73,6 +73,7 @@ def test_documents_tab_contact_and_fonts(
     window = open_window(ws)
     dialog = SettingsDialog(window.session, window)
     qtbot.addWidget(dialog)
+    qtbot.waitSignal(dialog.loaded, timeout=10_000).wait()  # read on the session's runner
     tab = dialog.documents_tab
     qtbot.waitUntil(lambda: all(label.text() for label in tab.font_labels.values()), timeout=10_000)
     assert dialog.ui.settingsTabs.tabText(dialog.ui.settingsTabs.count() - 1) == "报送文件"

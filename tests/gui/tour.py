@@ -125,7 +125,11 @@ def tour(ws: Workspace, *, empty_ws: Workspace | None = None) -> Iterator[tuple[
         from gdiiot_desktop.gui.settings_dialog import SettingsDialog
 
         settings = SettingsDialog(window.session, window)  # type: ignore[arg-type]
+        read: list[bool] = []
+        settings.loaded.connect(lambda: read.append(True))
         _show(settings)
+        while not read:  # the settings are read on the session's runner
+            settle()
         yield from _tabs("settings", settings, settings.ui.settingsTabs)
         _close(settings)
 
