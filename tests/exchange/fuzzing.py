@@ -186,7 +186,7 @@ class BundleLab:
 
 
 def assert_only_refusal_recorded(
-    db: Path, rows: dict[str, list[tuple[object, ...]]], store: str, exc: BaseException
+    db: Path, rows: dict[str, list[tuple[object, ...]]], store: str, exc: BaseException, action: str = "bundle_refused"
 ) -> None:
     """After a refusal: the store byte-identical, every table as it was, the audit log longer by at most
     the one entry that records the refusal."""
@@ -198,7 +198,7 @@ def assert_only_refusal_recorded(
     assert after == before, f"refused case changed the database: {exc}"
     assert log[: len(log_before)] == log_before, f"refused case rewrote the audit log: {exc}"
     added = log[len(log_before) :]
-    assert len(added) <= 1 and all(e[3] == "bundle_refused" for e in added), f"unexpected audit entries: {added}"
+    assert len(added) <= 1 and all(e[3] == action for e in added), f"unexpected audit entries: {added}"
 
 
 # --- strategies -----------------------------------------------------------------------------------
@@ -355,6 +355,8 @@ class SheetLab:
         self.pristine = city.db.path
         city.close()
         self.pristine_print = fingerprint(self.pristine)
+        self.pristine_rows = table_rows(self.pristine)
+        self.pristine_store = store_fingerprint(self.pristine)
         self.work = folder / "work" / self.pristine.name
         self.case = folder / "sheet" / "case.xlsx"
 
@@ -380,7 +382,8 @@ class SheetLab:
             ws.close()
             outcomes.counts["sheet refused"] += 1
             outcomes.messages[type(exc).__name__] += 1
-            assert fingerprint(self.work) == self.pristine_print, f"refused sheet changed the database: {exc}"
+            # a refused sheet leaves one trace in the audit log (file, SHA-256, size, reasons) and nothing else
+            assert_only_refusal_recorded(self.work, self.pristine_rows, self.pristine_store, exc, "import_refused")
             return
         except BaseException:
             ws.close()
