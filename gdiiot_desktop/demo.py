@@ -138,17 +138,25 @@ def _attachment_records(rng: random.Random) -> list[Attachment]:
 
 
 def demo_problems(campaign: Campaign, apps: list[Application]) -> list[Application]:
-    """Edit a few applications so the demo shows the problems an official must catch."""
+    """Edit a few applications so the demo shows the problems an official must catch (as many as
+    there are applications for: a small demo gets the first few)."""
     out = list(apps)
+    if not out:
+        return out
     first = out[0]
-    out.append(replace(first, project_name=first.project_name.replace("5G", "５Ｇ") + " ", county=out[3].county))
-    out[5] = replace(out[5], build_status=BuildStatus.NOT_BUILT)
-    out[6] = replace(out[6], other_channel=OtherChannel.COMMUNICATIONS_ADMINISTRATION)
-    out[7] = replace(out[7], applicant=replace(out[7].applicant, uscc=out[7].applicant.uscc[:-1] + "0"))
-    out[8] = replace(out[8], pilot_year=campaign.year - 1)
-    network = next(d for d in campaign.directions if campaign.submit_authority not in d.authorities)
-    out[9] = replace(out[9], category_id=network.category_id, direction_id=network.id)
-    out[10] = replace(out[10], applicant=replace(out[10].applicant, is_central_enterprise=True))
+    out.append(replace(first, project_name=first.project_name.replace("5G", "５Ｇ") + " ", county=out[min(3, len(apps) - 1)].county))
+    network = next((d for d in campaign.directions if campaign.submit_authority not in d.authorities), None)
+    edits = {
+        5: lambda a: replace(a, build_status=BuildStatus.NOT_BUILT),
+        6: lambda a: replace(a, other_channel=OtherChannel.COMMUNICATIONS_ADMINISTRATION),
+        7: lambda a: replace(a, applicant=replace(a.applicant, uscc=a.applicant.uscc[:-1] + "0")),
+        8: lambda a: replace(a, pilot_year=campaign.year - 1),
+        9: lambda a: replace(a, category_id=network.category_id, direction_id=network.id) if network else a,
+        10: lambda a: replace(a, applicant=replace(a.applicant, is_central_enterprise=True)),
+    }
+    for index, edit in edits.items():
+        if index < len(apps):  # never the duplicate appended last
+            out[index] = edit(out[index])
     return out
 
 
@@ -218,11 +226,18 @@ def _demo_video(path: Path, seconds: int) -> Path | None:
     return path if result.returncode == 0 and path.exists() else None
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("至少 1 个")
+    return value
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="生成演示数据库")
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--city", default="佛山")
-    parser.add_argument("--count", type=int, default=24)
+    parser.add_argument("--count", type=_positive, default=24, help="申报项目数（至少 1 个）")
     args = parser.parse_args(argv)
     path = build_demo(args.db, args.city, args.count)
     print(f"演示数据库：{path}")

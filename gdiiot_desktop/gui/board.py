@@ -6,11 +6,21 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelectionModel,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QPainter, QPen, QShortcut
-from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget
 
 from gdiiot_desktop.domain.rules.board import BoardState
+from gdiiot_desktop.gui.columns import ColumnFitter
 from gdiiot_desktop.gui.errors import show_error
 from gdiiot_desktop.gui.forms.ui_board_page import Ui_BoardPage
 from gdiiot_desktop.gui.models import APP_ID_ROLE, ERROR_COLOR, HINT_COLOR, OK_COLOR, ProblemCounts, _Table
@@ -265,6 +275,9 @@ class BoardPage(QWidget):
         self.pool = BoardModel(session, POOL, self)
         self.state: BoardState | None = None
         self._saved: list[int] = []
+        # Rows just moved into a list, selected there once the move is complete (a view removes the
+        # dragged rows from their old place by its selection, so it must not change before that).
+        self._moved: dict[str, list[int]] = {}
         self._views = {
             RECOMMENDED: self.ui.recommendedView,
             CENTRAL: self.ui.centralView,
@@ -277,11 +290,15 @@ class BoardPage(QWidget):
             view.doubleClicked.connect(lambda index, m=model: self.edit_requested.emit(m.ids[index.row()]))
             for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved):
                 signal.connect(self._arrangement_changed)
+            model.rowsInserted.connect(lambda _p, first, last, k=kind, m=model: self._moved_in(k, m.ids[first : last + 1]))
+            model.rowsRemoved.connect(lambda *_args: self.select_moved())
         self.ui.recommendedView.setItemDelegate(QuotaLineDelegate(self.recommended, self.ui.recommendedView))
         for view in (self.ui.centralView, self.ui.poolView):
             view.setColumnHidden(BoardModel.COL_POSITION, True)
         self.ui.poolView.setColumnHidden(BoardModel.COL_DIRECTION, True)
         self.ui.poolView.setColumnHidden(BoardModel.COL_COUNTY, True)
+        for view in self._views.values():
+            view.column_fitter.fit()  # type: ignore[attr-defined]
         self.ui.boardSplitter.setSizes([900, 90, 520])
         self.ui.boardSplitter.setStretchFactor(0, 3)
         self.ui.boardSplitter.setStretchFactor(2, 2)
@@ -306,6 +323,7 @@ class BoardPage(QWidget):
             return
         if app.status.is_active and not app.is_recommended:
             self.pool.insert_ids(len(self.pool.ids), [app.id])
+            self._moved.pop(POOL, None)  # a new project, not a move: the selection stays
 
     # --- arranging ------------------------------------------------------------------------------
     def _applications_changed(self, _changes: Any) -> None:
@@ -383,6 +401,7 @@ class BoardPage(QWidget):
         self.pool.remove_ids(ids)
         self.recommended.insert_ids(len(self.recommended.ids), local)
         self.central.insert_ids(len(self.central.ids), central)
+        self.select_moved()
         return None
 
     def unrecommend(self, ids: Sequence[int]) -> None:
@@ -390,6 +409,7 @@ class BoardPage(QWidget):
         self.central.remove_ids(ids)
         back = sorted(ids)
         self.pool.insert_ids(len(self.pool.ids), back)
+        self.select_moved()
 
     def recommend_selected(self) -> None:
         self.recommend(self._selected(self.ui.poolView, self.pool))
@@ -410,6 +430,26 @@ class BoardPage(QWidget):
             new_row = row - 1 if step < 0 else row + 1
             view.selectRow(new_row)
 
+    def _moved_in(self, kind: str, ids: list[int]) -> None:
+        self._moved[kind] = list(ids)
+
+    def select_moved(self) -> None:
+        """Select the rows just moved, in the list they moved to (the selection follows the dragged row)."""
+        moved, self._moved = self._moved, {}
+        models = {RECOMMENDED: self.recommended, CENTRAL: self.central, POOL: self.pool}
+        for kind, ids in moved.items():
+            view, model = self._views[kind], models[kind]
+            rows = [model.ids.index(i) for i in ids if i in model.ids]
+            if not rows:
+                continue
+            selection = view.selectionModel()
+            selection.clearSelection()
+            for row in rows:
+                selection.select(model.index(row, 0), QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+            selection.setCurrentIndex(model.index(rows[0], BoardModel.COL_PROJECT), QItemSelectionModel.SelectionFlag.NoUpdate)
+            view.scrollTo(model.index(rows[0], 0))
+            view.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def save(self) -> None:
         if self.session.read_only:
             return
@@ -428,14 +468,8 @@ class BoardPage(QWidget):
 
 
 def _setup_view(view: QTableView) -> None:
-    header = view.horizontalHeader()
-    header.setStretchLastSection(False)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setSectionResizeMode(BoardModel.COL_PROJECT, QHeaderView.ResizeMode.Stretch)
-    view.setColumnWidth(BoardModel.COL_POSITION, 44)
-    view.setColumnWidth(BoardModel.COL_APPLICANT, 200)
-    view.setColumnWidth(BoardModel.COL_COUNTY, 70)
-    view.setColumnWidth(BoardModel.COL_DIRECTION, 160)
-    view.setColumnWidth(BoardModel.COL_PROBLEMS, 110)
-    view.setColumnWidth(BoardModel.COL_STATE, 120)
+    # The names share the width and never collapse (two projects of one applicant must be told apart).
+    names = {BoardModel.COL_PROJECT: 180, BoardModel.COL_APPLICANT: 120, BoardModel.COL_DIRECTION: 100}
+    fixed = {BoardModel.COL_POSITION: 40, BoardModel.COL_COUNTY: 64, BoardModel.COL_PROBLEMS: 96, BoardModel.COL_STATE: 110}
+    view.column_fitter = ColumnFitter(view, names, fixed)  # type: ignore[attr-defined]
     view.verticalHeader().setDefaultSectionSize(26)

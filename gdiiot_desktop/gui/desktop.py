@@ -10,6 +10,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 OpenUrl = Callable[[QUrl], bool]
+_shown: list[QMessageBox] = []  # a box without a parent is kept alive until it is closed
 
 
 def open_folder(parent: QWidget | None, folder: Path, open_url: OpenUrl | None = None) -> bool:
@@ -22,5 +23,7 @@ def open_folder(parent: QWidget | None, folder: Path, open_url: OpenUrl | None =
                       QMessageBox.StandardButton.Ok, parent)  # fmt: skip
     box.setObjectName("openFolderFailedBox")
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    _shown.append(box)
+    box.finished.connect(lambda _r: _shown.remove(box) if box in _shown else None)
     box.open()
     return False

@@ -394,7 +394,7 @@ class ApplicationEditor(QDialog):
             if v.field and not v.is_overridden and v.grade in (Grade.ERROR, Grade.NEEDS_EXPLANATION, Grade.WARNING):
                 problems.setdefault(v.field, []).append(v.message)
         for field, message in self.field_errors.items():
-            problems.setdefault(field, []).append(message)
+            problems.setdefault(field, []).append(f"{field_label(field)}：{message}")
         for field, widget in self._field_widgets.items():
             messages = problems.get(field)
             widget.setStyleSheet(ERROR_STYLE if messages else "")
@@ -408,6 +408,14 @@ class ApplicationEditor(QDialog):
         else:
             ui.usccStatus.setText("✓ 校验位正确")
             ui.usccStatus.setStyleSheet(OK_TEXT_STYLE)
+
+    def field_error_text(self) -> str:
+        """One line per entry in a bad form: the field's name and what is expected there."""
+        return "\n".join(f"• {field_label(name)}：{message}" for name, message in self.field_errors.items())
+
+    def tell(self, title: str, text: str) -> None:
+        """A warning box (tests replace this)."""
+        QMessageBox.warning(self, title, text)
 
     def _update_state_label(self) -> None:
         parts = []
@@ -476,7 +484,7 @@ class ApplicationEditor(QDialog):
             return False
         draft = self.build()
         if self.field_errors:
-            QMessageBox.warning(self, "无法保存", f"有 {len(self.field_errors)} 处填写格式不正确，请先改正标红的栏目。")
+            self.tell("无法保存", f"有 {len(self.field_errors)} 处填写格式不正确，请先改正标红的栏目：\n{self.field_error_text()}")
             self.focus_field(next(iter(self.field_errors)))
             return False
 
@@ -599,7 +607,9 @@ class ApplicationEditor(QDialog):
             return
         draft = self.build()
         if self.field_errors:
-            QMessageBox.warning(self, "请先改正", "添加附件前需要先保存项目，但有栏目格式不正确，请先改正标红的栏目。")
+            self.tell("请先改正", f"添加附件前需要先保存项目，但有栏目格式不正确，请先改正标红的栏目：\n{self.field_error_text()}")
+            return
+        if not self.confirm_save_for_attachments():
             return
 
         def saved(stored: Application) -> None:
@@ -609,6 +619,12 @@ class ApplicationEditor(QDialog):
 
         task = self.session.save(draft, on_success=saved)
         task.failed.connect(lambda exc: show_error(self, exc, "添加附件前需要先保存项目"))
+
+    def confirm_save_for_attachments(self) -> bool:
+        """Attachments belong to a saved project: ask before saving a new one or unsaved changes (tests replace this)."""
+        what = "这是一个新项目，添加附件前需要先保存它" if self.app is None else "项目有未保存的修改，添加附件前需要先保存"
+        answer = QMessageBox.question(self, "先保存项目", f"{what}。现在保存项目并添加附件吗？")
+        return answer == QMessageBox.StandardButton.Yes
 
     def selected_attachment(self) -> Attachment | None:
         rows = self.ui.attachmentsView.selectionModel().selectedRows()
@@ -676,7 +692,7 @@ class ApplicationEditor(QDialog):
         self.ui.addFileButton.setEnabled(writable)
         hint = "把文件拖到此处即可添加；视频会自动归入“视频”类，其他文件归入左下方所选类别。双击类别可修改。"
         if self.app is None:
-            hint += "新项目会在添加附件前自动保存。"
+            hint += "新项目要先保存才能添加附件（添加时会询问）。"
         self.ui.attachmentsHint.setText(hint)
 
     def _apply_read_only(self) -> None:
@@ -762,3 +778,11 @@ _OWN_CODE = frozenset(
         "status", "priority", "overrides", "applicant.applicant_type", "applicant.independent_legal_person",
     }
 )  # fmt: skip
+
+
+def field_label(name: str) -> str:
+    """The Chinese name of an editor field ("contact_mobile" is the contact's 手机)."""
+    for flat in (name, name.replace("contact_", "contact.", 1), f"applicant.{name}"):
+        if flat in registry.BY_NAME:
+            return registry.BY_NAME[flat].print_label or registry.label(flat)
+    return registry.label(name)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QInputDialog, QLineEdit, QMessageBox, QWidget
 
+from gdiiot_desktop.gui.columns import ColumnFitter
 from gdiiot_desktop.gui.errors import show_error
 from gdiiot_desktop.gui.forms.ui_exchange_dialog import Ui_ExchangeDialog
 from gdiiot_desktop.gui.tasks import Progress, TaskRunner
@@ -62,6 +63,8 @@ class ExchangeDialog(QDialog):
         self.apps_model = QStandardItemModel(0, len(RETURN_COLUMNS), self)
         self.apps_model.setHorizontalHeaderLabels(list(RETURN_COLUMNS))
         ui.returnAppsView.setModel(self.apps_model)
+        # Names get the width; number, county and status only what they need.
+        self.return_columns = ColumnFitter(ui.returnAppsView, {1: 220, 2: 180}, {0: 56, 3: 80, 4: 90})
 
         ui.browseExportPathButton.clicked.connect(lambda: self._browse(ui.exportPathEdit, save=True))
         ui.browseImportPathButton.clicked.connect(lambda: self._browse(ui.importPathEdit, save=False))

@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QInputDialog, QPushButton, QWidget
 
@@ -292,9 +292,13 @@ class ExportDialog(QDialog):
             self.ui.templateEdit.setText(name)
             self.describe_template()
 
-    def open_folder(self) -> None:
-        if self.export_result is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.export_result.out_dir)))
+    def open_folder(self) -> bool:
+        """Show the output folder; a message says where it is when no file manager answers."""
+        from gdiiot_desktop.gui.desktop import open_folder
+
+        if self.export_result is None:
+            return False
+        return open_folder(self, self.export_result.out_dir, QDesktopServices.openUrl)
 
     def reject(self) -> None:
         if self.busy:

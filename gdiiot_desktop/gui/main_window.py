@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QLabel, QMainWindow, QMessageBox, QWidget
 
 from gdiiot_desktop.domain.enums import Status
+from gdiiot_desktop.gui.columns import ColumnFitter
 from gdiiot_desktop.gui.elided_label import replace_with_elided
 from gdiiot_desktop.gui.empty_state import EmptyState
 from gdiiot_desktop.gui.errors import show_error
@@ -44,17 +45,17 @@ GEOMETRY_KEY, SPLITTER_KEY = "mainWindow/geometry", "mainWindow/listSplitter"
 
 PROBLEM_FILTERS = (("全部", ""), ("有错误", "errors"), ("有警告", "warnings"), ("有错误或警告", "any"), ("无错误和警告", "none"))
 
-# Columns of the list and their starting widths (the problems column takes what is left).
+# Columns of the list: short ones at the width their content needs; names share what is left (never
+# below these minimums: narrower, the list scrolls sideways), so the 问题 column shows at any window size.
 COLUMN_WIDTHS = {
     ApplicationsModel.COL_PRIORITY: 48,
-    ApplicationsModel.COL_PROJECT: 300,
-    ApplicationsModel.COL_APPLICANT: 250,
-    ApplicationsModel.COL_USCC: 170,
+    ApplicationsModel.COL_USCC: 160,
     ApplicationsModel.COL_COUNTY: 76,
-    ApplicationsModel.COL_CATEGORY: 76,
-    ApplicationsModel.COL_DIRECTION: 200,
-    ApplicationsModel.COL_STATUS: 120,
+    ApplicationsModel.COL_CATEGORY: 72,
+    ApplicationsModel.COL_STATUS: 116,
+    ApplicationsModel.COL_PROBLEMS: 150,
 }
+NAME_COLUMNS = {ApplicationsModel.COL_PROJECT: 200, ApplicationsModel.COL_APPLICANT: 160, ApplicationsModel.COL_DIRECTION: 120}
 
 
 class MainWindow(QMainWindow):
@@ -292,11 +293,7 @@ class MainWindow(QMainWindow):
         self.proxy.setSourceModel(self.model)
         view = self.ui.applicationsView
         view.setModel(self.proxy)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in COLUMN_WIDTHS.items():
-            view.setColumnWidth(col, width)
-        header.setStretchLastSection(True)
+        self.list_columns = ColumnFitter(view, NAME_COLUMNS, COLUMN_WIDTHS)
         view.verticalHeader().setDefaultSectionSize(26)
         view.sortByColumn(ApplicationsModel.COL_PRIORITY, Qt.SortOrder.AscendingOrder)
         view.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -455,8 +452,11 @@ class MainWindow(QMainWindow):
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         if not index.isValid():
             return False
-        self.ui.applicationsView.selectRow(index.row())
-        self.ui.applicationsView.scrollTo(index)
+        view = self.ui.applicationsView
+        across = view.horizontalScrollBar().value()  # scrollTo would bring column 0 into view
+        view.selectRow(index.row())
+        view.scrollTo(index)
+        view.horizontalScrollBar().setValue(across)
         return True
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
@@ -625,7 +625,9 @@ class MainWindow(QMainWindow):
         app = self.session.apps.get(app_id) if app_id is not None else None
         if app_id is not None and app is None:
             return None
+        across = self.ui.applicationsView.horizontalScrollBar().value()
         editor = ApplicationEditor(self.session, app, self)
+        editor.finished.connect(lambda _r: QTimer.singleShot(0, self, lambda: self.ui.applicationsView.horizontalScrollBar().setValue(across)))
         editor.setWindowModality(Qt.WindowModality.WindowModal)
         editor.finished.connect(lambda _r: self._editor_closed(editor))
         editor.saved.connect(lambda a: self.select_application(a.id) if a.id is not None else None)

@@ -6,12 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QHeaderView, QInputDialog, QMessageBox, QWidget
 from shiboken6 import isValid
 
 from gdiiot_desktop import paths
+from gdiiot_desktop.gui.desktop import open_folder
 from gdiiot_desktop.gui.documents_tab import DocumentsTab
 from gdiiot_desktop.gui.errors import show_error
 from gdiiot_desktop.gui.forms.ui_settings_dialog import Ui_SettingsDialog
@@ -61,9 +62,7 @@ class SettingsDialog(QDialog):
         ui.addCountyButton.clicked.connect(self.add_county)
         ui.renameCountyButton.clicked.connect(self.rename_county)
         ui.removeCountyButton.clicked.connect(self.remove_county)
-        ui.openDataDirButton.clicked.connect(
-            lambda: self.open_url(QUrl.fromLocalFile(str(self.ws.db.path.parent)))
-        )
+        ui.openDataDirButton.clicked.connect(lambda: open_folder(self, self.ws.db.path.parent, self.open_url))
         ui.makeBackupButton.clicked.connect(self.make_backup)
         ui.restoreBackupButton.clicked.connect(self.restore_selected)
         ui.closeSettingsButton.clicked.connect(self.accept)

@@ -81,21 +81,21 @@ def mobile_problem(text: str) -> str | None:
     text = "".join(text.split()).replace("-", "")
     if not text or _MOBILE.fullmatch(text.removeprefix("+86")):
         return None
-    return "手机号应为11位数字，以1开头"
+    return "应为以1开头的11位数字，如 13812345678"
 
 
 def phone_problem(text: str) -> str | None:
     text = text.strip()
     if not text or _PHONE.fullmatch(text) or _MOBILE.fullmatch(text.replace(" ", "")):
         return None
-    return "电话格式不正确，如 020-12345678"
+    return "应为电话号码，如 020-12345678 或 0757-8888888转123"
 
 
 def email_problem(text: str) -> str | None:
     text = text.strip()
     if not text or _EMAIL.fullmatch(text):
         return None
-    return "邮箱格式不正确，如 name@example.com"
+    return "应为电子邮箱地址，如 name@example.com"
 
 
 def uscc_status(text: str) -> str | None:

@@ -151,8 +151,12 @@ def test_attachments_show_duration_and_pages_and_clear_the_video_rule(
     video = make_video(tmp_path / "项目视频.mp4", 300)
     pdf = make_pdf(tmp_path / "申报书.pdf", 4)
     select_data(ui.attachClassCombo, AttachmentClass.APPLICATION_FORM.value)
-    # Dropped together: the video is recognised, the PDF takes the chosen class. A new application is saved first.
+    # Dropped together: the video is recognised, the PDF takes the chosen class. A new application is saved
+    # first, once the user agrees.
+    asked: list[bool] = []
+    editor.confirm_save_for_attachments = lambda: asked.append(True) or True  # type: ignore[method-assign]
     editor.add_files([video, pdf])
+    assert asked == [True]
     model = editor.attachments_model
     qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=10_000)
     by_name = {model.attachment_at(r).file_name: r for r in range(model.rowCount())}

@@ -65,7 +65,7 @@ def test_export_runs_in_the_background_and_opens_the_folder(
     opened: list[str] = []
     monkeypatch.setattr(
         "gdiiot_desktop.gui.export_dialog.QDesktopServices.openUrl",
-        lambda url: opened.append(url.toLocalFile()),
+        lambda url: opened.append(url.toLocalFile()) or True,
     )
     assert dialog.ui.openButton.isEnabled()
     dialog.ui.openButton.click()

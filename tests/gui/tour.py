@@ -149,13 +149,16 @@ def tour(ws: Workspace, *, empty_ws: Workspace | None = None) -> Iterator[tuple[
 
         meeting = window.open_meeting()
         settle(100)
+        wait_until(lambda: not meeting.busy)  # the meeting is read in the background
+        settle()
         yield from _tabs("meeting", meeting, meeting.ui.meetingTabs)
         meeting.ui.meetingTabs.setCurrentIndex(0)
-        presentation = meeting.present()
-        if presentation is not None:
-            settle()
-            yield "presentation", presentation
-            presentation.close()
+        meeting.present()
+        wait_until(lambda: not meeting.busy)
+        settle()
+        if meeting.presentation is not None:
+            yield "presentation", meeting.presentation
+            meeting.presentation.close()
         _close(meeting)
 
         from gdiiot_desktop.gui.overrides import OverrideDialog
@@ -171,6 +174,12 @@ def tour(ws: Workspace, *, empty_ws: Workspace | None = None) -> Iterator[tuple[
         start = StartDialog(None, "", window)
         yield "start", _show(start)
         _close(start)
+
+        from gdiiot_desktop.gui.crash import error_box
+
+        crash = error_box("Traceback (most recent call last):\n  ...\nZeroDivisionError: division by zero", window)
+        yield "crash", _show(crash)
+        _close(crash)
 
         for name, make in extra_dialogs(window):
             dialog = make()

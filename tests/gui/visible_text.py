@@ -29,6 +29,7 @@ ALLOWED = {
     "mp4", "mov", "avi", "wmv", "flv", "mkv", "mpg", "mpeg", "ts", "webm", "sqlite", "sqlite3", "db",
     "ctrl", "shift", "alt", "del", "esc", "enter", "tab", "kb", "mb", "gb", "tb", "cd", "dvd", "bd",
     "udf", "ai", "mes", "erp", "plc", "scada", "iot", "it", "ok", "qq", "pgup", "pgdn", "home", "end",
+    "windows", "word", "office",
 }  # fmt: skip
 TOKEN = re.compile(r"[A-Za-z0-9_]+")
 PATH_LIKE = re.compile(r"\S*[/\\]\S*")  # file and folder paths the user chose are shown as they are

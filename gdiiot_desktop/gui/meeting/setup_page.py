@@ -73,6 +73,10 @@ class SetupPage(QWidget):
         self.state, self.apps = state, apps
         info = state.info
         self.ui.titleEdit.setText(info.title)
+        self.ui.titleEdit.setToolTip(info.title)
+        self.ui.titleEdit.setCursorPosition(0)  # the start of a long name, not its end
+        # Wide enough for a city's usual meeting name (about 28 characters), not wider than a small screen allows.
+        self.ui.titleEdit.setMinimumWidth(min(self.ui.titleEdit.fontMetrics().horizontalAdvance(info.title) + 24, 420))
         self.ui.dateEdit.setDate(QDate(info.held_on.year, info.held_on.month, info.held_on.day))
         self.ui.placeEdit.setText(info.place)
         self.ui.chairEdit.setText(info.chair)
