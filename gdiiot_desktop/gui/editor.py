@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QWidget,
 )
+from shiboken6 import isValid
 
 from gdiiot_desktop.domain import fields as registry
 from gdiiot_desktop.domain.enums import (
@@ -124,7 +125,11 @@ class ApplicationEditor(QDialog):
         screen_fit.scrollable_tabs(self.ui.formTabs)  # a small screen scrolls the form; the buttons stay in view
         self.ui.editorSplitter.setStretchFactor(0, 3)
         self.ui.editorSplitter.setStretchFactor(1, 2)
-        self.ui.recommenderLabel.setText(settings_service.get_recommender(session.ws))  # as the exports print it
+        ws = session.ws
+        session.runner.run(  # the bureau's name as the exports print it, read off the GUI thread
+            lambda _progress: settings_service.get_recommender(ws), title="正在读取推荐单位…",
+            cancellable=False, show_dialog=False, on_success=self._show_recommender,
+        )  # fmt: skip
         # Files can be dropped on the whole attachments box.
         for target in (self.ui.attachmentsGroup, self.ui.attachmentsView, self.ui.attachmentsView.viewport()):
             target.setAcceptDrops(True)
@@ -223,6 +228,10 @@ class ApplicationEditor(QDialog):
         ui.problemJumpButton.clicked.connect(self.jump_to_selected)
         ui.problemOverrideButton.clicked.connect(self.override_selected)
         QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
+
+    def _show_recommender(self, name: str) -> None:
+        if isValid(self):  # the editor may have closed before the read came back
+            self.ui.recommenderLabel.setText(name)
 
     # --- loading and building -----------------------------------------------------------------
     def load(self, app: Application | None) -> None:

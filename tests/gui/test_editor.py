@@ -55,6 +55,8 @@ def test_new_application_violations_follow_the_fields(
     editor = new_editor(window, qtbot)
     ui = editor.ui
     assert editor.windowTitle() == "新建申报项目"
+    # The cover's 推荐单位, as the exports print it, read on the session's runner.
+    qtbot.waitUntil(lambda: ui.recommenderLabel.text() == "佛山市工业和信息化局", timeout=5000)
     # An empty form: no names, no code, no direction, no video, no form. Each empty name and the
     # unchosen direction is listed with its own message (issue 12), not as an unknown direction.
     assert {"APPLICATION_DATA", "USCC_INVALID", "VIDEO_REQUIRED", "MATERIALS_MISSING"} <= rules(editor)
