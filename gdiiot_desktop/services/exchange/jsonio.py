@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any, ClassVar
 
 from .. import jsonio
 from ..errors import InputError
-from .errors import BundleFormatError
+from .errors import BundleFormatError, BundleTamperedError
+from .format import LIST_CAPS
+from .zipsafe import member_chunks, stream_member
 
 MAX_TEXT = jsonio.MAX_TEXT
 MAX_INT = jsonio.MAX_INT
@@ -39,3 +43,17 @@ def iter_list(
         jsonio.iter_array(chunks, source(member), max_items=max_items, max_item_chars=max_item_bytes)
     ):
         yield Node(value, member, f"[{i}]")
+
+
+def read_list_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, sha256: str, path: Path) -> Node:
+    """A JSON list member: hashed in one streaming pass (BundleTamperedError unless it is `sha256`),
+    then parsed in another, one element at a time under the member's caps (format.LIST_CAPS), so no
+    input takes more memory than the caps allow."""
+    name = info.orig_filename
+    if stream_member(archive, info, path).sha256 != sha256:
+        raise BundleTamperedError(
+            f"成员“{name}”的内容与清单不符（SHA-256 不同），数据包在导出后被改动或已损坏，已拒绝导入。"
+        )
+    _, items, item_bytes = LIST_CAPS[name]
+    chunks = member_chunks(archive, info, path)
+    return Node([n.value for n in iter_list(chunks, name, max_items=items, max_item_bytes=item_bytes)], name)

@@ -26,17 +26,16 @@ from .format import (
     FILES_PREFIX,
     JSON_MEMBERS,
     KIND_COUNTY,
-    LIST_CAPS,
     MANIFEST,
     MAX_FILE_BYTES,
     MAX_RETURN_REASON,
     RETURNS,
     SIGNATURE,
 )
-from .jsonio import Node, iter_list, parse_json
+from .jsonio import Node, parse_json, read_list_member
 from .manifest import Manifest, parse_manifest
 from .trust import SignatureCheck, Signer, Trust, check_signature
-from .zipsafe import check_members, member_chunks, open_zip, read_member, shown, stream_member
+from .zipsafe import check_members, open_zip, read_member, shown
 
 Gate = Callable[[Manifest, SignatureCheck], Trust]
 
@@ -172,17 +171,7 @@ def _check_member_list(manifest: Manifest, infos: dict[str, zipfile.ZipInfo]) ->
 
 
 def _read_json(archive: zipfile.ZipFile, info: zipfile.ZipInfo, manifest: Manifest, path: Path) -> Node:
-    """A JSON list member: hashed in one streaming pass, then parsed in another, one element at a
-    time under the member's caps (format.LIST_CAPS), so no input takes more memory than they allow."""
-    name = info.orig_filename
-    digest = stream_member(archive, info, path)
-    if digest.sha256 != manifest.members[name].sha256:
-        raise BundleTamperedError(
-            f"成员“{name}”的内容与清单不符（SHA-256 不同），数据包在导出后被改动或已损坏，已拒绝导入。"
-        )
-    _, items, item_bytes = LIST_CAPS[name]
-    chunks = member_chunks(archive, info, path)
-    return Node([n.value for n in iter_list(chunks, name, max_items=items, max_item_bytes=item_bytes)], name)
+    return read_list_member(archive, info, manifest.members[info.orig_filename].sha256, path)
 
 
 def _read_county(bundle: Bundle, members: dict[str, Node]) -> None:
