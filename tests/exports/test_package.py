@@ -111,6 +111,10 @@ def test_transmittal_lists_copies_and_print_plan(exported: Exported) -> None:
     total = exported.result.packages[0].plan.total_pages
     assert f"{(total + 1) // 2}×6={(total + 1) // 2 * 6}" in text
     assert "项目介绍.docx" in text  # the Word file is listed as electronic only
+    with pdfplumber.open(exported.one("纸质材料/报送清单.pdf")) as pdf:
+        cells = [(c or "").replace("\n", "") for row in pdf.pages[0].extract_table() for c in row]
+    # the letter is handed in too, one stamped copy
+    assert "推荐函：韶关市工业和信息化局关于推荐2023年工业互联网试点示范项目的函" in cells
 
 
 def test_rotated_pages_get_an_upright_stamp(city: City, tmp_path: Path) -> None:

@@ -249,6 +249,7 @@ def _build(
     transmittal = write_transmittal(
         campaign, snapshot, [p.plan for p in result.packages], summary_pages, paper_dir / TRANSMITTAL_NAME,
         discs=result.disc_plan.count if result.disc_plan else 1, late=late,
+        letter_pages=len(PdfReader(result.letter[1]).pages) if result.letter else 0,
     ) if result.packages else None
     if ExportKind.PACKAGE in kinds:
         result.files += [p.path for p in result.packages] + ([transmittal] if transmittal else [])

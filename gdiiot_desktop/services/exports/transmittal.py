@@ -15,11 +15,13 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyl
 from reportlab.platypus.flowables import Flowable
 
 from ...domain.campaign import Campaign
+from ..errors import InputError
 from ..files import atomic_output
 from ..pdf.document import render
 from ..pdf.layout import TEXT_WIDTH
 from ..pdf.styles import Styles, styles
 from . import summary_data
+from .letter import parse
 from .package_plan import PackagePlan
 from .pdf_meta import escape
 from .snapshot import Snapshot
@@ -49,9 +51,15 @@ def copies(campaign: Campaign, key: str) -> int:
     return int(campaign.copies.get(key, DEFAULT_COPIES[key]))
 
 
-def print_plan(campaign: Campaign, summary_pages: int, plans: Sequence[PackagePlan]) -> list[PrintLine]:
-    """The summary table single-sided (it is stamped), each package double-sided (GB/T 9704)."""
-    lines = [PrintLine("推荐项目汇总表", summary_pages, copies(campaign, "summary_table"), duplex=False)]
+LETTER_COPIES = 1
+
+
+def print_plan(
+    campaign: Campaign, summary_pages: int, plans: Sequence[PackagePlan], letter_pages: int = 0
+) -> list[PrintLine]:
+    """The letter and the summary table single-sided (they are stamped), each package double-sided (GB/T 9704)."""
+    lines = [PrintLine("推荐函", letter_pages, LETTER_COPIES, duplex=False)] if letter_pages else []
+    lines.append(PrintLine("推荐项目汇总表", summary_pages, copies(campaign, "summary_table"), duplex=False))
     for plan in plans:
         lines.append(
             PrintLine(f"第{plan.app.priority}位 {plan.app.project_name}", plan.total_pages, copies(campaign, "paper_package"), True)
@@ -68,10 +76,11 @@ def write_transmittal(
     *,
     discs: int = 1,
     late: str | None = None,
+    letter_pages: int = 0,
 ) -> Path:
     st = styles()
     data, _pages = render(
-        story(campaign, snapshot, plans, summary_pages, st, discs=discs, late=late),
+        story(campaign, snapshot, plans, summary_pages, st, discs=discs, late=late, letter_pages=letter_pages),
         st.fonts,
         footer=snapshot.footer,
         title=f"{campaign.year}年工业互联网试点示范项目推荐材料报送清单",
@@ -93,6 +102,7 @@ def story(
     *,
     discs: int,
     late: str | None,
+    letter_pages: int = 0,
 ) -> list[Flowable]:
     cell = ParagraphStyle("tr_cell", parent=st.cell, fontSize=10.5, leading=14)
     center = ParagraphStyle("tr_center", parent=cell, alignment=TA_CENTER)
@@ -102,8 +112,12 @@ def story(
     n_table, n_package, n_disc = (copies(campaign, k) for k in ("summary_table", "paper_package", "disc"))
 
     rows: list[list[Any]] = [[Paragraph(h, head) for h in ("序号", "报送材料", "份数", "每份页数", "说明")]]
-    rows.append(_row(1, f"{summary_data.title(campaign)}（附件4）", n_table, summary_pages, "按推荐优先顺序排列，加盖推荐单位公章", cell, center))
-    for i, plan in enumerate(plans, start=2):
+    first = 1
+    if letter_pages:
+        rows.append(_row(1, _letter_name(campaign, snapshot), LETTER_COPIES, letter_pages, "加盖推荐单位公章（推荐函.docx 可在 WPS/Word 中调整后打印）", cell, center))
+        first = 2
+    rows.append(_row(first, f"{summary_data.title(campaign)}（附件4）", n_table, summary_pages, "按推荐优先顺序排列，加盖推荐单位公章", cell, center))
+    for i, plan in enumerate(plans, start=first + 1):
         app = plan.app
         remark = "封面、目录、项目基本信息表及申报材料"
         electronic = plan.electronic_only()
@@ -113,10 +127,10 @@ def story(
     disc_remark = "汇总表、全部申报材料（PDF 及原件）和项目视频，附 SHA256 校验清单"
     if discs > 1:
         disc_remark += f"；分 {discs} 张光盘（第1张/共{discs}张 …）"
-    rows.append(_row(len(plans) + 2, "电子版光盘", n_disc * discs, None, disc_remark, cell, center))
+    rows.append(_row(len(plans) + first + 1, "电子版光盘", n_disc * discs, None, disc_remark, cell, center))
     materials = _table(rows, [11 * mm, 64 * mm, 12 * mm, 16 * mm, TEXT_WIDTH - 103 * mm])
 
-    lines = print_plan(campaign, summary_pages, plans)
+    lines = print_plan(campaign, summary_pages, plans, letter_pages)
     plan_rows: list[list[Any]] = [[Paragraph(h, head) for h in ("打印内容", "页数", "打印方式", "份数", "用纸（张）")]]
     for line in lines:
         plan_rows.append(
@@ -154,13 +168,24 @@ def story(
     if late:
         warn = ParagraphStyle("tr_late", parent=st.body, textColor=colors.HexColor("#C00000"), fontSize=14, leading=22)
         flow += [Spacer(1, 4 * mm), Paragraph(escape(f"注意：{late}"), warn)]
+    contact, phone = summary_data.filled_by(snapshot)
     signature = [
         Spacer(1, 10 * mm),
-        Paragraph("经办人：________________　　联系电话：________________", info),
+        Paragraph(escape(f"经办人：{contact or '________________'}　　联系电话：{phone or '________________'}"), info),
         Paragraph("报送日期：________________　　接收人：________________", info),
     ]
     # The signature block never stands alone on a page: it goes with what it closes.
     return [*flow[:-1], KeepTogether([flow[-1], *signature])]
+
+
+def _letter_name(campaign: Campaign, snapshot: Snapshot) -> str:
+    """The letter's title as frozen with the snapshot (推荐函 when it cannot be read)."""
+    if snapshot.letter is not None:
+        try:
+            return f"推荐函：{parse(snapshot.letter).title}"
+        except InputError:
+            pass
+    return f"推荐函：{snapshot.recommender}关于推荐{campaign.year}年工业互联网试点示范项目的函"
 
 
 def _row(no: int, name: str, count: int, pages: int | None, remark: str, cell: ParagraphStyle, center: ParagraphStyle) -> list[Any]:
