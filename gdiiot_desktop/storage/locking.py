@@ -6,6 +6,7 @@ import os
 import sys
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 
 def lock_path_for(db_path: Path) -> Path:
@@ -69,20 +70,29 @@ class DatabaseLock:
         self.release()
 
 
+def _windows_try_lock(fd: int, msvcrt: Any) -> bool:
+    """Lock the first byte without waiting (`msvcrt` passed in: tests run this on Linux with a stand-in)."""
+    os.lseek(fd, 0, os.SEEK_SET)
+    try:
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+    except OSError:
+        return False
+    return True
+
+
+def _windows_unlock(fd: int, msvcrt: Any) -> None:
+    os.lseek(fd, 0, os.SEEK_SET)
+    msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+
 if sys.platform == "win32":
-    import msvcrt
+    import msvcrt as _msvcrt
 
     def _try_lock(fd: int) -> bool:
-        os.lseek(fd, 0, os.SEEK_SET)
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
+        return _windows_try_lock(fd, _msvcrt)
 
     def _unlock(fd: int) -> None:
-        os.lseek(fd, 0, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        _windows_unlock(fd, _msvcrt)
 
 else:
     import fcntl
