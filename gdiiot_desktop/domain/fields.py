@@ -313,6 +313,33 @@ def build_application(values: Mapping[str, Any], attachments: list[Attachment] |
     )
 
 
+def text_problems(app: Application, *, form: bool = False) -> dict[str, str]:
+    """{field name: what is wrong} for every text of the application that breaks the text rules or its
+    cap (with `form`, also its form check): what a save from any face refuses, naming the field."""
+    out: dict[str, str] = {}
+    for f in FIELDS:
+        value = f.get(app)
+        if f.kind is Kind.TEXT_SET:
+            texts = list(value)
+        elif f.kind is Kind.TEXT_MAP:
+            texts = list(value.values())
+        elif f.is_text:
+            texts = [value]
+        else:
+            continue
+        for text in texts:
+            problem = f.text_problem(text, form=form)
+            if problem:
+                out[f.name] = problem
+                break
+    for attachment in app.attachments:
+        for f in ATTACHMENT_FIELDS[1:]:
+            value = getattr(attachment, f.key)
+            if isinstance(value, str) and (problem := f.text_problem(value, form=form)):
+                out.setdefault(f"attachments.{f.key}", problem)
+    return out
+
+
 def date_in_range(value: date) -> bool:
     """Dates the program can compute with and print (1900–2200), whatever Python's date allows."""
     return 1900 <= value.year <= 2200

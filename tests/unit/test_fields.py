@@ -6,7 +6,7 @@ from dataclasses import fields as dataclass_fields
 from datetime import date
 
 from gdiiot_desktop.domain import fields as registry
-from gdiiot_desktop.domain.enums import ApplicantType, BuildStatus, PriorityCondition
+from gdiiot_desktop.domain.enums import ApplicantType, AttachmentClass, BuildStatus, PriorityCondition
 from gdiiot_desktop.domain.model import Applicant, Application, Attachment, Contact
 
 
@@ -81,3 +81,19 @@ def test_values_round_trip_through_the_registry() -> None:
     assert registry.label("applicant.industry") == "所属行业"
     assert registry.label("attachments") == "附件"
     assert {"uid", "status", "priority", "overrides"} == registry.CITY_OWNED
+
+
+def test_text_problems_of_an_application_name_each_bad_field() -> None:
+    app = Application(
+        project_name="厂" * 101,
+        applicant=Applicant(uscc="", name="甲公司", industry="制造\uffff"),
+        county="南海区",
+        category_id="C1",
+        direction_id="D1",
+        contact=Contact(mobile="123"),
+        attachments=[Attachment(AttachmentClass.VIDEO, "a\u202e.mp4", "0" * 64, 1)],
+    )
+    problems = registry.text_problems(app)
+    assert set(problems) == {"project_name", "applicant.industry", "attachments.file_name"}
+    assert problems["applicant.industry"].startswith("所属行业含有不允许的字符")
+    assert registry.text_problems(app, form=True)["contact.mobile"] == "联系人手机应为以1开头的11位数字"
