@@ -1,5 +1,12 @@
 """Fuzzing the bundle import and the Excel intake with hypothesis: mutated valid inputs, many cases.
 
+Bundle cases: byte damage, member games (names, drops, duplicates), JSON mutations (with and without
+recomputed hashes, and signed again with the county's own key so the parsers behind the signature are
+reached), forgeries with recomputed hashes and audit chain (signature kept, or made with a forger's key),
+signature stripping or garbage, counter games (sequence values of every type and size, signed by the
+county, a forger or nobody), clock games (exported_at in year 1, 9999, the future, malformed) and county
+name games (other city's counties, spaces, zero-width and full-width spellings).
+
 Every case must import correctly or be refused with a Chinese message (an InputError) and leave the
 database and the attachment store byte-for-byte unchanged; any other exception is a failure and is
 shrunk and printed by hypothesis. Not part of CI's time budget (CI runs tests/exchange/test_fuzz.py).
@@ -74,6 +81,8 @@ def main() -> int:
             took = time.perf_counter() - start
             print(f"{label}: {outcomes.total()} cases in {took:.0f} s — " + ", ".join(f"{k} {v}" for k, v in sorted(outcomes.counts.items())))
             print("  refusals by error type: " + ", ".join(f"{k} {v}" for k, v in outcomes.messages.most_common()))
+            if outcomes.by_mode:
+                print("  by kind of case: " + ", ".join(f"{k} {v}" for k, v in sorted(outcomes.by_mode.items())))
     print("no crash, no traceback, nothing half-written")
     return 0
 

@@ -80,11 +80,14 @@ class BoardModel(_Table):
                 return d.name if d else app.direction_id
             if col == self.COL_PROBLEMS:
                 return self.session.counts.get(app_id, ProblemCounts()).text
-            return self.state_text(app_id, blocked)
+            flag = self.session.ws.exchange_flags.get(app_id)  # a county bundle withdrew or changed it
+            return self.state_text(app_id, blocked) + ("  ⚑" if flag else "")
         if role == Qt.ItemDataRole.ToolTipRole:
+            flag = self.session.ws.exchange_flags.get(app_id)
+            note = f"\n⚑ {flag}" if flag else ""
             if blocked:
-                return "有错误，不能推荐：\n" + "\n".join(v.message for v in self.session.blocking(app_id))
-            return app.label
+                return "有错误，不能推荐：\n" + "\n".join(v.message for v in self.session.blocking(app_id)) + note
+            return app.label + note
         if role == Qt.ItemDataRole.ForegroundRole:
             if blocked:
                 return QBrush(ERROR_COLOR)

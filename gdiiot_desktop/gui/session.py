@@ -38,8 +38,13 @@ DRAFT_ID = -1  # the engine's id for an application being entered and not saved 
 
 
 def read_applications(ws: Workspace) -> list[Application]:
-    """Every application of the workspace (and its counties, kept on ws for the filters)."""
+    """Every application of the workspace (and its counties, kept on ws for the filters, and the flags
+    county bundles left on recommended applications, kept on ws for the board)."""
+    # Imported here: off the start path, and this runs off the GUI thread.
+    from gdiiot_desktop.services.exchange.moves import flag_texts
+
     settings_service.list_counties(ws)
+    ws.exchange_flags = flag_texts(ws)
     return ApplicationService(ws).list()
 
 

@@ -29,6 +29,7 @@ class Workspace:
     city: str
     operator: str = DEFAULT_OPERATOR
     counties: list[str] = field(default_factory=list)
+    exchange_flags: dict[int, str] = field(default_factory=dict)  # application id → a county bundle's flag
 
     @property
     def read_only(self) -> bool:

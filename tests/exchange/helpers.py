@@ -256,3 +256,44 @@ def zip_bytes(items: list[tuple[str, bytes]]) -> bytes:
         for name, data in items:
             z.writestr(name, data)
     return buffer.getvalue()
+
+
+def forge_apps(src: Path, dst: Path, apps: object, signer: OfficeSigner | None) -> Path:
+    """applications.json replaced and the audit log's export entry re-hashed to name it, manifest hashes
+    recomputed, signed by `signer` (None: the old signature kept): every hash fits, only the key can tell."""
+    from datetime import datetime
+
+    from gdiiot_desktop.storage.audit import entry_hash
+
+    items = members(src)
+    data = json.dumps(apps, ensure_ascii=False).encode()
+    audit = json.loads(items["audit.json"])
+    last = audit[-1]
+    details = json.loads(last["details"])
+    details["applications_sha256"] = hashlib.sha256(data).hexdigest()
+    last["details"] = json.dumps(details, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    last["hash"] = entry_hash(
+        last["prev_hash"], entry_id=last["id"], at=datetime.fromisoformat(last["at"]), actor=last["actor"],
+        action=last["action"], entity=last["entity"], entity_id=last["entity_id"], details=last["details"],
+    )  # fmt: skip
+    change = {"applications.json": data, "audit.json": json.dumps(audit, ensure_ascii=False).encode()}
+    return rebuild(src, dst, change, signer=signer, forge=signer is None)
+
+
+def snapshot(db_path: Path) -> tuple[dict[str, list[tuple[object, ...]]], str]:
+    return table_rows(db_path), store_fingerprint(db_path)
+
+
+def assert_only_refusal(db_path: Path, before: tuple[dict[str, list[tuple[object, ...]]], str], file_name: str) -> dict:
+    """Nothing changed but one audit entry recording the refusal of `file_name`; returns its details."""
+    rows, store = before
+    assert store_fingerprint(db_path) == store, "store changed by a refusal"
+    after = table_rows(db_path)
+    log, log_before = after.pop("audit_log"), dict(rows).pop("audit_log")
+    assert {k: v for k, v in after.items()} == {k: v for k, v in rows.items() if k != "audit_log"}
+    assert log[: len(log_before)] == log_before
+    added = log[len(log_before) :]
+    assert len(added) == 1 and added[0][3] == "bundle_refused", added
+    details = json.loads(added[0][6])
+    assert details["file"] == file_name
+    return details

@@ -371,3 +371,22 @@ def test_dragging_rows_in_the_views_moves_the_quota_line_and_saves_the_order(
         fresh.close()
     assert [a.id for a in sorted(stored, key=lambda a: a.priority or 0)] == order
     assert [a.priority for a in sorted(stored, key=lambda a: a.priority or 0)] == list(range(1, 10))
+
+
+def test_applications_a_county_bundle_withdrew_or_changed_are_flagged_in_place(
+    qtbot: QtBot, ws: Workspace, open_window: Callable[[Workspace], MainWindow]
+) -> None:
+    from gdiiot_desktop.storage.exchange_repository import ExchangeRepository
+
+    ids = seed(ws, sample(ws, 4))
+    ApplicationService(ws).set_order(ids[:3])
+    uids = {a.id: a.uid for a in ApplicationService(ws).list()}
+    with ws.db.session() as session:  # as an import with --accept-removals leaves them
+        ExchangeRepository(session).add_flag(uids[ids[1]], "南海区", "b" * 32, "withdrawn")
+    window = open_window(ws)
+    board = window.board
+    assert board.recommended.ids == ids[:3]  # the order is the city's, untouched
+    texts = status_texts(board.recommended)
+    assert texts[1].endswith("⚑") and not texts[0].endswith("⚑") and not texts[2].endswith("⚑")
+    tip = board.recommended.index(1, BoardModel.COL_STATE).data(Qt.ItemDataRole.ToolTipRole)
+    assert "县区数据包已撤回此项目" in tip

@@ -184,3 +184,44 @@ def test_each_browse_button_fills_its_own_path(
         dd.runner.shutdown()
     finally:
         city.close()
+
+
+def test_withdrawals_are_imported_only_after_the_confirmation(qtbot: QtBot, tmp_path: Path) -> None:
+    from gdiiot_desktop.services import exchange
+    from tests.exchange.helpers import pin_both
+
+    (tmp_path / "county").mkdir()
+    (tmp_path / "city").mkdir()
+    county = make_county(tmp_path / "county")
+    city = make_city(tmp_path / "city")
+    try:
+        pin_both(county, city)
+        first = tmp_path / "1.gdiiot"
+        exchange.export_county_bundle(county, first)
+        exchange.import_bundle(city, first)
+        gone = ApplicationService(county).list()[0]
+        ApplicationService(county).delete(gone.id or 0, "企业放弃")
+        second = tmp_path / "2.gdiiot"
+        exchange.export_county_bundle(county, second)
+
+        dd = dialog_for(qtbot, city)
+        dd.ui.importPathEdit.setText(str(second))
+        qtbot.mouseClick(dd.ui.previewBundleButton, Qt.MouseButton.LeftButton)
+        settle(qtbot, dd)
+        assert "导入时需确认" in dd.ui.bundleSummaryLabel.text()
+        asked: list[list[str]] = []
+        dd.confirm_removals = lambda lines: asked.append(lines) or False  # type: ignore[method-assign]
+        qtbot.mouseClick(dd.ui.importBundleButton, Qt.MouseButton.LeftButton)
+        settle(qtbot, dd)
+        assert len(asked) == 1 and gone.project_name in asked[0][0]
+        statuses = {a.uid: a.status for a in ApplicationService(city).list()}
+        assert statuses[gone.uid] is Status.REGISTERED  # said no: nothing written
+        dd.confirm_removals = lambda lines: True  # type: ignore[method-assign]
+        with qtbot.waitSignal(dd.data_changed, timeout=20_000):
+            qtbot.mouseClick(dd.ui.importBundleButton, Qt.MouseButton.LeftButton)
+        statuses = {a.uid: a.status for a in ApplicationService(city).list()}
+        assert statuses[gone.uid] is Status.WITHDRAWN
+        dd.runner.shutdown()
+    finally:
+        county.close()
+        city.close()
