@@ -17,7 +17,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QInputDialog, QPushButton, QWidget
 
-from gdiiot_desktop.gui.errors import describe
+from gdiiot_desktop.gui.errors import describe, show_error
 from gdiiot_desktop.gui.forms.ui_export_dialog import Ui_ExportDialog
 from gdiiot_desktop.gui.letter_dialog import LetterDialog
 from gdiiot_desktop.gui.tasks import Task, TaskRunner
@@ -254,7 +254,9 @@ class ExportDialog(QDialog):
         message, details, technical = describe(exc)
         self.ui.progressLabel.setText("未完成")
         self.ui.summaryLabel.setText(message)
-        self.ui.messagesText.setPlainText("\n".join([*(f"✗ {d}" for d in details), technical]).strip())
+        self.ui.messagesText.setPlainText("\n".join(f"✗ {d}" for d in details))
+        if technical:  # a bug, not bad input: the traceback only behind 详细信息 (and in the log)
+            show_error(self, exc, "导出未完成")
         self.export_failed.emit(exc)
 
     def _cancelled(self) -> None:

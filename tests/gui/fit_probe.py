@@ -37,13 +37,30 @@ def buttons_outside(window: QWidget) -> list[str]:
     return outside
 
 
+def column_facts(name: str, window: QWidget) -> dict[str, object]:
+    """Whether the list's 问题 column shows without scrolling, and the board's project-name widths."""
+    from gdiiot_desktop.gui.board import BoardModel
+    from gdiiot_desktop.gui.models import ApplicationsModel
+
+    facts: dict[str, object] = {}
+    if name == "main-1-申报项目":
+        view = window.ui.applicationsView  # type: ignore[attr-defined]
+        header = view.horizontalHeader()
+        col = ApplicationsModel.COL_PROBLEMS
+        facts["problems_column_visible"] = header.sectionViewportPosition(col) + header.sectionSize(col) <= view.viewport().width()
+    if name == "main-2-推荐排序":
+        board = window.board  # type: ignore[attr-defined]
+        facts["board_project_widths"] = [v.columnWidth(BoardModel.COL_PROJECT) for v in board._views.values()]
+    return facts
+
+
 def probe(folder: Path) -> dict[str, object]:
     app = create_application(["fit_probe"])
     from gdiiot_desktop.services.workspace import create_workspace
     from tests.gui.tour import filled_workspace, tour
 
     area = app.primaryScreen().availableGeometry()
-    report: dict[str, object] = {"screen": [area.width(), area.height()], "windows": [], "problems": []}
+    report: dict[str, object] = {"screen": [area.width(), area.height()], "windows": [], "problems": [], "columns": {}}
     ws = filled_workspace(folder)
     empty = create_workspace(folder / "韶关.sqlite3", "韶关", operator="测试员")  # the first day: no project yet
     for name, window in tour(ws, empty_ws=empty):
@@ -53,6 +70,7 @@ def probe(folder: Path) -> dict[str, object]:
         if not area.contains(frame):
             report["problems"].append(f"{name}: {frame.width()}×{frame.height()} at ({frame.x()},{frame.y()}) "  # type: ignore[union-attr]
                                       f"outside {area.width()}×{area.height()}")
+        report["columns"].update(column_facts(name, window))  # type: ignore[union-attr]
         outside = buttons_outside(window)
         if outside:
             report["problems"].append(f"{name}: buttons outside the window: {outside}")  # type: ignore[union-attr]

@@ -45,6 +45,11 @@ def test_every_window_fits_the_screen(tmp_path: Path, width: int, height: int, s
     for expected in ("main-1-申报项目", "editor-1-封面与项目", "settings-2-数据与备份", "export", "meeting-2-评分", "start", "main-empty"):
         assert expected in names
     assert report["problems"] == []
+    columns = report["columns"]
+    # The board's project names never collapse; at 100 % the list's 问题 column shows without scrolling.
+    assert min(columns["board_project_widths"]) >= 180  # type: ignore[index]
+    if scale == 1.0:
+        assert columns["problems_column_visible"] is True  # type: ignore[index]
 
 
 def test_a_window_larger_than_the_screen_is_shrunk_and_moved_onto_it(qtbot: QtBot) -> None:
