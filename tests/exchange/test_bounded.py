@@ -171,3 +171,19 @@ def test_streamed_elements_equal_a_whole_parse() -> None:
 def test_whole_documents_are_bounded_too(text: str, fragment: str) -> None:
     with pytest.raises(InputError, match=fragment):
         jsonio.loads(text, jsonio.Source("测试"))
+
+
+def test_a_county_cannot_export_what_the_city_would_refuse(offices: Offices) -> None:
+    from dataclasses import replace
+
+    from gdiiot_desktop.services import exchange
+    from gdiiot_desktop.services.applications import ApplicationService
+    from gdiiot_desktop.storage.repository import ApplicationRepository
+
+    app = ApplicationService(offices.county).list()[0]
+    with offices.county.db.session() as session:  # saved before the caps existed: straight to the table
+        ApplicationRepository(session).save(replace(app, project_name="厂" * 120), diff=False)
+    with pytest.raises(InputError, match="项目名称过长（120个字，最多100个字）") as refused:
+        exchange.export_county_bundle(offices.county, offices.folder / "too-long.gdiiot")
+    assert "修改后再导出" in str(refused.value)
+    assert not (offices.folder / "too-long.gdiiot").exists()

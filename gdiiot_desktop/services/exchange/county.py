@@ -7,17 +7,19 @@ import uuid
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ...domain import fields as registry
 from ...domain.enums import Status
 from ...domain.model import Application
 from ...storage.exchange_repository import ExchangeRepository, summary_json
 from ...storage.models_exchange import ExchangeBundle
 from ...storage.repository import ApplicationRepository, now_utc
+from ..application_codec import MAX_ATTACHMENTS
 from ..files import atomic_output
 from ..workspace import Workspace
 from .chain import EXPORT_ACTION, audit_json
 from .codec import application_json
 from .errors import ExchangeUsageError
-from .format import APPLICATIONS, AUDIT, KIND_COUNTY, MAX_SEQUENCE
+from .format import APPLICATIONS, AUDIT, KIND_COUNTY, MAX_APPLICATIONS, MAX_SEQUENCE
 from .keys import office_signer, shown
 from .manifest import manifest_json, program_name
 from .progress import ByteCounter, ProgressFn
@@ -77,6 +79,7 @@ def export_county_bundle(
         apps = ApplicationRepository(session).load_all()
     county = choose_county(apps, county)
     selected = [a for a in apps if a.county == county]
+    _refuse_what_the_city_would(selected)
     shas = sorted({a.sha256 for app in selected for a in app.attachments})
     for sha in shas:
         if not ws.db.store.has(sha):
@@ -169,3 +172,20 @@ def _resubmitted(ws: Workspace, repo: ExchangeRepository, apps: list[Application
         ws.audit(session, "resubmit", "application", app.id, {"uid": ret.uid, "reason": ret.reason, "bundle": bundle_id})
         done.append(ret.uid)
     return done
+
+
+def _refuse_what_the_city_would(apps: list[Application]) -> None:
+    """A bundle the city would refuse is not written: text past its cap or with forbidden characters
+    (saved before the text rules existed) is named here, with the project, to be fixed first."""
+    if len(apps) > MAX_APPLICATIONS:
+        raise ExchangeUsageError(f"一个数据包最多 {MAX_APPLICATIONS} 个项目，本县区有 {len(apps)} 个，无法导出。")
+    for app in apps:
+        problems = registry.text_problems(app)
+        if problems:
+            raise ExchangeUsageError(
+                f"项目“{app.project_name[:60]}”：{next(iter(problems.values()))}。请在申报项目中修改后再导出数据包。"
+            )
+        if len(app.attachments) > MAX_ATTACHMENTS:
+            raise ExchangeUsageError(
+                f"项目“{app.project_name[:60]}”有 {len(app.attachments)} 个附件，数据包每个项目最多 {MAX_ATTACHMENTS} 个，无法导出。"
+            )
