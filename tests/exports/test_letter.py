@@ -130,13 +130,15 @@ def test_text_form_round_trip_and_errors() -> None:
     assert [heading_level(t) for t in ("一、a", "（二）b", "3.c", "（4）d", "正文")] == [1, 2, 3, 4, 0]
 
 
-def ink_bounds(png: Path, skip_red: bool = True) -> tuple[float, float, float, float]:
-    """(left, top, right, bottom) in mm of the dark pixels of a page (red head and lines left out)."""
+def ink_bounds(png: Path, above_mm: float = 297) -> tuple[float, float, float, float]:
+    """(left, top, right, bottom) in mm of the dark pixels of a page above `above_mm` from the top
+    (red head and lines left out: only dark grey and black count).
+    """
     image = Image.open(png).convert("RGB")
     width, height = image.size
     pixels = image.load()
     xs, ys = [], []
-    for y in range(0, height):
+    for y in range(0, min(height, int(above_mm * MM))):
         for x in range(0, width, 1):
             r, g, b = pixels[x, y]
             dark = r < 110 and g < 110 and b < 110
@@ -172,3 +174,45 @@ def test_letter_docx_is_byte_identical_for_the_same_snapshot(exported: Exported)
     made = render_letter_docx(letter, font_set(), created=exported.result.snapshot.created_at)
     assert made == exported.one("推荐函/推荐函.docx").read_bytes()
     assert docx.Document(io.BytesIO(made)).core_properties.created.year == 2023
+
+
+def test_body_grid_is_28_characters_in_156_mm(exported: Exported) -> None:
+    from collections import defaultdict
+
+    with pdfplumber.open(exported.one("推荐函/推荐函.pdf")) as pdf:
+        page = pdf.pages[0]
+        lines: dict[int, list[dict[str, object]]] = defaultdict(list)
+        for c in page.chars:
+            if abs(float(c["size"]) - 156 / 28 / 25.4 * 72) < 0.05:  # body characters (3号 on the 28-character grid)
+                lines[round(float(c["top"]))].append(c)
+        full = []
+        for chars in lines.values():
+            text = "".join(str(c["text"]) for c in sorted(chars, key=lambda c: float(c["x0"])))  # type: ignore[arg-type]
+            if all(ord(ch) > 0x2E80 for ch in text) and len(text) >= 27:
+                full.append((len(text), min(float(c["x0"]) for c in chars), max(float(c["x1"]) for c in chars)))  # type: ignore[arg-type]
+    assert full, "no full line of Chinese text on the first page"
+    to_mm = 25.4 / 72
+    for count, x0, x1 in full:
+        assert count <= 28
+        assert x0 * to_mm >= 28 - 0.5 and x1 * to_mm <= 28 + 156 + 0.5
+    assert any(count == 28 for count, _x0, _x1 in full)
+
+
+def test_imprint_when_used(tmp_path: Path) -> None:
+    from gdiiot_desktop.services.exports.letter_docx import render_letter_docx
+    from gdiiot_desktop.services.exports.letter_pdf import render_letter_pdf
+    from gdiiot_desktop.services.pdf.fonts import shipped_fonts
+
+    text = (
+        "发文机关标志：韶关市工业和信息化局\n标题：关于推荐的函\n主送机关：广东省工业和信息化厅\n正文：\n第一段。\n"
+        "发文机关署名：韶关市工业和信息化局\n成文日期：2023年12月1日\n抄送：韶关市人民政府办公室\n"
+        "印发机关：韶关市工业和信息化局办公室\n印发日期：2023年12月1日\n"
+    )
+    letter = parse(text)
+    assert letter.has_imprint and not parse(text.split("抄送")[0]).has_imprint
+    data, _pages = render_letter_pdf(letter, shipped_fonts())
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        last = (pdf.pages[-1].extract_text() or "").replace("\n", "")
+    assert "抄送：韶关市人民政府办公室" in last and "2023年12月1日印发" in last
+    document = docx.Document(io.BytesIO(render_letter_docx(letter, shipped_fonts())))
+    assert any(p.text == "抄送：韶关市人民政府办公室" for p in document.paragraphs)

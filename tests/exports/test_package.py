@@ -129,3 +129,25 @@ def test_rotated_pages_get_an_upright_stamp(city: City, tmp_path: Path) -> None:
         assert page.search(f"— {entry.first} —")
         assert page.width > page.height  # the portrait page turned by 90° prints landscape
     assert PdfReader(io.BytesIO(result.path.read_bytes())).pages[entry.first - 1].rotation == 0  # type: ignore[operator]
+
+
+def test_index_page_measured_at_150_dpi(exported: Exported, tmp_path: Path) -> None:
+    """The 目录 starts on page 3, a right-hand page: its text block 28 mm from the left (binding) edge."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    from tests.exports.test_letter import ink_bounds
+
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("poppler-utils is not installed")
+    package = exported.result.packages[0].path
+    subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", "2", "-l", "3", str(package), str(tmp_path / "p")], check=True)
+    blank, index = sorted(tmp_path.glob("p-*.png"))
+    left, top, right, bottom = ink_bounds(index, above_mm=297 - 20)  # the snapshot footer line left out
+    assert 27.0 <= left <= 29.0 and right <= 28 + 156 + 0.5
+    assert top >= 37 - 0.5
+    assert 297 - 35 + 3 <= bottom <= 297 - 35 + 7 + 8  # the page number, 7 mm under the block
+    with pytest.raises(ValueError):
+        ink_bounds(blank, above_mm=297 - 20)  # the cover's back: nothing but the footer

@@ -39,18 +39,25 @@ class OfficialDoc(BaseDocTemplate):  # type: ignore[misc]
         self.footer = footer
         self.unnumbered = set(unnumbered)
         templates = []
-        for parity, following in (("odd", "even"), ("even", "odd")):
+        for parity in ("odd", "even"):
             left = text_block_left(1 if parity == "odd" else 2)
             frame = Frame(
                 left, BOTTOM, TEXT_WIDTH, TEXT_HEIGHT, id=parity,
                 leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
             )
-            templates.append(
-                PageTemplate(id=parity, frames=[frame], onPage=self._furnish, autoNextPageTemplate=following)
-            )
+            templates.append(PageTemplate(id=parity, frames=[frame], onPage=self._furnish))
         if first_number % 2 == 0:
             templates.reverse()  # the first template is the one the document starts with
         self.addPageTemplates(templates)
+        self._by_parity = {t.id: t for t in templates}
+
+    def handle_pageBegin(self) -> None:
+        """Each page takes the template of its number's parity. (reportlab 4.4's autoNextPageTemplate
+        keeps a stale index after every second page, so pages 3, 5, … repeated the previous side.)
+        """
+        upcoming = self.number_of(self.page + 1)
+        self.pageTemplate = self._by_parity["odd" if upcoming % 2 else "even"]
+        super().handle_pageBegin()
 
     def number_of(self, canvas_page: int) -> int:
         return self.first_number + canvas_page - 1
