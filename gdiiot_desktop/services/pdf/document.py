@@ -51,7 +51,7 @@ class OfficialDoc(BaseDocTemplate):  # type: ignore[misc]
         self.addPageTemplates(templates)
         self._by_parity = {t.id: t for t in templates}
 
-    def handle_pageBegin(self) -> None:
+    def handle_pageBegin(self) -> None:  # noqa: N802 - reportlab's name
         """Each page takes the template of its number's parity. (reportlab 4.4's autoNextPageTemplate
         keeps a stale index after every second page, so pages 3, 5, … repeated the previous side.)
         """
