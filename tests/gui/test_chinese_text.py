@@ -82,3 +82,24 @@ def test_a_file_that_is_not_a_database_is_refused_in_chinese_and_leaves_no_lock(
     assert latin_words(box.text().replace(str(path), "")) == []
     assert "not a database" in box.detailedText()  # SQLite's words only behind 详细信息
     box.close()
+
+
+def test_messages_built_from_violations_name_the_rule_by_its_title(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from gdiiot_desktop.services.exchange.crosscheck import cross_county
+    from tests.gui.conftest import sample
+
+    ws = create_workspace(tmp_path / "佛山.sqlite3", "佛山", operator="测试员")
+    try:
+        apps = sample(ws, 2)
+        apps = [replace(a, id=i + 1) for i, a in enumerate(apps)]
+        twin = replace(apps[0], id=3, county=apps[1].county)  # the same project filed twice
+        report = cross_county(ws.campaign, ws.city, [*apps, twin], {3})
+        lines = report.lines()
+        assert any("【同一项目不能重复申报】" in line for line in lines), lines
+        assert all(not latin_words(line) for line in lines), lines
+        assert ws.campaign.rule_title("DUPLICATE_PROJECT") == "同一项目不能重复申报"
+        assert ws.campaign.rule_title("NO_SUCH_RULE") == "NO_SUCH_RULE"
+    finally:
+        ws.close()

@@ -128,3 +128,37 @@ def test_a_small_demo_database_can_be_made(tmp_path: Path) -> None:
     finally:
         ws.close()
     assert len(apps) == 7  # six and the demo's duplicate
+
+
+def test_the_list_keeps_its_sideways_scroll_through_the_editor(
+    qtbot: QtBot, ws: Workspace, open_window: Callable[[Workspace], MainWindow]
+) -> None:
+    ids = seed(ws, sample(ws, 4))
+    window = open_window(ws)
+    window.resize(900, 700)  # narrower than the columns' minimums: the list scrolls sideways
+    view = window.ui.applicationsView
+    bar = view.horizontalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    across = bar.value()
+    window.select_application(ids[2])
+    assert bar.value() == across  # selecting a row does not jump back to the first column
+    editor = window.edit_application(ids[2])
+    assert isinstance(editor, ApplicationEditor)
+    editor.ui.noteEdit.setText("已核对")
+    editor.save(close=True)
+    qtbot.waitUntil(lambda: window.editor is None, timeout=10_000)
+    qtbot.wait(50)
+    # Still at the right end (where the 问题 column is), not back at the first column.
+    assert bar.value() > 0 and bar.value() == min(across, bar.maximum())
+
+
+def test_a_long_header_text_is_shortened_with_its_full_text_in_the_tooltip(
+    qtbot: QtBot, ws: Workspace, open_window: Callable[[Workspace], MainWindow]
+) -> None:
+    window = open_window(ws)
+    label = window.ui.campaignLabel
+    full = label.text()
+    label.resize(label.fontMetrics().horizontalAdvance(full) // 3, label.height())
+    assert label.is_elided() and label.toolTip() == full
+    assert label.minimumSizeHint().width() < label.fontMetrics().horizontalAdvance(full) // 2
