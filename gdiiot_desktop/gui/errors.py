@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import traceback
 
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -15,10 +16,20 @@ UNEXPECTED = (
 )
 
 
+# A hint for the command line in a service's message ("（见 gdiiot fund list）", "（--skip-bad-rows）"):
+# the window has its own way to do it, so the hint is left out there.
+_CLI_HINT = re.compile(r"\s*[（(][^（）()]*(?:gdiiot\s|--[a-z])[^（）()]*[）)]")
+
+
+def window_text(message: str) -> str:
+    """A service's message as the window shows it: without the hints meant for the command line."""
+    return _CLI_HINT.sub("", message)
+
+
 def describe(exc: BaseException) -> tuple[str, list[str], str]:
     """(message, details, technical text) for any exception."""
     if isinstance(exc, ServiceError):
-        return exc.message, list(exc.details), ""
+        return window_text(exc.message), [window_text(d) for d in exc.details], ""
     if isinstance(exc, StorageError):
         return exc.message, [], getattr(exc, "detail", "")  # SQLite's own words only behind 详细信息
     if isinstance(exc, OSError):

@@ -103,3 +103,14 @@ def test_messages_built_from_violations_name_the_rule_by_its_title(tmp_path: Pat
         assert ws.campaign.rule_title("NO_SUCH_RULE") == "NO_SUCH_RULE"
     finally:
         ws.close()
+
+
+def test_command_line_hints_are_left_out_of_messages_in_the_window() -> None:
+    from gdiiot_desktop.gui.errors import describe, window_text
+    from gdiiot_desktop.services.errors import ServiceError
+
+    assert window_text("找不到编号为 7 的专项资金申报项目（见 gdiiot fund list）") == "找不到编号为 7 的专项资金申报项目"
+    assert window_text("请改正后重新导入（只导入正确的行：加 --skip-bad-rows）。") == "请改正后重新导入。"
+    assert window_text("未设定预算（万元）") == "未设定预算（万元）"  # other brackets stay
+    message, details, _ = describe(ServiceError("尚未排序入库任何项目（gdiiot fund rank），没有可导出的入库清单", ["第2行（见 gdiiot check）"]))
+    assert message == "尚未排序入库任何项目，没有可导出的入库清单" and details == ["第2行"]
