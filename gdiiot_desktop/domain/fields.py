@@ -340,6 +340,29 @@ def text_problems(app: Application, *, form: bool = False) -> dict[str, str]:
     return out
 
 
+def value_problems(app: Application, *, form: bool = False) -> dict[str, str]:
+    """`text_problems`, and numbers, years and dates outside their field's range: everything a
+    bundle's reader refuses in an application's own values, named by field."""
+    out = text_problems(app, form=form)
+    for f in FIELDS:
+        value = f.get(app)
+        if value is None or f.name in out:
+            continue
+        if f.kind in (Kind.INT, Kind.NUMBER):
+            low = f.low if f.low is not None else -(2**53)
+            high = f.high if f.high is not None else 2**53
+            if not low <= value <= high:
+                out[f.name] = f"{f.label}应在{_shown(low)}～{_shown(high)}之间，实际为{_shown(value)}"
+        elif f.kind is Kind.DATE and not date_in_range(value):
+            out[f.name] = f"{f.label}应在1900—2200年之间，实际为{value.isoformat()}"
+    return out
+
+
+def _shown(number: float) -> str:
+    """A number for a message: whole numbers without an exponent or ".0"."""
+    return str(int(number)) if float(number).is_integer() else f"{number:g}"
+
+
 def date_in_range(value: date) -> bool:
     """Dates the program can compute with and print (1900–2200), whatever Python's date allows."""
     return 1900 <= value.year <= 2200

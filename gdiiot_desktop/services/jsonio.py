@@ -226,6 +226,11 @@ _TYPE_NAMES = {
 }
 
 
+def _shown(number: float) -> str:
+    """A number for a message: whole numbers without an exponent or ".0"."""
+    return str(int(number)) if number.is_integer() and abs(number) < 1e18 else f"{number:g}"
+
+
 def type_name(value: object) -> str:
     return _TYPE_NAMES.get(type(value), type(value).__name__)
 
@@ -342,7 +347,7 @@ class Node:
         value = float(self.value)
         bottom = -limit if low is None else low
         if not bottom <= value <= limit:
-            self.fail(f"数值超出范围（{value:g}，应在 {bottom:g}～{limit:g} 之间）")
+            self.fail(f"数值超出范围（{_shown(value)}，应在 {_shown(bottom)}～{_shown(limit)} 之间）")
         return value
 
     def boolean(self) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import fields as dataclass_fields
+from dataclasses import replace
 from datetime import date
 
 from gdiiot_desktop.domain import fields as registry
@@ -97,3 +98,26 @@ def test_text_problems_of_an_application_name_each_bad_field() -> None:
     assert set(problems) == {"project_name", "applicant.industry", "attachments.file_name"}
     assert problems["applicant.industry"].startswith("所属行业含有不允许的字符")
     assert registry.text_problems(app, form=True)["contact.mobile"] == "联系人手机应为以1开头的11位数字"
+
+
+def test_value_problems_add_numbers_and_dates_out_of_range() -> None:
+    app = Application(
+        project_name="智能工厂",
+        applicant=Applicant(uscc="", name="甲公司", employees=-1, founded=date(1, 1, 1)),
+        county="南海区",
+        category_id="C1",
+        direction_id="D1",
+        pilot_year=2010,
+        total_investment=5e12,
+    )
+    problems = registry.value_problems(app)
+    assert problems["pilot_year"] == "曾列入试点示范年份应在2017～2200之间，实际为2010"
+    assert problems["total_investment"] == "总投资（万元）应在0～1000000000000之间，实际为5000000000000"
+    assert problems["applicant.employees"].startswith("职工人数应在0～")
+    assert problems["applicant.founded"] == "成立时间应在1900—2200年之间，实际为0001-01-01"
+    assert (
+        registry.value_problems(
+            replace(app, pilot_year=2020, total_investment=1.0, applicant=Applicant(uscc="", name="甲"))
+        )
+        == {}
+    )

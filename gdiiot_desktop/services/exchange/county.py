@@ -175,12 +175,13 @@ def _resubmitted(ws: Workspace, repo: ExchangeRepository, apps: list[Application
 
 
 def _refuse_what_the_city_would(apps: list[Application]) -> None:
-    """A bundle the city would refuse is not written: text past its cap or with forbidden characters
-    (saved before the text rules existed) is named here, with the project, to be fixed first."""
+    """A bundle the city would refuse is not written: text past its cap or with forbidden characters,
+    a number or date out of its range (saved before the caps existed) is named here, with the project,
+    to be fixed first."""
     if len(apps) > MAX_APPLICATIONS:
         raise ExchangeUsageError(f"一个数据包最多 {MAX_APPLICATIONS} 个项目，本县区有 {len(apps)} 个，无法导出。")
     for app in apps:
-        problems = registry.text_problems(app)
+        problems = registry.value_problems(app)
         if problems:
             raise ExchangeUsageError(
                 f"项目“{app.project_name[:60]}”：{next(iter(problems.values()))}。请在申报项目中修改后再导出数据包。"
