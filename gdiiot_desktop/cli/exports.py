@@ -9,7 +9,16 @@ from pathlib import Path
 from typing import Any
 
 from ..services.errors import InputError
-from ..services.exports import ExportKind, ExportRequest, Medium, list_snapshots, run_export, verify
+from ..services.exports import (
+    ExportError,
+    ExportKind,
+    ExportRequest,
+    Medium,
+    list_snapshots,
+    run_export,
+    verify,
+)
+from ..services.exports.summary_template import inspect_template
 from ..services.workspace import Workspace
 from .common import EXIT_BAD_INPUT, EXIT_OK, EXIT_VIOLATIONS, print_json, with_workspace
 
@@ -75,6 +84,16 @@ def _progress(enabled: bool) -> Any:
     return report
 
 
+def _describe_template(template: Path) -> None:
+    try:
+        check = inspect_template(template)
+    except ExportError:
+        return  # the export itself refuses it with the same message
+    print(f"汇总表模板“{check.sheet_name}”：可填写 {len(check.recognised)} 列，预留 {check.slots} 行。", file=sys.stderr)
+    if check.unrecognised:
+        print(f"提示：模板中以下列程序无法填写，将留空：{'、'.join(check.unrecognised)}", file=sys.stderr)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     now = datetime.fromisoformat(args.at) if args.at else datetime.now()
     request = ExportRequest(
@@ -89,6 +108,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     )
 
     def run(ws: Workspace) -> int:
+        if args.template is not None and not args.json:
+            _describe_template(args.template)  # before the export: which columns stay empty
         result = run_export(ws, request, now=now, progress=_progress(sys.stderr.isatty() and not args.json))
         if args.json:
             print_json(

@@ -66,3 +66,15 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
         with pytest.raises(SystemExit) as info:
             main(args)
         assert info.value.code == 2
+
+
+def test_export_with_a_template_names_its_empty_columns_first(city: City, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.exports.official_template import make_official_template
+
+    template = make_official_template(tmp_path / "附件4模板.xlsx")
+    db = city.ws.db.path
+    city.ws.close()
+    code, out, err = run(capsys, "--db", db, "export", "table", tmp_path / "out", "--at", "2023-11-28T10:00", "--template", template)
+    assert code == 0, err
+    assert "将留空：审核意见" in err and "预留 5 行" in err
+    assert err.index("将留空") < err.index("警告：汇总表模板中以下列")  # said before, and again after
