@@ -20,6 +20,7 @@ def runner(qtbot: QtBot) -> TaskRunner:
 
 def test_result_arrives_by_signal_then_finished(qtbot: QtBot, runner: TaskRunner) -> None:
     seen: list[str] = []
+    runner.show_after_ms = 5000  # "quick" on a loaded CI machine too (100 ms is not always enough there)
     task = runner.run(lambda progress: 6 * 7, title="计算")
     task.succeeded.connect(lambda value: seen.append(f"ok {value}"))
     task.finished.connect(lambda: seen.append("finished"))
