@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..domain import fields as registry
 from ..domain.enums import AttachmentClass, Status
 from ..domain.model import Application, Attachment
 from ..storage.models import AttachmentRecord
@@ -59,6 +60,9 @@ class ApplicationService:
     def save(self, app: Application) -> Application:
         """Insert or update an application and return it as stored."""
         _require_text(app)
+        problems = field_problems(app)
+        if problems:
+            raise InputError("无法保存，以下内容需要修改：", problems)
         with self.ws.db.session() as session:
             repo = ApplicationRepository(session)
             app_id, changes = repo.save(app)
@@ -282,6 +286,8 @@ class ApplicationService:
             )
         if reason is not None and not reason.strip():
             raise InputError("请填写接受该问题的理由")
+        if reason is not None and (problem := registry.field("overrides").text_problem(reason, form=False)):
+            raise InputError(f"无法记录理由：{problem}")
         with self.ws.db.session() as session:
             repo = ApplicationRepository(session)
             if repo.get(app_id) is None:
@@ -290,6 +296,31 @@ class ApplicationService:
             self.ws.audit(
                 session, "override", "application", app_id, {"rule": rule_id, "before": old, "after": reason}
             )
+
+
+def field_problems(app: Application) -> list[str]:
+    """Text the field registry refuses (invisible control or bidi characters, over its length), by field.
+
+    The editor, the CLI and any other face save through here: what an export cannot lay out or
+    an .xlsx cannot hold never reaches the database.
+    """
+    out = []
+    for f in registry.FIELDS:
+        value = f.get(app)
+        if isinstance(value, str):
+            texts = [value]
+        elif isinstance(value, frozenset | set) and f.kind is registry.Kind.TEXT_SET:
+            texts = [str(v) for v in value]
+        elif isinstance(value, dict):
+            texts = [str(v) for pair in value.items() for v in pair]
+        else:
+            continue
+        for text in texts:
+            problem = f.text_problem(text, form=False)
+            if problem is not None:
+                out.append(problem)
+                break
+    return out
 
 
 def _require_text(app: Application) -> None:

@@ -367,6 +367,17 @@ class SheetLab:
         self.work = folder / "work" / self.pristine.name
         self.case = folder / "sheet" / "case.xlsx"
 
+    def xml_case(self, edits: list[tuple[str, str]]) -> Path:
+        """The valid workbook with its sheet's XML edited as a crafted file would be."""
+        with zipfile.ZipFile(self.valid) as z:
+            items = {i.filename: z.read(i) for i in z.infolist()}
+        sheet = next(n for n in items if n.startswith("xl/worksheets/") and n.endswith(".xml"))
+        items[sheet] = apply_xml_edits(items[sheet], edits)
+        with zipfile.ZipFile(self.case, "w", zipfile.ZIP_DEFLATED) as z:
+            for name, data in items.items():
+                z.writestr(name, data)
+        return self.case
+
     def cells(self, edits: list[tuple[int, int, Any]]) -> Path:
         import openpyxl
 
@@ -401,10 +412,13 @@ class SheetLab:
 
 @st.composite
 def sheet_case(draw: st.DrawFn, lab: SheetLab) -> tuple[Path, bool]:
-    if draw(st.booleans()):
+    kind = draw(st.sampled_from(["bytes", "cells", "xml"]))
+    if kind == "bytes":
         data = lab.valid.read_bytes()
         lab.case.write_bytes(draw(byte_mutation(data)))
         return lab.case, draw(st.booleans())
+    if kind == "xml":
+        return lab.xml_case(draw(xml_mutations())), draw(st.booleans())
     edits = draw(
         st.lists(st.tuples(st.integers(1, 6), st.integers(1, 24), CELL_VALUES), min_size=1, max_size=6)
     )
@@ -412,6 +426,72 @@ def sheet_case(draw: st.DrawFn, lab: SheetLab) -> tuple[Path, bool]:
         return lab.cells(edits), draw(st.booleans())
     except (ValueError, TypeError, IllegalCharacterError):  # openpyxl cannot write them: not our input
         return lab.valid, False
+
+
+# Hostile .xlsx XML: what a crafted or broken generator writes that Excel never would.
+ROW_NUMBERS = st.sampled_from(["0", "-1", "abc", "1048577", "2.5", "", "99999999999", "1", "2", "3.0"])
+CELL_REFS = st.sampled_from(["AAAA1", "A0", "XFE2", "B3", "a2", "$B$2", "A1048577", "", "1A", "ZZZ2"]) | st.text(
+    alphabet="AB$0129:", max_size=8
+)
+NUMBERS = st.sampled_from(["nan", "inf", "1e999", "9" * 5000, "", "-", "1e-999", "0x10", "١٢"]) | st.text(max_size=8)
+CELL_TYPES = st.sampled_from(["s", "b", "d", "e", "str", "inlineStr", "n", "x", ""])
+MERGE_REFS = st.sampled_from(["AAAA1:B2", "A0:B2", "A1:", ":B2", "B2:A1", "A1:XFD1048576", "C2:C3", "A1"]) | st.text(
+    alphabet="ABC0129:$", max_size=9
+)
+
+
+@st.composite
+def xml_mutations(draw: st.DrawFn) -> list[tuple[str, str]]:
+    """One to three edits of the sheet's (or the package's) XML, each a (kind, value) pair."""
+    kinds = st.sampled_from(
+        ["row", "cell_ref", "number", "type", "merge", "doctype", "deep", "wide", "shared", "text"]
+    )
+    edits = []
+    for _ in range(draw(st.integers(1, 3))):
+        kind = draw(kinds)
+        value = {
+            "row": ROW_NUMBERS,
+            "cell_ref": CELL_REFS,
+            "number": NUMBERS,
+            "type": CELL_TYPES,
+            "merge": MERGE_REFS,
+            "shared": st.sampled_from(["0", "1", "-1", "99999999999", "x", ""]),
+            "text": st.text(max_size=12),
+        }.get(kind, st.just(""))
+        edits.append((kind, draw(value)))
+    return edits
+
+
+def apply_xml_edits(sheet: bytes, edits: list[tuple[str, str]]) -> bytes:
+    import re
+    from xml.sax.saxutils import quoteattr
+
+    for kind, value in edits:
+        if kind == "row":
+            sheet = re.sub(rb'<row r="3"', b"<row r=" + quoteattr(value).encode(), sheet, count=1)
+        elif kind == "cell_ref":
+            sheet = re.sub(rb'<c r="C3"', b"<c r=" + quoteattr(value).encode(), sheet, count=1)
+        elif kind == "number":
+            sheet = re.sub(rb"(<c [^>]*t=\"n\"[^>]*><v>)[^<]*", lambda m, v=value: m.group(1) + v.encode(), sheet, count=1)
+        elif kind == "type":
+            sheet = re.sub(rb'(<c r="B3"[^>]*?) t="[^"]*"', lambda m, v=value: m.group(1) + b" t=" + quoteattr(v).encode(), sheet, count=1)
+        elif kind == "merge":
+            merge = b"<mergeCells count=\"1\"><mergeCell ref=" + quoteattr(value).encode() + b"/></mergeCells>"
+            sheet = sheet.replace(b"</sheetData>", b"</sheetData>" + merge, 1)
+        elif kind == "doctype":
+            sheet = b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]>' + re.sub(
+                rb"^<\?xml[^>]*\?>", b"", sheet
+            )
+        elif kind == "deep":
+            sheet = sheet.replace(b"</sheetData>", b'<row r="999">' + b"<x>" * 5000 + b"</x>" * 5000 + b"</row></sheetData>", 1)
+        elif kind == "wide":
+            sheet = sheet.replace(b"</sheetData>", b'<row r="999">' + b"<c><v>1</v></c>" * 17_000 + b"</row></sheetData>", 1)
+        elif kind == "shared":
+            sheet = re.sub(rb'(<c r="D3")[^>]*>.*?</c>', lambda m, v=value: m.group(1) + b' t="s"><v>' + v.encode() + b"</v></c>", sheet, count=1)
+        elif kind == "text":
+            text = value.encode("utf-8", "surrogatepass")
+            sheet = re.sub(rb'(<c r="C2"[^>]*><is><t>)[^<]*', lambda m, t=text: m.group(1) + t, sheet, count=1)
+    return sheet
 
 
 def write_zip_case(path: Path, items: list[tuple[str, bytes]]) -> Path:
