@@ -232,6 +232,15 @@ def test_a_read_only_medium_is_read_and_never_called_corrupt(capsys, read_only_c
     assert file_state(read_only_copy) == before
 
 
+def test_the_windows_quick_start_reads_a_read_only_medium(read_only_copy):  # type: ignore[no-untyped-def]
+    from gdiiot_desktop.storage.quick_read import read_quick_view
+
+    before = file_state(read_only_copy)
+    view = read_quick_view(read_only_copy)
+    assert view is not None and {e.project_name for e in view.entries} >= {"智能工厂项目", "平台项目"}
+    assert file_state(read_only_copy) == before
+
+
 def flip_text(db: Path, text: str) -> None:
     """Damage one byte inside every copy of `text` in the file (as a bad sector or a bad copy would)."""
     data = bytearray(db.read_bytes())

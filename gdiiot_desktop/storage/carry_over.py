@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from .errors import StorageError
 from .models import ApplicantRecord
-from .uri import sqlite_uri
+from .uri import read_only_uri
 
 # The applicant columns carried over (every column but the row id).
 APPLICANT_COLUMNS = (
@@ -43,7 +43,7 @@ def read_earlier_database(path: Path) -> EarlierDatabase:
     if not path.is_file():
         raise StorageError(f"找不到上一年度的数据库：{path}")
     try:
-        conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, timeout=2.0)
+        conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=2.0)  # immutable on a read-only medium
     except sqlite3.Error as exc:
         raise StorageError(f"无法打开上一年度的数据库 {path}") from exc
     try:

@@ -19,7 +19,7 @@ from typing import NamedTuple
 from ..domain.campaign import Campaign, CampaignError, Direction, parse_campaign
 from ..domain.enums import Authority
 from . import migrate
-from .uri import sqlite_uri
+from .uri import read_only_uri
 
 AUTHORITY_SEPARATOR = "、"  # how a direction's authorities are kept in one column: "工信厅、通信管理局"
 
@@ -85,7 +85,7 @@ def stored_campaign(source_text: str, campaign_id: str, directions: Sequence[Dir
 def read_quick_view(path: Path) -> QuickView | None:
     """What the list shows, read without opening the database for work; None when in any doubt."""
     try:
-        conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, timeout=1.0)
+        conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=1.0)  # immutable on a read-only medium
     except sqlite3.Error:
         return None
     try:
