@@ -10,6 +10,7 @@ from typing import Any
 
 from ..services import exchange
 from ..services.exchange.decisions import decisions_template, read_decisions
+from ..services.exchange.errors import ExchangeUsageError
 from ..services.exchange.moves import clear_flags, list_flags, move_county
 from ..services.exchange.present import preview_json, preview_lines, trust_line
 from ..services.workspace import Workspace
@@ -108,9 +109,13 @@ def cmd_diff(args: argparse.Namespace) -> int:
             return EXIT_OK
         preview = exchange.preview_county_bundle(ws, bundle)
         if args.decisions_template:
-            args.decisions_template.write_text(
-                json.dumps(decisions_template(preview.plan), ensure_ascii=False, indent=2), encoding="utf-8"
-            )
+            text = json.dumps(decisions_template(preview.plan), ensure_ascii=False, indent=2)
+            try:
+                args.decisions_template.write_text(text, encoding="utf-8")
+            except OSError as exc:
+                raise ExchangeUsageError(
+                    f"无法写入决定文件 {args.decisions_template}（{exc.strerror or type(exc).__name__}），请换一个位置。"
+                ) from exc
         if args.json:
             print_json(preview_json(preview))
         else:

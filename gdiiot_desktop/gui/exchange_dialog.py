@@ -7,7 +7,16 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHeaderView,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from gdiiot_desktop.gui.columns import ColumnFitter
 from gdiiot_desktop.gui.errors import show_error
@@ -170,6 +179,11 @@ class ExchangeDialog(QDialog):
 
     def confirm_trust(self, trust: Trust) -> bool:
         """The first bundle from an office: the fingerprint is checked by phone before it is trusted."""
+        box, yes = self.trust_box(trust)
+        box.exec()
+        return box.clickedButton() is yes
+
+    def trust_box(self, trust: Trust) -> tuple[QMessageBox, QPushButton]:
         fp = keys.shown(trust.fingerprint or "")
         text = (
             f"这是第一次导入{trust.label}的数据包。导入前请核对对方的签名密钥指纹：\n\n    {fp}\n\n"
@@ -178,9 +192,9 @@ class ExchangeDialog(QDialog):
             "六组数字完全一致时才点“指纹一致，导入”。一致后本单位会记住这把密钥，今后只接受它签名的数据包。"
         )
         box = QMessageBox(QMessageBox.Icon.Question, "核对签名密钥指纹", text, QMessageBox.StandardButton.Cancel, self)
+        box.button(QMessageBox.StandardButton.Cancel).setText("取消")
         yes = box.addButton("指纹一致，导入", QMessageBox.ButtonRole.AcceptRole)
-        box.exec()
-        return box.clickedButton() is yes
+        return box, yes
 
     def confirm_removals(self, lines: list[str]) -> bool:
         """Withdrawals and changes to applications in the city's order are applied only after a yes."""
@@ -190,6 +204,7 @@ class ExchangeDialog(QDialog):
             + "\n\n市局的推荐顺序不会被改动，受影响的项目会在推荐排序中标出。确认导入吗？"
         )
         box = QMessageBox(QMessageBox.Icon.Warning, "确认撤回和改动", text, QMessageBox.StandardButton.Cancel, self)
+        box.button(QMessageBox.StandardButton.Cancel).setText("取消")
         yes = box.addButton("确认导入", QMessageBox.ButtonRole.AcceptRole)
         box.exec()
         return box.clickedButton() is yes

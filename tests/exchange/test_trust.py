@@ -410,3 +410,17 @@ def test_refusals_are_listed(offices: Offices, capsys: pytest.CaptureFixture[str
     assert [(r["file"], r["size"]) for r in listed] == [("坏.gdiiot", len(broken.read_bytes()))]
     assert "已损坏" in listed[0]["reason"] and listed[0]["sha256"] == hashlib.sha256(broken.read_bytes()).hexdigest()
     assert "坏.gdiiot" in ok(capsys, city_db, ["bundle", "refusals"])
+
+
+def test_writing_a_bundle_where_it_cannot_be_written_ends_in_a_message(
+    offices: Offices, capsys: pytest.CaptureFixture[str]
+) -> None:
+    county_db, city_db = close_all(offices)
+    blocker = offices.folder / "一个文件"
+    blocker.write_bytes(b"x")
+    assert main(["--db", str(county_db), "bundle", "export", str(blocker / "南海区.gdiiot")]) == 2
+    err = capsys.readouterr().err
+    assert "无法写入数据包文件" in err and "Traceback" not in err
+    assert main(["--db", str(city_db), "bundle", "diff", str(offices.bundle), "--decisions-template", str(blocker / "d.json")]) == 2
+    err = capsys.readouterr().err
+    assert "无法写入决定文件" in err and "Traceback" not in err

@@ -225,3 +225,42 @@ def test_withdrawals_are_imported_only_after_the_confirmation(qtbot: QtBot, tmp_
     finally:
         county.close()
         city.close()
+
+
+def test_key_change_from_the_dialog_is_audited(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from gdiiot_desktop.services.exchange import keys
+    from tests.exchange.helpers import office_fingerprint, pin_both
+
+    (tmp_path / "county").mkdir()
+    (tmp_path / "city").mkdir()
+    county = make_county(tmp_path / "county")
+    city = make_city(tmp_path / "city")
+    try:
+        pin_both(county, city)
+        old = office_fingerprint(county)
+        dd = dialog_for(qtbot, city)
+        settle(qtbot, dd)
+        assert "南海区：" + old in dd.ui.pinsText.toPlainText()
+        new = "13579 24680 11223 34455 66778 89900"
+        dialogs = "gdiiot_desktop.gui.exchange_dialog.QInputDialog"
+        monkeypatch.setattr(f"{dialogs}.getItem", lambda *a, **k: ("南海区", True))
+        answers = iter([(new, True), ("南海区电脑重装，已电话核对", True)])
+        monkeypatch.setattr(f"{dialogs}.getText", lambda *a, **k: next(answers))
+        dd.ui.exchangeTabs.setCurrentWidget(dd.ui.keysTab)
+        qtbot.mouseClick(dd.ui.replaceKeyButton, Qt.MouseButton.LeftButton)
+        settle(qtbot, dd)
+        qtbot.waitUntil(lambda: new in dd.ui.pinsText.toPlainText(), timeout=20_000)
+        assert "等待第一个数据包" in dd.ui.pinsText.toPlainText() and "已更换" in dd.ui.pinsText.toPlainText()
+        pins = keys.list_pins(city)
+        assert [(p.fingerprint, p.reason) for p in pins] == [(new.replace(" ", ""), "南海区电脑重装，已电话核对")]
+        shots = os.environ.get("GDIIOT_SHOTS")
+        if shots:  # a look at the page, for the report
+            Path(shots).mkdir(parents=True, exist_ok=True)
+            dd.resize(900, 640)
+            dd.grab().save(str(Path(shots) / "exchange-keys-tab.png"))
+        dd.runner.shutdown()
+    finally:
+        county.close()
+        city.close()

@@ -14,7 +14,6 @@ from ...storage.exchange_repository import ExchangeRepository, summary_json
 from ...storage.models_exchange import ExchangeBundle
 from ...storage.repository import ApplicationRepository, now_utc
 from ..application_codec import MAX_ATTACHMENTS
-from ..files import atomic_output
 from ..workspace import Workspace
 from .chain import EXPORT_ACTION, audit_json
 from .codec import application_json
@@ -23,7 +22,7 @@ from .format import APPLICATIONS, AUDIT, KIND_COUNTY, MAX_APPLICATIONS, MAX_SEQU
 from .keys import office_signer, shown
 from .manifest import manifest_json, program_name
 from .progress import ByteCounter, ProgressFn
-from .writer import BundleWriter, json_bytes
+from .writer import BundleWriter, bundle_output, json_bytes
 
 
 @dataclass(frozen=True)
@@ -87,7 +86,7 @@ def export_county_bundle(
     total = sum(ws.db.store.path_of(sha).stat().st_size for sha in shas)
     bundle_id = uuid.uuid4().hex
     stamp = now_utc()
-    with atomic_output(out) as tmp, BundleWriter(tmp, stamp) as writer:
+    with bundle_output(out) as tmp, BundleWriter(tmp, stamp) as writer:
         counter = ByteCounter(progress, total, "正在复制附件…")
         for sha in shas:  # the long part, before the database is locked for writing
             writer.add_stored_file(ws.db.store, sha, counter)

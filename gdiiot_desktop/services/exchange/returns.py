@@ -15,7 +15,6 @@ from ...storage.exchange_repository import ExchangeRepository, summary_json
 from ...storage.models_exchange import ExchangeBundle, ExchangeReturn
 from ...storage.repository import ApplicationRepository, now_utc
 from ..errors import InputError, NotFoundError
-from ..files import atomic_output
 from ..workspace import Workspace
 from .city import check_sequence
 from .errors import BundleMismatchError, ExchangeUsageError
@@ -24,7 +23,7 @@ from .keys import office_signer, shown
 from .manifest import format_time, manifest_json, program_name
 from .reader import Bundle
 from .trust import pin_after_import
-from .writer import BundleWriter
+from .writer import BundleWriter, bundle_output
 
 
 @dataclass(frozen=True)
@@ -148,7 +147,7 @@ def export_return_bundle(ws: Workspace, county: str, out: Path) -> ReturnExportR
             r.bundle_id = bundle_id
         signer = office_signer(ws, records)
         sequence = records.last_sequence_out(KIND_RETURN, county) + 1
-        with atomic_output(out) as tmp, BundleWriter(tmp, stamp) as writer:
+        with bundle_output(out) as tmp, BundleWriter(tmp, stamp) as writer:
             writer.add_json(RETURNS, items)
             manifest = manifest_json(
                 kind=KIND_RETURN,

@@ -2,22 +2,41 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from ...storage.store import AttachmentStore
+from ..files import atomic_output
 from .errors import ExchangeUsageError
 from .format import MANIFEST, SIGNATURE, file_member
 from .keys import OfficeSigner
 from .manifest import MemberEntry
 from .trust import signature_json
 from .zipsafe import CHUNK
+
+
+@contextmanager
+def bundle_output(out: Path) -> Iterator[Path]:
+    """A temporary path that becomes `out` on success (files.atomic_output); a write that fails — a full
+    disk, a write-protected USB stick, a folder that cannot be made — is said in Chinese, and no file
+    is left under the final name."""
+    try:
+        with atomic_output(out) as tmp:
+            yield tmp
+    except OSError as exc:
+        reason = "磁盘空间不足" if exc.errno == errno.ENOSPC else (exc.strerror or type(exc).__name__)
+        raise ExchangeUsageError(
+            f"无法写入数据包文件 {out}（{reason}），没有导出任何数据包。请检查 U 盘是否写保护、空间是否足够，"
+            "或换一个位置保存。"
+        ) from exc
 
 
 def json_bytes(value: Any) -> bytes:
