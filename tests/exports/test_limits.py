@@ -81,4 +81,9 @@ def test_far_beyond_the_caps_wraps_and_continues(city: City, tmp_path: Path) -> 
     app = ApplicationService(city.ws).get(city.ids[0])
     with pdfplumber.open(package) as pdf:
         text = "".join(p.extract_text() or "" for p in pdf.pages).replace("\n", "")
+        for page in pdf.pages[2:8]:  # 目录 and data sheet: no 3号 heading left alone at a page's foot
+            block = [c for c in page.chars if c["bottom"] < page.height - 35 * 72 / 25.4]
+            if block:
+                lowest = max(c["top"] for c in block)
+                assert not any(c["size"] > 15 for c in block if abs(c["top"] - lowest) < 4), page.page_number
     assert app.co_applicants[-30:] in text and app.applicant.industry[-30:] in text

@@ -149,9 +149,11 @@ def index(plan: PackagePlan, st: Styles) -> list[Flowable]:
     note_style = ParagraphStyle("index_note", parent=pages_style, fontSize=11, leading=15)
     rows: list[list[Any]] = []
     commands: list[tuple[Any, ...]] = []
+    headings: list[int] = []
 
     def add_heading(text: str, pages: str) -> None:
         commands.append(("TOPPADDING", (0, len(rows)), (-1, len(rows)), 8))
+        headings.append(len(rows))
         rows.append([Paragraph(escape(text), heading), Paragraph(escape(pages), pages_style)])
 
     add_heading(f"{chinese_number(1)}、{DATASHEET_TITLE}", str(plan.datasheet_page))
@@ -166,6 +168,8 @@ def index(plan: PackagePlan, st: Styles) -> list[Flowable]:
             rows.append(
                 [Paragraph(escape(f"{i}. {name}"), entry), Paragraph(escape(e.pages_text), pages_style if printed else note_style)]
             )
+    # A section heading never ends a page: it goes over with its first entry.
+    commands += [("NOSPLIT", (0, h), (-1, h + 1)) for h in headings if h + 1 < len(rows) and h + 1 not in headings]
     table = Table(rows, colWidths=[TEXT_WIDTH - 40 * mm, 40 * mm], repeatRows=0)
     table.setStyle(
         TableStyle(
