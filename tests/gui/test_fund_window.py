@@ -86,6 +86,7 @@ def test_board_shows_the_ranking_against_the_budget(qtbot: QtBot, fund_db: Path)
     assert (
         board.open.rowCount() == 1 and board.open.item(0, 8).text() == "2 个错误"
     )  # over its cap, no materials
+    assert "超过本项目最高可补贴 600,000 元" in board.open.item(0, 8).toolTip()
     assert [b.label for b in board.by_direction.bars][:2] == ["工业互联网标杆示范项目", "中小企业上云上平台"]
     assert board.strip.budget == 3_000_000.0 and len(board.strip.segments) == 6
     if SHOTS.is_dir():

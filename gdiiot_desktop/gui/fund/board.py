@@ -163,10 +163,10 @@ class FundBoard(QWidget):
                 self.ranked.setItem(row, col, _item(text, right=right, grey=grey))
         funded = pool.funded
         self.delegate.line_after_row = funded - 1 if pool.budget is not None and funded > 0 else None
-        errors: dict[int, int] = {}
+        errors: dict[int, list[str]] = {}
         for v in data.violations:
             if v.application_id is not None and v.grade is Grade.ERROR and not v.is_overridden:
-                errors[v.application_id] = errors.get(v.application_id, 0) + 1
+                errors.setdefault(v.application_id, []).append(f"{v.message}（依据 {v.clause.split('：')[0]}）")
         waiting = [a for a in data.apps if a.status.is_active and a.rank is None]
         self.ranked_ids = [line.app.id for line in pool.lines if line.app.id is not None]
         self.waiting_ids = [a.id for a in waiting if a.id is not None]
@@ -175,7 +175,8 @@ class FundBoard(QWidget):
         for row, app in enumerate(waiting):
             direction = campaign.direction(app.direction_id)
             cap = max_subsidy(direction.subsidy, app) if direction else None
-            problems = errors.get(app.id or 0, 0)
+            messages = errors.get(app.id or 0, [])
+            problems = len(messages)
             values = [
                 (str(app.id), False),
                 (direction.name if direction else app.direction_id, False),
@@ -191,6 +192,7 @@ class FundBoard(QWidget):
                 item = _item(text, right=right)
                 if col == 8 and problems:
                     item.setForeground(LINE_COLOR)
+                    item.setToolTip("\n".join(messages))
                 self.open.setItem(row, col, item)
         bars = []
         for direction in campaign.directions:

@@ -200,6 +200,7 @@ class FundWindow(QMainWindow):
         show_error(self, exc, "无法读取专项资金数据库").exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.runner.shutdown(wait=True)  # the workers finish before the database closes under them
         if self.ws is not None:
             self.ws.close()
             self.ws = None
