@@ -12,7 +12,7 @@ from gdiiot_desktop.services.errors import ServiceError, StorageError
 
 UNEXPECTED = (
     "发生了意外错误，操作未完成。已保存的数据不受影响。"
-    "请重试；如果问题再次出现，请把“详细信息”中的内容发给技术人员。"
+    "请重试；如果问题再次出现，请把“显示详情”中的内容发给技术人员。"
 )
 
 
@@ -53,6 +53,6 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str = "操作�
     if text:
         box.setDetailedText(text)
         if details:
-            box.setInformativeText("\n".join(f"• {d}" for d in details[:5]) + ("\n……（见“详细信息”）" if len(details) > 5 else ""))
+            box.setInformativeText("\n".join(f"• {d}" for d in details[:5]) + ("\n……（见“显示详情”）" if len(details) > 5 else ""))
     box.open()
     return box
