@@ -187,3 +187,17 @@ def test_a_county_cannot_export_what_the_city_would_refuse(offices: Offices) -> 
         exchange.export_county_bundle(offices.county, offices.folder / "too-long.gdiiot")
     assert "修改后再导出" in str(refused.value)
     assert not (offices.folder / "too-long.gdiiot").exists()
+
+
+def test_a_decisions_file_is_read_bounded(tmp_path: Path) -> None:
+    from gdiiot_desktop.services.exchange.decisions import MAX_DECISIONS_BYTES, read_decisions
+
+    deep = tmp_path / "deep.json"
+    deep.write_text('{"decisions": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    with pytest.raises(InputError, match="嵌套层次过深"):
+        read_decisions(deep)
+    huge = tmp_path / "huge.json"
+    with huge.open("wb") as f:
+        f.truncate(MAX_DECISIONS_BYTES + 10)
+    with pytest.raises(InputError, match="过大"):
+        read_decisions(huge)

@@ -81,3 +81,13 @@ def test_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         verify(tmp_path)
     assert main(["verify", str(tmp_path / "nothing")]) == 2
     assert "找不到" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [("[" * 200_000 + "]" * 200_000, "嵌套层次过深"), ('{"parts": ' + "9" * 5000 + "}", "位数过多")],
+)
+def test_hostile_manifests_are_refused_with_a_message(tmp_path: Path, text: str, fragment: str) -> None:
+    (tmp_path / "manifest.json").write_text(text, encoding="utf-8")
+    with pytest.raises(VerifyInputError, match=fragment):
+        verify(tmp_path)

@@ -10,14 +10,19 @@ from .jsonio import Node, parse_json
 from .merge import Choices, MergePlan, Side
 
 DECISION_KEYS = ("uid", "field", "choose", "project", "city", "county")
+# Every conflict of the largest bundle, each with both values: applications × fields × 2 values.
+MAX_DECISIONS_BYTES = 64 * 1024 * 1024
 
 
 def read_decisions(path: Path) -> Choices:
     """{(uid, field): "city"|"county"} from a decisions file."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as f:
+            data = f.read(MAX_DECISIONS_BYTES + 1)
     except OSError as exc:
         raise InputError(f"无法读取决定文件：{path}（{exc.strerror or exc}）") from exc
+    if len(data) > MAX_DECISIONS_BYTES:
+        raise InputError(f"决定文件 {path.name} 过大（上限 {MAX_DECISIONS_BYTES // 1024 // 1024} MB），不是 gdiiot bundle diff 写出的文件。")
     try:
         root = Node(parse_json(data, path.name), path.name).obj(("decisions",))
         out: Choices = {}

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import jsonio
 from .errors import VerifyInputError
 
 MANIFEST = "manifest.json"
@@ -13,6 +14,7 @@ SUMS = "SHA256SUMS"
 INDEX = "index.html"
 FORMAT = "gdiiot-disc-manifest"
 VERSION = 1
+MAX_MANIFEST_BYTES = 64 * 1024 * 1024  # a disc of every city's files lists far fewer; bounds what verify reads
 
 
 def part_label(part: int, parts: int) -> str:
@@ -81,8 +83,9 @@ class Manifest:
 
 def parse_manifest(text: bytes | str, source: str) -> Manifest:
     """Read a manifest back; anything that is not one of ours raises VerifyInputError."""
+    source_of = jsonio.Source(f"{source} ", VerifyInputError, "，无法校验。")
     try:
-        data = json.loads(text)
+        data = jsonio.loads(text if isinstance(text, str) else jsonio.decode_utf8(text, source_of), source_of)
         if data.get("format") != FORMAT:
             raise ValueError("format")
         if int(data.get("version", 0)) > VERSION:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, cast
 
 from .errors import VerifyInputError
-from .manifest import MANIFEST, SUMS, Manifest, ManifestFile, parse_manifest, parse_sums
+from .manifest import MANIFEST, MAX_MANIFEST_BYTES, SUMS, Manifest, ManifestFile, parse_manifest, parse_sums
 
 CHUNK = 4 * 1024 * 1024
 ISO_MAGIC_OFFSET = 16 * 2048 + 1  # "CD001" of the first volume descriptor
@@ -145,7 +145,9 @@ def _verify(path: Path, source: _Source, progress: Callable[[int, int, str], Non
     if handle is None:
         raise VerifyInputError(f"{path} 中没有 {MANIFEST}，不是本程序导出的光盘（或导出未完成）。")
     with handle:
-        manifest_bytes = handle.read()
+        manifest_bytes = handle.read(MAX_MANIFEST_BYTES + 1)  # bounded: the disc may be anyone's
+    if len(manifest_bytes) > MAX_MANIFEST_BYTES:
+        raise VerifyInputError(f"{path} 中的 {MANIFEST} 过大，不是本程序导出的光盘清单，无法校验。")
     manifest = parse_manifest(manifest_bytes, MANIFEST)
     report = VerifyReport(path, manifest)
     total = sum(f.size for f in manifest.files)
