@@ -140,6 +140,11 @@ class MainWindow(QMainWindow):
         self.actionNewCampaign.setToolTip("以本活动为基础，按新一年的通知填写名额、日期、规则和方向，保存为活动文件")
         self.actionNewCampaign.triggered.connect(self.new_campaign_editor)
         ui.menuFile.insertAction(ui.actionSettings, self.actionNewCampaign)
+        self.actionTaskList = QAction("省级任务清单…", self)  # issue 14
+        self.actionTaskList.setObjectName("actionTaskList")
+        self.actionTaskList.setToolTip("导入省里的地市任务清单，查看本市各项任务的完成进度和剩余天数")
+        self.actionTaskList.triggered.connect(self.show_task_list)
+        ui.menuFile.insertAction(ui.actionSettings, self.actionTaskList)
         ui.menuFile.insertSeparator(ui.actionSettings)
         self.actionManual = QAction("使用说明", self)
         self.actionManual.setObjectName("actionManual")
@@ -793,6 +798,18 @@ class MainWindow(QMainWindow):
         self.manual.show()
         self.manual.raise_()
         return self.manual
+
+    def show_task_list(self) -> None:
+        """The province task list of this city (issue 14), read on the session's runner."""
+        if self.session is None:
+            return
+        from gdiiot_desktop.gui.fund.task_list_dialog import TaskListDialog
+        from gdiiot_desktop.services.tasks.service import task_list_database
+
+        dialog = TaskListDialog(task_list_database(self.session.ws), self.session.runner, self)
+        self.task_list_dialog = dialog  # kept for tests; one at a time
+        dialog.refresh()
+        dialog.show()
 
     def open_log_folder(self) -> bool:
         from gdiiot_desktop.gui.desktop import open_folder

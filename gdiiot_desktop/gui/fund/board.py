@@ -166,7 +166,9 @@ class FundBoard(QWidget):
         errors: dict[int, list[str]] = {}
         for v in data.violations:
             if v.application_id is not None and v.grade is Grade.ERROR and not v.is_overridden:
-                errors.setdefault(v.application_id, []).append(f"{v.message}（依据 {v.clause.split('：')[0]}）")
+                errors.setdefault(v.application_id, []).append(
+                    f"{v.message}（依据 {v.clause.split('：')[0]}）"
+                )
         waiting = [a for a in data.apps if a.status.is_active and a.rank is None]
         self.ranked_ids = [line.app.id for line in pool.lines if line.app.id is not None]
         self.waiting_ids = [a.id for a in waiting if a.id is not None]

@@ -196,3 +196,8 @@ def city_database_of(
 ) -> CityDatabase:
     """The task-list view of a database already open (a window's special-fund workspace)."""
     return CityDatabase(db, city, operator, default_marks)
+
+
+def task_list_database(ws: Any) -> CityDatabase:
+    """The task-list view of an open pilot workspace (anything with `db`, `city`, `operator`)."""
+    return CityDatabase(ws.db, ws.city, ws.operator, {})

@@ -1,0 +1,112 @@
+"""The province task list of a pilot-recommendation database: import a list, see the progress,
+correct targets, export the report — on the main window's task runner, off the GUI thread."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from gdiiot_desktop.domain.tasks.model import ProvinceTask
+from gdiiot_desktop.gui.errors import show_error
+from gdiiot_desktop.gui.tasks import Progress, TaskRunner
+from gdiiot_desktop.services.tasks.report import report_targets, write_report_pdf, write_report_xlsx
+from gdiiot_desktop.services.tasks.service import CityDatabase, import_task_list, progress, set_task_targets
+
+from .target_dialog import TargetDialog
+from .task_view import TaskProgressView
+
+
+class TaskListDialog(QDialog):
+    def __init__(self, cdb: CityDatabase, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.cdb = cdb
+        city = cdb.city
+        self.runner = runner
+        self.today = date.today
+        self.loaded = False
+        self.setWindowTitle(f"省级任务清单 — {city}市")
+        self.view = TaskProgressView()
+        self.view.edit_requested.connect(self.edit_targets)
+        self.status = QLabel("正在读取…")
+        buttons = QHBoxLayout()
+        for text, slot in (("导入任务清单…", self.ask_import), ("导出完成情况…", self.ask_report)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.status)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view)
+        note = QLabel("计入的项目：已推荐的项目，按标记计入（gdiiot tasks mark pilot:编号 5G+ 等）。")
+        note.setStyleSheet("color: #595959;")
+        layout.addWidget(note)
+        self.resize(1000, 600)
+
+    def refresh(self, message: str = "") -> None:
+        today = self.today()
+        self.runner.run(
+            lambda _p: progress(self.cdb, today),
+            title="正在读取任务清单…",
+            on_success=lambda result: self._show(result, today, message),
+            on_error=self._failed,
+        )
+
+    def _show(self, result: Any, today: date, message: str) -> None:
+        lists, projects = result
+        self.view.show_progress([(tl, tuple(items)) for tl, items in lists], self.cdb.city, today)
+        self.status.setText(message or f"可计入的项目 {len(projects)} 个")
+        self.loaded = True
+
+    def _write(self, work: Any, message: Any) -> None:
+        def job(progress_: Progress) -> Any:
+            return work()
+
+        self.runner.run(
+            job,
+            title="正在保存…",
+            writes=True,
+            on_success=lambda r: self.refresh(message(r)),
+            on_error=self._failed,
+        )
+
+    def ask_import(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "导入省级任务清单", "", "Excel 表格 (*.xlsx)")
+        if name:
+            self.import_file(Path(name))
+
+    def import_file(self, path: Path) -> None:
+        self._write(lambda: import_task_list(self.cdb, path), lambda r: f"已导入：{r[0].title}")
+
+    def ask_report(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "导出任务完成情况到文件夹")
+        if folder:
+            self.report_to(Path(folder))
+
+    def report_to(self, folder: Path) -> None:
+        today = self.today()
+
+        def work() -> tuple[Path, Path]:
+            lists, projects = progress(self.cdb, today)
+            xlsx, pdf = report_targets(folder, self.cdb.city)
+            return write_report_xlsx(lists, projects, self.cdb.city, today, xlsx), write_report_pdf(
+                lists, projects, self.cdb.city, today, pdf
+            )
+
+        self._write(work, lambda paths: "已导出：" + "、".join(p.name for p in paths))
+
+    def edit_targets(self, task: ProvinceTask) -> None:
+        dialog = TargetDialog(task, self)
+        if dialog.exec() != TargetDialog.DialogCode.Accepted or task.id is None:
+            return
+        targets, task_id = dialog.targets() or [], task.id
+        self._write(
+            lambda: set_task_targets(self.cdb, task_id, targets), lambda _t: f"已更正“{task.name}”的目标"
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.setText("未完成")
+        show_error(self, exc, "任务清单").exec()
