@@ -23,7 +23,7 @@ from gdiiot_desktop.domain.rules.board import BoardState
 from gdiiot_desktop.gui.columns import ColumnFitter
 from gdiiot_desktop.gui.errors import show_error
 from gdiiot_desktop.gui.forms.ui_board_page import Ui_BoardPage
-from gdiiot_desktop.gui.models import APP_ID_ROLE, ERROR_COLOR, HINT_COLOR, OK_COLOR, ProblemCounts, _Table
+from gdiiot_desktop.gui.models import APP_ID_ROLE, ERROR_COLOR, HINT_COLOR, OK_COLOR, ProblemCounts, Table
 from gdiiot_desktop.gui.session import WorkspaceSession
 from gdiiot_desktop.gui.styles import NOTICE_STYLE
 
@@ -35,7 +35,7 @@ QUOTA_LINE_COLOR = QColor("#d93025")
 RECOMMENDED, CENTRAL, POOL = "recommended", "central", "pool"
 
 
-class BoardModel(_Table):
+class BoardModel(Table):
     """One list of the board (recommended, central enterprises, or not recommended), as application ids.
 
     Rows move by drag and drop (mimeData/dropMimeData/removeRows, as Qt's views drive them) or by

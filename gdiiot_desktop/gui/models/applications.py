@@ -1,103 +1,48 @@
-"""Table models of the main window: applications (with a filtering proxy), violations, rules, backups.
+"""The applications list: rows with their display texts and sort/search keys made once, and the filtering proxy.
 
-Every model keeps display texts and sort/search keys precomputed per row, so sorting and
-filtering 10,000 rows never calls `data()` row by row (TECH-NOTES, "Qt").
-"""
+Sorting and filtering 10,000 rows never calls `data()` row by row (TECH-NOTES, "Qt")."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
-from gdiiot_desktop.domain.campaign import Campaign, Direction, RuleSpec
-from gdiiot_desktop.domain.enums import AttachmentClass, Authority, Grade, Status
+from gdiiot_desktop.domain.campaign import Campaign
+from gdiiot_desktop.domain.enums import Status
 from gdiiot_desktop.gui.search import fold, search_key
 from gdiiot_desktop.storage.quick_read import ListEntry
 
 if TYPE_CHECKING:
-    from gdiiot_desktop.domain.model import Application, Attachment, Violation
-    from gdiiot_desktop.services.settings import BackupInfo, CountyInfo
+    from gdiiot_desktop.domain.model import Application
 
-Index = QModelIndex | QPersistentModelIndex
+from .table import (
+    APP_ID_ROLE,
+    APPLICATION_ROLE,
+    ERROR_COLOR,
+    HINT_COLOR,
+    NO_PROBLEMS,
+    NOT_CHECKED,
+    OK_COLOR,
+    SEARCH_ROLE,
+    SORT_ROLE,
+    WARNING_COLOR,
+    Index,
+    ProblemCounts,
+    Table,
+)
+
 Lookups = tuple[dict[str, tuple[int, str]], dict[str, tuple[int, str]]]  # category and direction id → (position, name)
 
-# Custom roles shared by the models.
-APP_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-APPLICATION_ROLE = Qt.ItemDataRole.UserRole + 2
-VIOLATION_ROLE = Qt.ItemDataRole.UserRole + 3
-SORT_ROLE = Qt.ItemDataRole.UserRole + 4
-SEARCH_ROLE = Qt.ItemDataRole.UserRole + 5
-OBJECT_ROLE = Qt.ItemDataRole.UserRole + 6
-
-ERROR_COLOR = QColor("#b3261e")
-NEEDS_COLOR = QColor("#9a5b00")
-WARNING_COLOR = QColor("#8a6d00")
-HINT_COLOR = QColor("#5f6368")
-OK_COLOR = QColor("#1e7b34")
-
-GRADE_COLORS = {
-    Grade.ERROR: ERROR_COLOR,
-    Grade.NEEDS_EXPLANATION: NEEDS_COLOR,
-    Grade.WARNING: WARNING_COLOR,
-    Grade.HINT: HINT_COLOR,
-}
-
-
-@dataclass(frozen=True)
-class ProblemCounts:
-    """Violations of one application by severity; overridden ones are counted apart."""
-
-    errors: int = 0
-    warnings: int = 0  # needs explanation + warning
-    hints: int = 0
-    overridden: int = 0
-
-    @classmethod
-    def of(cls, violations: Iterable[Violation]) -> ProblemCounts:
-        errors = warnings = hints = overridden = 0
-        for v in violations:
-            if v.is_overridden:
-                overridden += 1
-            elif v.grade is Grade.ERROR:
-                errors += 1
-            elif v.grade is Grade.HINT:
-                hints += 1
-            else:
-                warnings += 1
-        return cls(errors, warnings, hints, overridden)
-
-    @cached_property
-    def text(self) -> str:
-        parts = []
-        if self.errors:
-            parts.append(f"错误 {self.errors}")
-        if self.warnings:
-            parts.append(f"警告 {self.warnings}")
-        if self.hints:
-            parts.append(f"提示 {self.hints}")
-        if self.overridden:
-            parts.append(f"已说明 {self.overridden}")
-        return "，".join(parts) if parts else "无"
-
-    @cached_property
-    def sort_key(self) -> tuple[int, int, int]:
-        return (-self.errors, -self.warnings, -self.hints)
-
-
-_NO_PROBLEMS = ProblemCounts()
-NOT_CHECKED = "检查中…"  # the problems column before the first check: never "无" by default
 _STATUS_RANK = {status: i for i, status in enumerate(Status)}
 _STATUS_OF = {status.value: status for status in Status}  # a dict lookup: Status(value) is slow on 10,000 rows
 
@@ -107,20 +52,6 @@ def _status_label(status: Status, priority: int | None) -> str:
         return f"已推荐（第{priority}位）"
     return status.label
 
-
-class _Table(QAbstractTableModel):
-    """Shared header handling: subclasses set HEADERS."""
-
-    HEADERS: tuple[str, ...] = ()
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default argument
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -155,7 +86,7 @@ class AppRow:
         return self._search
 
 
-class ApplicationsModel(_Table):
+class ApplicationsModel(Table):
     """The city's applications. Sorting is done here on precomputed keys (see ApplicationsProxy.sort)."""
 
     COL_PRIORITY, COL_PROJECT, COL_APPLICANT, COL_USCC, COL_COUNTY, COL_CATEGORY, COL_DIRECTION, COL_STATUS, COL_PROBLEMS = range(9)  # fmt: skip
@@ -357,7 +288,7 @@ class ApplicationsModel(_Table):
         categories, directions = lookups
         category = categories.get(category_id, (99, category_id))
         direction = directions.get(direction_id, (999, direction_id))
-        counts = self._counts.get(app_id, _NO_PROBLEMS) if self._counts else _NO_PROBLEMS
+        counts = self._counts.get(app_id, NO_PROBLEMS) if self._counts else NO_PROBLEMS
         recommended = status is Status.RECOMMENDED and priority is not None
         texts = [str(priority) if recommended else "", project, applicant, uscc, county, category[1], direction[1],
                  _status_label(status, priority), counts.text if self.checked else NOT_CHECKED]  # fmt: skip
@@ -536,388 +467,3 @@ class ApplicationsProxy(QSortFilterProxyModel):
         self.beginFilterChange()
         self._accepted = accepted
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-
-# ---------------------------------------------------------------------------------------------
-# Violations
-# ---------------------------------------------------------------------------------------------
-
-
-class ViolationsModel(_Table):
-    """Violations of one application or of the whole city, each with its clause."""
-
-    COL_GRADE, COL_PROJECT, COL_MESSAGE, COL_RULE, COL_OVERRIDE = range(5)
-    HEADERS = ("级别", "项目", "问题", "规则", "说明")
-
-    def __init__(self, campaign: Campaign, parent: QObject | None = None, *, show_project: bool = True) -> None:
-        super().__init__(parent)
-        self.campaign = campaign
-        self.show_project = show_project
-        self._items: list[Violation] = []
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        v = self._items[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == self.COL_GRADE:
-                return "已说明" if v.is_overridden else v.grade.label
-            if col == self.COL_PROJECT:
-                return v.project or "（全市）"
-            if col == self.COL_MESSAGE:
-                return v.message
-            if col == self.COL_RULE:
-                spec = self.campaign.rules.get(v.rule)
-                return spec.title if spec else v.rule
-            if col == self.COL_OVERRIDE:
-                if v.override_reason:
-                    return v.override_reason
-                return "可记录说明" if v.overridable else ""
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{v.message}\n\n依据：{v.clause}\n规则编号：{v.rule}"
-        if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_GRADE:
-            return QBrush(OK_COLOR if v.is_overridden else GRADE_COLORS[v.grade])
-        if role == VIOLATION_ROLE:
-            return v
-        if role == APP_ID_ROLE:
-            return v.application_id
-        return None
-
-    def set_violations(self, violations: Sequence[Violation]) -> None:
-        self.beginResetModel()
-        self._items = list(violations)
-        self.endResetModel()
-
-    def violation_at(self, row: int) -> Violation:
-        return self._items[row]
-
-    def violations(self) -> list[Violation]:
-        return list(self._items)
-
-
-# ---------------------------------------------------------------------------------------------
-# Rules of the campaign
-# ---------------------------------------------------------------------------------------------
-
-
-class RulesModel(_Table):
-    """The campaign's rules in plain Chinese: title, grade, whether it can be overridden, clause."""
-
-    COL_TITLE, COL_GRADE, COL_OVERRIDABLE, COL_CLAUSE, COL_CLAUSE_TEXT, COL_ID = range(6)
-    HEADERS = ("规则", "级别", "可说明", "条款", "条款原文", "编号")
-
-    def __init__(self, rules: Sequence[RuleSpec] = (), parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rules = list(rules)
-
-    def set_rules(self, rules: Sequence[RuleSpec]) -> None:
-        self.beginResetModel()
-        self._rules = list(rules)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rules)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        r = self._rules[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (r.title, r.grade.label, "是" if r.overridable else "否", r.clause, r.clause_text, r.id)[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{r.citation}\n规则编号：{r.id}"
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.COL_GRADE:
-            return QBrush(GRADE_COLORS[r.grade])
-        if role == OBJECT_ROLE:
-            return r
-        return None
-
-    def rule_at(self, row: int) -> RuleSpec:
-        return self._rules[row]
-
-
-# ---------------------------------------------------------------------------------------------
-# Attachments of one application
-# ---------------------------------------------------------------------------------------------
-
-
-def size_text(size: int) -> str:
-    if size >= 1024 * 1024 * 1024:
-        return f"{size / 1024 ** 3:.2f} GB"
-    if size >= 1024 * 1024:
-        return f"{size / 1024 ** 2:.1f} MB"
-    if size >= 1024:
-        return f"{size / 1024:.0f} KB"
-    return f"{size} 字节"
-
-
-def duration_text(seconds: float) -> str:
-    whole = int(round(seconds))
-    return f"{whole // 60}分{whole % 60:02d}秒"
-
-
-def attachment_detail(a: Attachment) -> str:
-    if a.duration_seconds is not None:
-        return f"时长 {duration_text(a.duration_seconds)}"
-    if a.pages is not None:
-        return f"{a.pages} 页"
-    return ""
-
-
-class AttachmentsModel(_Table):
-    """The files of one application; the class column is edited through a drop-down delegate."""
-
-    COL_CLASS, COL_NAME, COL_YEAR, COL_SIZE, COL_DETAIL, COL_NOTE = range(6)
-    HEADERS = ("类别", "文件名", "年度", "大小", "页数/时长", "说明")
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._items: list[Attachment] = []
-        self.editable = True
-        # Set by the editor: a plain callback keeps the model free of service calls.
-        self.on_class_change: Callable[[Attachment, AttachmentClass], None] | None = None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        a = self._items[index.row()]
-        col = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            texts = (
-                a.attachment_class.label,
-                a.file_name,
-                str(a.year) if a.year else "",
-                size_text(a.size),
-                attachment_detail(a),
-                a.note,
-            )
-            if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_NAME:
-                return f"{a.file_name}\n文件校验码：{a.sha256}"
-            return texts[col]
-        if role == Qt.ItemDataRole.EditRole and col == self.COL_CLASS:
-            return a.attachment_class.value
-        if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_NOTE and a.note:
-            return QBrush(WARNING_COLOR)
-        if role == OBJECT_ROLE:
-            return a
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid() and self.editable and index.column() == self.COL_CLASS:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        """Only records the wish: the editor changes the class through the service and reloads."""
-        if not index.isValid() or role != Qt.ItemDataRole.EditRole or index.column() != self.COL_CLASS:
-            return False
-        try:
-            new = AttachmentClass(value)
-        except ValueError:
-            return False
-        current = self._items[index.row()]
-        if new is current.attachment_class:
-            return False
-        if self.on_class_change is not None:
-            self.on_class_change(current, new)
-        return True
-
-    def set_attachments(self, attachments: Sequence[Attachment]) -> None:
-        self.beginResetModel()
-        self._items = list(attachments)
-        self.endResetModel()
-
-    def attachment_at(self, row: int) -> Attachment:
-        return self._items[row]
-
-    def attachments(self) -> list[Attachment]:
-        return list(self._items)
-
-
-# ---------------------------------------------------------------------------------------------
-# Directions (editable: name and authority)
-# ---------------------------------------------------------------------------------------------
-
-AUTHORITY_CHOICES: tuple[tuple[Authority, ...], ...] = (
-    (Authority.MIIT_PROVINCE,),
-    (Authority.COMMUNICATIONS_ADMINISTRATION,),
-    (Authority.MIIT_PROVINCE, Authority.COMMUNICATIONS_ADMINISTRATION),
-)
-
-
-def authority_text(authorities: Sequence[Authority]) -> str:
-    return "、".join(a.value for a in authorities)
-
-
-class DirectionsModel(_Table):
-    """The direction list being edited; `changed` tells whether it differs from the stored one."""
-
-    COL_NO, COL_CATEGORY, COL_NAME, COL_AUTHORITY = range(4)
-    HEADERS = ("序号", "类别", "具体方向", "负责单位")
-
-    def __init__(self, campaign: Campaign, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.campaign = campaign
-        self.editable = True
-        self._stored: list[Direction] = list(campaign.directions)
-        self._items: list[Direction] = list(campaign.directions)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        d = self._items[index.row()]
-        col = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
-            if col == self.COL_NO:
-                return str(d.no)
-            if col == self.COL_CATEGORY:
-                category = self.campaign.category(d.category_id)
-                return category.name if category else d.category_id
-            if col == self.COL_NAME:
-                return d.name
-            return d.authority_text
-        if role == Qt.ItemDataRole.FontRole and d != self._stored_by_id().get(d.id):
-            from PySide6.QtGui import QFont
-
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == OBJECT_ROLE:
-            return d
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid() and self.editable and index.column() in (self.COL_NAME, self.COL_AUTHORITY):
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
-            return False
-        from dataclasses import replace
-
-        d = self._items[index.row()]
-        if index.column() == self.COL_NAME:
-            name = " ".join(str(value).split())
-            if not name or name == d.name:
-                return False
-            self._items[index.row()] = replace(d, name=name)
-        elif index.column() == self.COL_AUTHORITY:
-            choice = next((c for c in AUTHORITY_CHOICES if authority_text(c) == str(value)), None)
-            if choice is None or choice == d.authorities:
-                return False
-            self._items[index.row()] = replace(d, authorities=choice)
-        else:
-            return False
-        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(self.HEADERS) - 1))
-        return True
-
-    def set_directions(self, directions: Sequence[Direction], *, stored: bool) -> None:
-        self.beginResetModel()
-        self._items = list(directions)
-        if stored:
-            self._stored = list(directions)
-        self.endResetModel()
-
-    def directions(self) -> list[Direction]:
-        return list(self._items)
-
-    @property
-    def changed(self) -> bool:
-        return self._items != self._stored
-
-    def _stored_by_id(self) -> dict[str, Direction]:
-        return {d.id: d for d in self._stored}
-
-
-# ---------------------------------------------------------------------------------------------
-# Settings: counties and backups
-# ---------------------------------------------------------------------------------------------
-
-
-class CountiesModel(_Table):
-    COL_NAME, COL_APPLICATIONS = range(2)
-    HEADERS = ("县区", "申报项目数")
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._items: list[CountyInfo] = []
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        c = self._items[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return c.name if index.column() == self.COL_NAME else str(c.applications)
-        if role == OBJECT_ROLE:
-            return c
-        return None
-
-    def set_counties(self, counties: Sequence[CountyInfo]) -> None:
-        self.beginResetModel()
-        self._items = list(counties)
-        self.endResetModel()
-
-    def county_at(self, row: int) -> CountyInfo:
-        return self._items[row]
-
-
-BACKUP_REASONS = {
-    "manual": "手动备份",
-    "auto": "自动备份",
-    "before-migration": "升级前自动备份",
-    "before-restore": "恢复前自动备份",
-    "before-restore-damaged": "恢复前备份（原库已损坏）",
-}
-
-
-class BackupsModel(_Table):
-    COL_CREATED, COL_REASON, COL_SIZE, COL_FILE = range(4)
-    HEADERS = ("时间", "原因", "大小", "文件")
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._items: list[BackupInfo] = []
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        b = self._items[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                f"{b.created:%Y-%m-%d %H:%M:%S}",
-                BACKUP_REASONS.get(b.reason, b.reason),
-                size_text(b.size),
-                b.path.name,
-            )[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return str(b.path)
-        if role == OBJECT_ROLE:
-            return b
-        return None
-
-    def set_backups(self, backups: Sequence[BackupInfo]) -> None:
-        self.beginResetModel()
-        self._items = list(backups)
-        self.endResetModel()
-
-    def backup_at(self, row: int) -> BackupInfo:
-        return self._items[row]
