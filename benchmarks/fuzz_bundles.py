@@ -45,6 +45,8 @@ def fuzz_bundles(folder: Path, cases: int, seed_no: int) -> Outcomes:
     @given(case=bundle_case(lab))
     def one(case: Path) -> None:
         lab.run(case, outcomes)
+        if outcomes.total() % 500 == 0:  # a long run shows where it is (and what it found so far)
+            print(f"  … {outcomes.total()} bundle cases: " + ", ".join(f"{k} {v}" for k, v in sorted(outcomes.counts.items())), flush=True)
 
     one()
     return outcomes
@@ -79,7 +81,7 @@ def main() -> int:
             start = time.perf_counter()
             outcomes = run(folder, cases, args.seed)
             took = time.perf_counter() - start
-            print(f"{label}: {outcomes.total()} cases in {took:.0f} s — " + ", ".join(f"{k} {v}" for k, v in sorted(outcomes.counts.items())))
+            print(f"{label} (seed {args.seed}): {outcomes.total()} cases in {took:.0f} s — " + ", ".join(f"{k} {v}" for k, v in sorted(outcomes.counts.items())))
             print("  refusals by error type: " + ", ".join(f"{k} {v}" for k, v in outcomes.messages.most_common()))
             if outcomes.by_mode:
                 print("  by kind of case: " + ", ".join(f"{k} {v}" for k, v in sorted(outcomes.by_mode.items())))

@@ -424,3 +424,30 @@ def test_writing_a_bundle_where_it_cannot_be_written_ends_in_a_message(
     assert main(["--db", str(city_db), "bundle", "diff", str(offices.bundle), "--decisions-template", str(blocker / "d.json")]) == 2
     err = capsys.readouterr().err
     assert "无法写入决定文件" in err and "Traceback" not in err
+
+
+def test_a_pdfs_page_count_is_read_from_the_file(offices: Offices) -> None:
+    import io
+
+    from pypdf import PdfWriter
+
+    from gdiiot_desktop.domain.enums import AttachmentClass
+    from gdiiot_desktop.domain.model import Attachment
+    from gdiiot_desktop.storage.repository import ApplicationRepository
+
+    writer = PdfWriter()
+    for _ in range(2):
+        writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    stored = offices.county.db.store.put_bytes(buffer.getvalue())
+    app = ApplicationService(offices.county).list()[0]
+    with offices.county.db.session() as session:
+        ApplicationRepository(session).add_attachment(
+            app.id or 0, Attachment(AttachmentClass.AUDIT_REPORT, "审计报告.pdf", stored.sha256, stored.size, year=2022, pages=99)
+        )
+    out = offices.folder / "页数.gdiiot"
+    exchange.export_county_bundle(offices.county, out)
+    exchange.import_bundle(offices.city, out)
+    found = [a for x in ApplicationService(offices.city).list() for a in x.attachments if a.sha256 == stored.sha256]
+    assert [a.pages for a in found] == [2]  # the county said 99

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath, PureWindowsPath
 
-from ..media import probe_content
+from ..media import HEAD_SIZE, detect_kind, probe_content
 from .reader import Bundle
 from .staging import Stager
 
@@ -20,8 +20,17 @@ def remeasured(stager: Stager, bundle: Bundle) -> dict[str, tuple[int | None, fl
     names = {a.sha256: a.file_name for app in bundle.applications for a in app.attachments}
     out: dict[str, tuple[int | None, float | None]] = {}
     for sha, path in stager.copies().items():
+        suffix = _suffix(names.get(sha, ""))
         try:
-            facts = probe_content(path, _suffix(names.get(sha, "")), sha)
+            with open(path, "rb") as f:
+                head = f.read(HEAD_SIZE)
+            kind, fmt = detect_kind(head, suffix.lower().lstrip("."), path)
+            if kind not in ("video", "pdf") or fmt is None:
+                # Not a PDF or a video by its content: nothing to measure (and garbage named .mp4
+                # must not cost a slow parse per file).
+                out[sha] = (None, None)
+                continue
+            facts = probe_content(path, suffix, sha)
         except OSError:
             out[sha] = (None, None)
             continue
