@@ -13,6 +13,9 @@ import pdfplumber
 from gdiiot_desktop.domain.fields import FIELDS
 from gdiiot_desktop.services.applications import ApplicationService
 from gdiiot_desktop.services.exports import ExportKind, ExportRequest, run_export
+from gdiiot_desktop.services.exports.package import build_package
+from gdiiot_desktop.services.exports.snapshot import freeze
+from gdiiot_desktop.services.exports.summary_pdf import write_summary_pdf
 from tests.exports.builders import City
 from tests.exports.conftest import BEFORE_DEADLINE
 
@@ -24,8 +27,8 @@ def text_of(length: int, seed: int) -> str:
     return "".join(rng.choice(ALPHABET) for _ in range(length))
 
 
-def at_limits(city: City, *, industry: int | None = None, co_applicants: int | None = None) -> None:
-    """The first project with every capped text field filled to its cap (or the lengths given)."""
+def at_limits(city: City) -> None:
+    """The first project with every capped text field filled to its cap."""
     service = ApplicationService(city.ws)
     app = service.get(city.ids[0])
     caps = {f.name: f.max_length for f in FIELDS if f.max_length and f.is_text}
@@ -34,7 +37,7 @@ def at_limits(city: City, *, industry: int | None = None, co_applicants: int | N
         name=text_of(caps["applicant.name"], 1),
         registered_address=text_of(caps["applicant.registered_address"], 2),
         legal_representative=text_of(caps["applicant.legal_representative"], 3),
-        industry=text_of(industry or caps["applicant.industry"], 4),
+        industry=text_of(caps["applicant.industry"], 4),
     )
     contact = replace(
         app.contact,
@@ -48,7 +51,7 @@ def at_limits(city: City, *, industry: int | None = None, co_applicants: int | N
             project_name=text_of(caps["project_name"], 7),
             applicant=applicant,
             contact=contact,
-            co_applicants=text_of(co_applicants or caps["co_applicants"], 8),
+            co_applicants=text_of(caps["co_applicants"], 8),
             note=text_of(caps["note"], 9),
         )
     )
@@ -75,10 +78,19 @@ def test_every_field_at_its_cap(city: City, tmp_path: Path) -> None:
 
 
 def test_far_beyond_the_caps_wraps_and_continues(city: City, tmp_path: Path) -> None:
-    at_limits(city, industry=800, co_applicants=1500)
-    export(city, tmp_path / "out")
-    package = sorted((tmp_path / "out" / "纸质材料").glob("01_*.pdf"))[0]
-    app = ApplicationService(city.ws).get(city.ids[0])
+    """Values no intake accepts any more (an 800-character 所属行业, a 1,500-character 联合申报单位,
+    as an older database or bundle may hold) still lay out: rows continue across pages."""
+    at_limits(city)
+    snapshot = freeze(city.ws, BEFORE_DEADLINE)
+    first = snapshot.applications[0]
+    app = replace(
+        first,
+        applicant=replace(first.applicant, industry=text_of(800, 4)),
+        co_applicants=text_of(1500, 8),
+    )
+    snapshot = replace(snapshot, applications=(app, *snapshot.applications[1:]))
+    package = build_package(city.ws.campaign, snapshot, app, city.ws.db.store, tmp_path / "p.pdf").path
+    write_summary_pdf(city.ws.campaign, snapshot, tmp_path / "s.pdf")
     with pdfplumber.open(package) as pdf:
         text = "".join(p.extract_text() or "" for p in pdf.pages).replace("\n", "")
         for page in pdf.pages[2:8]:  # 目录 and data sheet: no 3号 heading left alone at a page's foot

@@ -60,6 +60,11 @@ def stamp_line(snapshot: Snapshot) -> str:
     )
 
 
+def stamp_parts(snapshot: Snapshot) -> list[str]:
+    """The stamp line's four parts (the PDF sets them apart in columns: spaces would collapse)."""
+    return [p for p in stamp_line(snapshot).split("　") if p]
+
+
 def filled_by(snapshot: Snapshot) -> tuple[str, str]:
     """填表人 and 联系电话: the contact frozen in the snapshot's letter ("" for older snapshots)."""
     if snapshot.letter is None:

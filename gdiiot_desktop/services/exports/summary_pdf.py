@@ -99,6 +99,15 @@ def _widths(
     return widths
 
 
+def _stamp_row(parts: list[str], style: ParagraphStyle, width: float, font: str) -> Table:
+    """推荐单位（盖章） · 填表人 · 联系电话 · 填表日期 spread across the page, each as wide as it needs."""
+    natural = [stringWidth(p, font, style.fontSize) + 24 for p in parts]
+    spare = max(0.0, width - sum(natural)) / max(1, len(parts))
+    row = Table([[Paragraph(_escape(p), style) for p in parts]], colWidths=[n + spare for n in natural])
+    row.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("FONT", (0, 0), (-1, -1), font)]))
+    return row
+
+
 def story(campaign: Campaign, snapshot: Snapshot, st: Styles, width: float) -> list[Flowable]:
     rows_data = data.rows(campaign, snapshot)
     size, widths_by_key = layout(rows_data, st.fonts.table, width)
@@ -147,7 +156,7 @@ def story(campaign: Campaign, snapshot: Snapshot, st: Styles, width: float) -> l
     return [
         Paragraph(data.LABEL, label),
         Paragraph(_escape(data.title(campaign)), st.title),
-        Paragraph(_escape(data.stamp_line(snapshot)), stamp),
+        _stamp_row(data.stamp_parts(snapshot), stamp, width, st.fonts.body),
         Spacer(1, 3 * mm),
         table,
         Spacer(1, 3 * mm),
