@@ -94,3 +94,19 @@ def test_cli_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     capsys.readouterr()
     assert main(["--db", str(city_db), "bundle", "export", str(tmp_path / "x.gdiiot"), "--county", "无此区"]) == 2
     assert "没有“无此区”" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("county", ["天河区", "不存在县"])
+def test_county_export_refuses_a_county_the_city_would_refuse(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], county: str
+) -> None:
+    # 天河区 is in 广州, not 佛山: the city refuses such a bundle, so the county must not write one.
+    ws = make_county(tmp_path, county=county, count=1)
+    db = ws.db.path
+    ws.close()
+    out = tmp_path / "x.gdiiot"
+    assert main(["--db", str(db), "bundle", "export", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"“{county}”不是佛山市的县区" in err and "南海区" in err and "未导出" in err
+    assert "Traceback" not in err
+    assert not out.exists()

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ...domain import fields as registry
+from ...domain.divisions import match_county, normalize_name
 from ...domain.enums import Status
 from ...domain.model import Application
 from ...storage.exchange_repository import ExchangeRepository, summary_json
@@ -17,6 +18,7 @@ from ..application_codec import MAX_ATTACHMENTS
 from ..workspace import Workspace
 from .chain import EXPORT_ACTION, audit_json
 from .codec import application_json
+from .counties import counties_of_city
 from .errors import ExchangeUsageError
 from .format import APPLICATIONS, AUDIT, KIND_COUNTY, MAX_APPLICATIONS, MAX_SEQUENCE
 from .keys import office_signer, shown
@@ -60,6 +62,16 @@ def choose_county(apps: list[Application], county: str | None) -> str:
     return names[0]
 
 
+def _refuse_unknown_county(ws: Workspace, county: str) -> None:
+    """The city refuses a bundle whose county is not one of its own (GB/T 2260): say so here, before writing."""
+    counties = counties_of_city(ws)
+    if match_county(county, counties) is None:
+        raise ExchangeUsageError(
+            f"县区“{normalize_name(county)[:40] or '（空）'}”不是{ws.city}市的县区（按 GB/T 2260 行政区划），"
+            f"市局会拒绝导入这样的数据包，未导出。请把这些项目的县区改为本市的县区：{'、'.join(counties)}"
+        )
+
+
 def export_county_bundle(
     ws: Workspace,
     out: Path,
@@ -77,6 +89,7 @@ def export_county_bundle(
     with ws.db.session() as session:
         apps = ApplicationRepository(session).load_all()
     county = choose_county(apps, county)
+    _refuse_unknown_county(ws, county)
     selected = [a for a in apps if a.county == county]
     _refuse_what_the_city_would(selected)
     shas = sorted({a.sha256 for app in selected for a in app.attachments})
