@@ -451,3 +451,25 @@ def test_a_pdfs_page_count_is_read_from_the_file(offices: Offices) -> None:
     exchange.import_bundle(offices.city, out)
     found = [a for x in ApplicationService(offices.city).list() for a in x.attachments if a.sha256 == stored.sha256]
     assert [a.pages for a in found] == [2]  # the county said 99
+
+
+def test_a_city_without_county_level_divisions_accepts_the_counties_it_registered(tmp_path: Path) -> None:
+    from gdiiot_desktop.services import settings
+    from gdiiot_desktop.services.workspace import create_workspace
+
+    from .helpers import county_apps, seed
+
+    county = create_workspace(tmp_path / "松山湖.sqlite3", "东莞")
+    city = create_workspace(tmp_path / "东莞.sqlite3", "东莞")
+    try:
+        seed(county, county_apps(county, "松山湖", 1))
+        out = tmp_path / "松山湖.gdiiot"
+        report = exchange.export_county_bundle(county, out)
+        with pytest.raises(exchange.BundleMismatchError, match="请先在“设置”中登记"):
+            exchange.import_bundle(city, out, trust=report.fingerprint)
+        settings.add_county(city, "松山湖")
+        done = exchange.import_bundle(city, out, trust=report.fingerprint)
+        assert isinstance(done, exchange.CountyImportReport) and done.county == "松山湖"
+    finally:
+        county.close()
+        city.close()

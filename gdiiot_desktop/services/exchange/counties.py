@@ -28,7 +28,7 @@ def canonical_county(ws: Workspace, name: str, counties: list[str] | None = None
     found = match_county(name, counties)
     if found is None:
         shown = normalize_name(name)[:40] or "（空）"
-        known = "、".join(counties) or "（本市还没有登记县区）"
+        known = "、".join(counties) or "（无：本市在 GB/T 2260 中没有县级行政区，请先在“设置”中登记本市的县区后再导入）"
         raise BundleMismatchError(
             f"{what}的县区“{shown}”不是{ws.city}市的县区（按 GB/T 2260 行政区划），已拒绝导入。{ws.city}市的县区：{known}"
         )
