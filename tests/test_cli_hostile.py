@@ -170,6 +170,34 @@ def test_an_import_never_puts_two_projects_at_one_priority(capsys, db, sheet_dir
     assert sorted(priorities) == [1, 2]
 
 
+def wide_row_workbook(folder: Path) -> Path:
+    """A small .xlsx whose second row holds 20,000 cells (Excel has 16,384 columns)."""
+    path = write_sheet(folder, [row()], name="wide.xlsx")
+    with zipfile.ZipFile(path) as archive:
+        members = {i.filename: archive.read(i) for i in archive.infolist()}
+    sheet = members["xl/worksheets/sheet1.xml"]
+    members["xl/worksheets/sheet1.xml"] = sheet.replace(b"</sheetData>", b'<row r="3">' + b"<c><v>1</v></c>" * 20_000 + b"</row></sheetData>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize("command", [["import-xlsx"], ["directions", "import"], ["tasks", "import"]])
+@pytest.mark.parametrize("source", ["wide", "device", "folder"])
+def test_every_sheet_reader_is_bounded_and_never_blocks(capsys, db, sheet_dir, command, source):  # type: ignore[no-untyped-def]
+    path = {"wide": lambda: wide_row_workbook(sheet_dir), "device": lambda: Path("/dev/zero"), "folder": lambda: sheet_dir}[
+        source
+    ]()
+    if source == "device" and not path.exists():
+        pytest.skip("no /dev/zero here")
+    before = tables_but_audit(db)
+    err = refused(capsys, "--db", db, *command, path)
+    expected = "单元格超过 16384 个" if source == "wide" else "不是一个普通文件"
+    assert expected in err
+    assert tables_but_audit(db) == before
+
+
 # ---------------------------------------------------------------------------------------
 # The database: another program's lock, a read-only medium, damaged text
 # ---------------------------------------------------------------------------------------

@@ -8,17 +8,20 @@ new ids to new ones. A list that would orphan applications is refused.
 from __future__ import annotations
 
 import re
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
+from openpyxl.utils.exceptions import InvalidFileException
 
 from ..domain.campaign import Campaign, Direction, Problem, direction_problems
 from ..domain.enums import Authority
 from ..storage import campaign_repository
 from .errors import InputError
 from .files import atomic_output
+from .intake_package import inspect_package
 from .workspace import Workspace
 
 HEADERS = ("序号", "类别", "方向", "负责单位")
@@ -44,13 +47,16 @@ def export_directions(campaign: Campaign, out: Path) -> None:
 
 def read_directions(campaign: Campaign, path: Path) -> list[Direction]:
     """Parse a direction spreadsheet into Directions with stable ids; raises InputError listing every problem."""
+    inspect_package(path)  # bounded before openpyxl builds anything (WorkbookRefusedError is an InputError)
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, ValueError, KeyError) as exc:
-        raise InputError(f"无法打开方向清单文件：{path.name}（{exc}）") from exc
+    except (OSError, ValueError, KeyError, InvalidFileException, zipfile.BadZipFile) as exc:
+        raise InputError(f"无法打开方向清单文件：{path.name}（只支持 .xlsx 格式，或文件已损坏）") from exc
     try:
         sheet = wb["方向清单"] if "方向清单" in wb.sheetnames else wb.worksheets[0]
         rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    except (OSError, ValueError, KeyError, TypeError, IndexError, OverflowError, zipfile.BadZipFile) as exc:
+        raise InputError(f"无法读取方向清单文件：{path.name}（内容已损坏或无法识别：{type(exc).__name__}）") from exc
     finally:
         wb.close()
     if not rows:

@@ -159,12 +159,18 @@ def record_refused_sheet(ws: Workspace, path: Path, reasons: list[str]) -> None:
         ws.audit(session, "import_refused", "file", path.name, details)
 
 
+_MAX_FINGERPRINT_BYTES = 4 * 1024**3  # far beyond any workbook; a device or a growing file is not read forever
+
+
 def _fingerprint(path: Path) -> tuple[str, int | None]:
+    """SHA-256 and size of a regular file; ("", None) for anything else (a device, a folder, a pipe)."""
     digest = hashlib.sha256()
     size = 0
     try:
+        if not path.is_file():
+            return "", None
         with path.open("rb") as handle:
-            while chunk := handle.read(1 << 20):
+            while size <= _MAX_FINGERPRINT_BYTES and (chunk := handle.read(1 << 20)):
                 digest.update(chunk)
                 size += len(chunk)
     except OSError:

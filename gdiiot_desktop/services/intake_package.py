@@ -30,6 +30,8 @@ from xml.parsers import expat
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import column_index_from_string
 
+from .errors import InputError
+
 __all__ = [
     "PackageFacts",
     "SheetFacts",
@@ -72,7 +74,7 @@ _BROKEN_ZIP = (
 )
 
 
-class WorkbookRefusedError(Exception):
+class WorkbookRefusedError(InputError):
     """The workbook is refused; the message (Chinese) says why and where."""
 
 
@@ -105,8 +107,14 @@ def inspect_package(path: Path) -> PackageFacts | None:
     """Stream every XML part of the workbook and check it against the caps.
 
     Returns None when the file is missing or not a zip (openpyxl then says what it is);
-    raises `WorkbookRefusedError` with a Chinese message when a cap or a rule is broken.
+    raises `WorkbookRefusedError` with a Chinese message when a cap or a rule is broken. Every
+    reader of an outside .xlsx calls this before openpyxl opens it.
     """
+    if path.exists() and not path.is_file():
+        # a folder, a device (/dev/zero, \\.\COM1) or a pipe: opening or reading it could block for ever
+        raise WorkbookRefusedError(
+            f"无法导入 {path.name}：它不是一个普通文件（是文件夹、设备或管道），请选择 .xlsx 文件"
+        )
     try:
         archive = zipfile.ZipFile(path)
     except FileNotFoundError:

@@ -150,6 +150,12 @@ def _open(template: Path) -> Any:
         raise ExportError(f"找不到汇总表模板：{template}")
     if template.suffix.lower() != ".xlsx":
         raise ExportError(f"汇总表模板须为 .xlsx 文件（可在 Excel/WPS 中“另存为 .xlsx”）：{template.name}")
+    from ..intake_package import WorkbookRefusedError, inspect_package
+
+    try:
+        inspect_package(template)  # a template from outside: bounded before openpyxl loads it whole
+    except WorkbookRefusedError as refused:
+        raise ExportError(f"汇总表模板不能使用：{refused.message}") from refused
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

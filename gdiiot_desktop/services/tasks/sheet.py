@@ -42,6 +42,9 @@ def read_task_list(path: Path) -> TaskList:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    from ..intake_package import inspect_package
+
+    inspect_package(path)  # caps checked while streaming, before openpyxl builds a row (an InputError when refused)
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError as exc:
