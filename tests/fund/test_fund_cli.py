@@ -316,3 +316,22 @@ def test_a_county_sheet_in_its_own_words_is_read(
     code, out, _ = run(capsys, "--db", fund_db, "check", "--json")
     found = {(v["rule"], v["project"]) for v in json.loads(out)["violations"]}
     assert found == {("FUND_REQUEST_OVER_CAP", "庚云平台"), ("FUND_MATERIALS_MISSING", "庚人才")}
+
+
+@pytest.mark.parametrize("amount", ["1e400", 1e300, "9" * 5000, "1000000000001"])
+def test_huge_amounts_are_refused_with_a_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], amount: object
+) -> None:
+    # Decimal cannot quantize 1e400 to the fen (InvalidOperation), and 1e15 yuan would overflow
+    # SQLite's integers as fen: both must be a message, in the budget and in a sheet's cell.
+    db = tmp_path / "江门.sqlite3"
+    assert run(capsys, "--db", db, "init", "--city", "江门", "--campaign", CAMPAIGN)[0] == 0
+    code, _, err = run(capsys, "--db", db, "fund", "budget", str(amount))
+    assert code == 2 and "金额" in err and "Traceback" not in err
+    assert len(err) < 300
+    template = tmp_path / "模板.xlsx"
+    assert run(capsys, "--db", db, "fund", "template", template)[0] == 0
+    sheet = fill(template, tmp_path / "汇总.xlsx", [{**ROWS[1], "申请补贴金额（元）": amount}])
+    code, _, err = run(capsys, "--db", db, "import-xlsx", sheet)
+    assert code == 2 and "申请补贴金额" in err and "Traceback" not in err
+    assert run(capsys, "--db", db, "fund", "list", "--json")[1].strip() == "[]"

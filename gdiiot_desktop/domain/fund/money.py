@@ -6,6 +6,9 @@ from decimal import ROUND_DOWN, Decimal, InvalidOperation
 
 FEN = Decimal("0.01")
 ZERO = Decimal("0.00")
+# Far above any call's budget, and its fen still fit SQLite's 64-bit integers; checked before
+# quantize(), which cannot represent 1e400 and would raise InvalidOperation.
+MAX_AMOUNT = Decimal(10**12)
 
 
 class MoneyError(ValueError):
@@ -19,7 +22,7 @@ def to_money(value: object) -> Decimal:
     More than two decimal places or a negative amount is refused rather than rounded.
     """
     if isinstance(value, bool):
-        raise MoneyError(f"“{value}”不是金额")
+        raise MoneyError(f"“{_shown(value)}”不是金额")
     if isinstance(value, Decimal):
         amount = value
     elif isinstance(value, int):
@@ -31,16 +34,23 @@ def to_money(value: object) -> Decimal:
         try:
             amount = Decimal(text)
         except InvalidOperation as exc:
-            raise MoneyError(f"“{value}”不是金额（应填写元，如 1000000）") from exc
+            raise MoneyError(f"“{_shown(value)}”不是金额（应填写元，如 1000000）") from exc
     else:
-        raise MoneyError(f"“{value}”不是金额")
+        raise MoneyError(f"“{_shown(value)}”不是金额")
     if not amount.is_finite():
-        raise MoneyError(f"“{value}”不是金额")
+        raise MoneyError(f"“{_shown(value)}”不是金额")
     if amount < 0:
-        raise MoneyError(f"金额不能为负数：{value}")
+        raise MoneyError(f"金额不能为负数：{_shown(value)}")
+    if amount > MAX_AMOUNT:
+        raise MoneyError(f"金额过大：{_shown(value)}（最多 {MAX_AMOUNT:,} 元）")
     if amount != amount.quantize(FEN, rounding=ROUND_DOWN):
-        raise MoneyError(f"金额最多精确到分：{value}")
+        raise MoneyError(f"金额最多精确到分：{_shown(value)}")
     return amount.quantize(FEN)
+
+
+def _shown(value: object) -> str:
+    text = str(value)
+    return text if len(text) <= 30 else text[:30] + "…"
 
 
 def floor_fen(amount: Decimal) -> Decimal:
