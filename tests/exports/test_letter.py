@@ -78,6 +78,12 @@ def test_docx_read_back(exported: Exported) -> None:
     footer = section.footer.paragraphs[0]
     assert footer.text.startswith("— ") and footer.text.endswith(" —")
     assert section.different_first_page_header_footer
+    assert document.settings.odd_and_even_pages_header_footer  # "— N —" right on odd, left on even pages
+    assert document.settings.element.find(qn("w:mirrorMargins")) is not None
+    assert grid.get(qn("w:charSpace")) == "-842"  # 28 characters of 3号 a line
+    even = section.even_page_footer.paragraphs[0]
+    assert footer.alignment == 2 and even.alignment == 0  # right / left
+    assert east_asia(footer) == {"宋体"} and size(footer) == {14}
 
 
 def test_letter_wording_is_edited_and_frozen_with_the_snapshot(city: City, tmp_path: Path) -> None:
