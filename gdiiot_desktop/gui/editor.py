@@ -205,6 +205,7 @@ class ApplicationEditor(QDialog):
             if edit is not ui.countyCombo.lineEdit():
                 edit.textChanged.connect(self._changed)
         ui.countyCombo.currentTextChanged.connect(self._changed)
+        ui.usccEdit.editingFinished.connect(self.offer_known_applicant)
         for combo in (ui.buildStatusCombo, ui.innovationCombo, ui.otherChannelCombo, ui.applicantTypeCombo, ui.directionCombo):
             combo.currentIndexChanged.connect(self._changed)
         ui.categoryCombo.currentIndexChanged.connect(self._category_changed)
@@ -415,7 +416,44 @@ class ApplicationEditor(QDialog):
             ui.usccStatus.setText(status)
             ui.usccStatus.setStyleSheet(ERROR_TEXT_STYLE)
         else:
-            ui.usccStatus.setText("✓ 校验位正确")
+            note = getattr(self, "_known_note", None)  # (code, text) after a known enterprise filled the form
+            same = note is not None and note[0] == ui.usccEdit.text().strip()
+            ui.usccStatus.setText(note[1] if note is not None and same else "✓ 校验位正确")
+            ui.usccStatus.setStyleSheet(OK_TEXT_STYLE)
+
+    def offer_known_applicant(self) -> None:
+        """A new application whose credit code names an enterprise the database knows (entered
+        before, or carried from last year's database): its details fill the fields still blank."""
+        code = self.ui.usccEdit.text().strip()
+        if self.app is not None or not code or validation.uscc_status(code):
+            return
+        self.session.known_applicant(code, self._fill_known_applicant)
+
+    def _fill_known_applicant(self, applicant: Applicant | None) -> None:
+        if applicant is None or not isValid(self):
+            return
+        ui = self.ui
+        values = registry.application_values(
+            Application(project_name="", applicant=applicant, county="", category_id="", direction_id="")
+        )
+        filled = 0
+        for name, widget in _TEXT_EDITS.items():
+            edit = getattr(ui, widget)
+            if name.startswith("applicant.") and name != "applicant.uscc" and not edit.text().strip() and values[name]:
+                edit.setText(values[name])
+                filled += 1
+        for name, (widget, _parse, show) in _PARSED_EDITS.items():
+            edit = getattr(ui, widget)
+            if name.startswith("applicant.") and not edit.text().strip() and values[name] is not None:
+                edit.setText(show(values[name]))
+                filled += 1
+        if applicant.applicant_type is not None and not ui.applicantTypeCombo.currentText().strip():
+            _select(ui.applicantTypeCombo, applicant.applicant_type.value)
+            filled += 1
+        if filled:
+            text = f"✓ 校验位正确；已填入本数据库中“{applicant.name}”的企业信息（{filled} 项，可修改）"
+            self._known_note = (ui.usccEdit.text().strip(), text)
+            ui.usccStatus.setText(text)
             ui.usccStatus.setStyleSheet(OK_TEXT_STYLE)
 
     def field_error_text(self) -> str:

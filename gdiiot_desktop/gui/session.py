@@ -396,6 +396,16 @@ class WorkspaceSession(QObject):
 
         return self.runner.run(work, title="正在保存方向清单…", writes=True, cancellable=False, on_success=done)
 
+    def known_applicant(self, uscc: str, on_success: Callable[[Any], None]) -> Task:
+        """The stored details of an enterprise by credit code (None when unknown), read off the GUI thread."""
+
+        def work(_progress: Progress) -> Any:
+            from gdiiot_desktop.services.enterprises import known_applicant
+
+            return known_applicant(self.ws, uscc)
+
+        return self.runner.run(work, title="正在查找企业信息…", on_success=on_success)
+
     def confirm_directions(self, on_success: Callable[[Any], None] | None = None) -> Task:
         def work(_progress: Progress) -> None:
             from gdiiot_desktop.services import directions as direction_service

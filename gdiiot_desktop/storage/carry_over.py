@@ -16,8 +16,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..domain.model import Applicant
 from .errors import StorageError
 from .models import ApplicantRecord
+from .repository import _applicant_from_row as applicant_from_row
 from .uri import read_only_uri
 
 # The applicant columns carried over (every column but the row id).
@@ -95,3 +97,9 @@ def _date_or_none(text: str) -> date | None:
 
 def count_applicants(session: Session) -> int:
     return len(session.scalars(select(ApplicantRecord.id)).all())
+
+
+def known_applicant(session: Session, code: str) -> Applicant | None:
+    """The enterprise stored under a credit code (entered before, or carried from an earlier year)."""
+    row = session.execute(select(ApplicantRecord.__table__).where(ApplicantRecord.uscc == code)).mappings().first()
+    return applicant_from_row(row) if row is not None else None

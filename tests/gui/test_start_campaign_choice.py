@@ -87,3 +87,30 @@ def no_file_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QFileDialog
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
+
+
+def test_a_carried_enterprise_fills_a_new_application(qtbot: QtBot, tmp_path: Path, open_window) -> None:  # type: ignore[no-untyped-def]
+    """Last year's enterprises, carried into the new database, fill the blank applicant fields of a new
+    application when its credit code is typed; what the user typed is kept."""
+    from gdiiot_desktop.gui.editor import ApplicationEditor
+
+    old = create_workspace(tmp_path / "佛山2023.sqlite3", "佛山", operator="测试员")
+    apps = county_apps(old, "南海区", 2)
+    seed(old, apps)
+    old.close()
+    known = apps[0].applicant
+    ws = create_workspace(tmp_path / "佛山2024.sqlite3", "佛山", make_2024(tmp_path), operator="测试员",
+                          carry_applicants_from=tmp_path / "佛山2023.sqlite3")  # fmt: skip
+    window = open_window(ws)
+    editor = window.edit_application(None)
+    assert isinstance(editor, ApplicationEditor)
+    qtbot.waitExposed(editor)
+    ui = editor.ui
+    ui.registeredAddressEdit.setText("用户自己填的地址")
+    ui.usccEdit.setText(known.uscc)
+    ui.usccEdit.editingFinished.emit()
+    qtbot.waitUntil(lambda: ui.applicantNameEdit.text() == known.name, timeout=10_000)
+    assert ui.registeredAddressEdit.text() == "用户自己填的地址"  # typed, not replaced
+    assert "已填入本数据库中" in ui.usccStatus.text() and known.name in ui.usccStatus.text()
+    editor.dirty = False  # leave without the unsaved-changes question
+    editor.close()
