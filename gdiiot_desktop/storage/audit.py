@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -127,14 +128,44 @@ def verify_chain(session: Session) -> list[str]:
     )
     if missing := [t for t in APPEND_ONLY_TRIGGERS if t not in triggers]:
         problems.append(f"审计日志的防篡改保护（触发器 {'、'.join(missing)}）已被移除，日志可能被改动过。")
-    expected_prev = GENESIS_HASH
-    expected_id = 1
-    for entry in session.scalars(select(AuditEntry).order_by(AuditEntry.id)):
-        if entry.id != expected_id:
-            if expected_id == entry.id - 1:
-                problems.append(f"审计日志缺少第 {expected_id} 条记录（可能被删除）。")
-            else:
-                problems.append(f"审计日志缺少第 {expected_id}–{entry.id - 1} 条记录（可能被删除）。")
+    problems += chain_link_problems(session.scalars(select(AuditEntry).order_by(AuditEntry.id)))
+    return problems
+
+
+class ChainEntry(Protocol):
+    """An audit entry as the chain check reads it: a stored row, or one read from a county's bundle."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def at(self) -> datetime: ...
+    @property
+    def actor(self) -> str: ...
+    @property
+    def action(self) -> str: ...
+    @property
+    def entity(self) -> str: ...
+    @property
+    def entity_id(self) -> str: ...
+    @property
+    def details(self) -> str: ...
+    @property
+    def prev_hash(self) -> str: ...
+    @property
+    def hash(self) -> str: ...
+
+
+def chain_link_problems(entries: Iterable[ChainEntry], *, limit: int | None = None) -> list[str]:
+    """What is wrong with the links of a chain, oldest entry first: gaps, broken links, altered entries.
+    The one check of the chain, for the database's own log and for the log a county's bundle carries."""
+    problems: list[str] = []
+    expected_prev, expected_id = GENESIS_HASH, 1
+    for entry in entries:
+        if entry.id > expected_id:
+            gap = f"{expected_id}" if expected_id == entry.id - 1 else f"{expected_id}–{entry.id - 1}"
+            problems.append(f"审计日志缺少第 {gap} 条记录（可能被删除）。")
+        elif entry.id < expected_id:
+            problems.append(f"审计日志第 {entry.id} 条记录出现在第 {expected_id} 条的位置（记录可能被调换或重复）。")
         if entry.prev_hash != expected_prev:
             problems.append(
                 f"审计日志第 {entry.id} 条记录与前一条记录的链接不符（前面的记录可能被删除或修改）。"
@@ -151,6 +182,7 @@ def verify_chain(session: Session) -> list[str]:
         )
         if recomputed != entry.hash:
             problems.append(f"审计日志第 {entry.id} 条记录的内容与其哈希值不符（记录可能被修改）。")
-        expected_prev = entry.hash
-        expected_id = entry.id + 1
+        expected_prev, expected_id = entry.hash, entry.id + 1
+        if limit is not None and len(problems) >= limit:
+            break
     return problems
