@@ -335,3 +335,39 @@ def test_huge_amounts_are_refused_with_a_message(
     code, _, err = run(capsys, "--db", db, "import-xlsx", sheet)
     assert code == 2 and "申请补贴金额" in err and "Traceback" not in err
     assert run(capsys, "--db", db, "fund", "list", "--json")[1].strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "expected"),
+    [
+        ("培训场次", "9" * 5000, "数字过大"),
+        ("培训人数", 1e300, "数字过大"),
+        ("培训场次", "²", "应为整数"),
+        ("企业名称", "江门\u202e乙公司", "不允许的字符"),
+        ("项目名称", "长" * 5000, "过长"),
+        ("统一社会信用代码", "9" * 5000, "过长"),
+        ("所属产业集群", "集群\u2066", "不允许的字符"),
+        ("评审得分", "1e400", "0 到 1000"),
+        ("县（市、区）", "9" * 5000, "不是江门市"),
+    ],
+)
+def test_hostile_cells_in_a_fund_sheet_are_named_and_nothing_is_imported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], column: str, value: object, expected: str
+) -> None:
+    db = tmp_path / "江门.sqlite3"
+    assert run(capsys, "--db", db, "init", "--city", "江门", "--campaign", CAMPAIGN)[0] == 0
+    template = tmp_path / "模板.xlsx"
+    assert run(capsys, "--db", db, "fund", "template", template)[0] == 0
+    row = {**ROWS[2], column: value}
+    sheet = fill(template, tmp_path / "汇总.xlsx", [row])
+    code, _, err = run(capsys, "--db", db, "import-xlsx", sheet)
+    assert code == 2 and column in err and expected in err, err
+    assert "Traceback" not in err and len(err) < 600
+    assert run(capsys, "--db", db, "fund", "list", "--json")[1].strip() == "[]"
+
+
+def test_fund_rank_with_an_absurd_id_is_not_found(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "江门.sqlite3"
+    assert run(capsys, "--db", db, "init", "--city", "江门", "--campaign", CAMPAIGN)[0] == 0
+    code, _, err = run(capsys, "--db", db, "fund", "rank", "9" * 5000)
+    assert code == 2 and "找不到" in err and "Traceback" not in err

@@ -22,8 +22,8 @@ def resolve(apps: Sequence[FundApplication], items: Sequence[str]) -> list[int]:
     ids: list[int] = []
     for item in items:
         text = item.strip()
-        if text.isdigit():
-            app = by_id.get(int(text))
+        if text.isascii() and text.isdigit():
+            app = by_id.get(int(text)) if len(text) <= 18 else None
             if app is None:
                 raise NotFoundError(f"找不到编号为 {text} 的专项资金申报项目（见 gdiiot fund list）")
         else:
