@@ -43,6 +43,8 @@ class Refusal:
 def _file_facts(path: Path) -> tuple[str | None, int | None]:
     digest = hashlib.sha256()
     try:
+        if not path.is_file():  # a device (/dev/zero) or a pipe would be read for ever
+            return None, None
         size = path.stat().st_size
         with open(path, "rb") as f:
             while chunk := f.read(CHUNK):
