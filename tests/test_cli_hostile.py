@@ -337,3 +337,21 @@ def test_stored_control_characters_are_escaped_on_output(capsys, db):  # type: i
     code, out, _ = run(capsys, "--db", db, "list", "--json")
     assert "\x1b" not in out
     assert json.loads(out)[0]["project"] == "恶意\x1b]0;title\x07\u202e名称"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["order", "9" * 5000],
+        ["order", "²"],
+        ["export", "all", "OUT", "--explain", "9" * 5000 + "=理由"],
+        ["campaign", "new", "--from", "2023-pilot", "OUT.toml", "--set", "regions[" + "9" * 5000 + "].quota=6"],
+    ],
+)
+def test_absurd_numbers_in_arguments_are_a_message(
+    capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Path, argv: list[str]
+) -> None:
+    # int() refuses more than 4,300 digits with a ValueError: such an id is simply not found.
+    argv = [a.replace("OUT", str(tmp_path / "out")) for a in argv]
+    code, out, err = run(capsys, "--db", db, *argv)
+    assert code == 2 and err.startswith("错误：") and "Traceback" not in err + out

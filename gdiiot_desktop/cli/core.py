@@ -433,7 +433,7 @@ def _resolve_items(apps: list[Any], items: list[str]) -> list[int]:
             by_name.setdefault(app.project_name, []).append(app.id)
     ids = []
     for item in items:
-        if item.isdigit():
+        if item.isascii() and item.isdigit() and len(item) <= 18:  # longer: no such id (and int() would refuse)
             ids.append(int(item))
             continue
         matches = by_name.get(item.strip(), [])

@@ -140,9 +140,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     return with_workspace(args, run)
 
 
+def _small_number(text: str) -> bool:
+    text = text.strip()
+    return text.isascii() and text.isdigit() and len(text) <= 18
+
+
 def _explanation(item: str) -> tuple[int, str]:
     number, sep, reason = item.replace("＝", "=").partition("=")
-    if not sep or not number.strip().isdigit() or not reason.strip():
+    if not sep or not _small_number(number) or not reason.strip():
         raise InputError(f"--explain 应写成 编号=原因，如 --explain 3=审计报告由企业另行报送（收到的是“{item}”）")
     return int(number), reason.strip()
 

@@ -136,7 +136,7 @@ def _meeting_id(ws: Workspace, args: argparse.Namespace) -> int:
 
 def _expert(state: MeetingState, text: str) -> Expert:
     text = text.strip()
-    if text.isdigit() and state.expert(int(text)):
+    if text.isascii() and text.isdigit() and len(text) <= 18 and state.expert(int(text)):
         found = state.expert(int(text))
         assert found is not None
         return found

@@ -204,7 +204,7 @@ def _item_index(items: list[Any], key: str, where: str) -> int:
     for i, item in enumerate(items):
         if isinstance(item, Mapping) and key in (item.get(field or "id"), item.get("name")):
             return i
-    if key.isdigit() and 1 <= int(key) <= len(items):
+    if key.isascii() and key.isdigit() and len(key) <= 9 and 1 <= int(key) <= len(items):
         return int(key) - 1
     raise InputError(f"{field_label(where)}中没有“{key}”")
 

@@ -99,7 +99,7 @@ def read_task_list(path: Path) -> TaskList:
         deadline_text = cell(DEADLINE)
         tasks.append(
             ProvinceTask(
-                seq=int(seq_text) if seq_text.isdigit() else None,
+                seq=int(seq_text) if seq_text.isascii() and seq_text.isdigit() and len(seq_text) <= 9 else None,
                 city=city,
                 name=got[NAME],
                 requirement=got[GOAL],
