@@ -199,3 +199,28 @@ def test_a_deadline_typed_as_a_date(tmp_path: Path) -> None:
     wb.save(tmp_path / "2022.xlsx")
     (task,) = read_task_list(tmp_path / "2022.xlsx").of_city("江门")
     assert (task.deadline_text, task.deadline, task.city) == ("2022-12-31", date(2022, 12, 31), "江门")
+
+
+def test_another_citys_targets_count_none_of_this_citys_projects(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A 韶关 database holds 韶关's projects only: 广州's targets (tasks show --city 广州) must not
+    # be shown as partly met by them.
+    ws = make_workspace(tmp_path)
+    try:
+        ids = add_applications(ws, 2)
+        ApplicationService(ws).set_order(ids)
+    finally:
+        ws.close()
+    db = tmp_path / "韶关.sqlite3"
+    assert run(capsys, "--db", db, "tasks", "import", sheet_2020(tmp_path / "2020.xlsx"))[0] == 0
+    assert run(capsys, "--db", db, "tasks", "mark", f"pilot:{ids[0]}", "上云上平台", "标杆示范")[0] == 0
+    code, out, _ = run(capsys, "--db", db, "tasks", "show", "--json", "--city", "广州", "--today", "2020-12-01")
+    shown = json.loads(out)
+    targets = [g for tl in shown["lists"] for t in tl["tasks"] for g in t["targets"]]
+    assert code == 0 and shown["city"] == "广州" and targets
+    assert all(g["done"] == 0 and not g["projects"] for g in targets)
+    assert shown["projects"] == []
+    code, out, _ = run(capsys, "--db", db, "tasks", "show", "--json", "--today", "2020-12-01")
+    own = [g for tl in json.loads(out)["lists"] for t in tl["tasks"] for g in t["targets"]]
+    assert any(g["done"] == 1 for g in own)  # the city's own targets still count its projects

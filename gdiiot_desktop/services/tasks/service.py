@@ -85,9 +85,13 @@ def counted_projects(cdb: CityDatabase) -> list[CountedProject]:
 def progress(
     cdb: CityDatabase, today: date, city: str | None = None
 ) -> tuple[list[tuple[TaskList, list[TargetProgress]]], list[CountedProject]]:
-    """Per imported list, the city's targets with their progress; and the projects that can count."""
-    projects = counted_projects(cdb)
+    """Per imported list, the city's targets with their progress; and the projects that can count.
+
+    This database holds only its own city's projects: another city's targets are shown with
+    nothing counted against them, never with this city's projects."""
     city = city or cdb.city
+    own = city.removesuffix("市") == cdb.city.removesuffix("市")
+    projects = counted_projects(cdb) if own else []
     return [(tl, city_progress(tl.of_city(city), projects, today)) for tl in cdb.repo.lists()], projects
 
 
