@@ -123,7 +123,7 @@ class Launcher(QObject):
             window.close()
 
     def ask_start(self, suggested: Path | None, message: str = "", parent: QWidget | None = None) -> bool:
-        from gdiiot_desktop.gui.start_dialog import StartDialog
+        from gdiiot_desktop.gui.start_dialog import CreateChoice, StartDialog
         from gdiiot_desktop.services import settings as settings_service
         from gdiiot_desktop.services.workspace import create_workspace
 
@@ -133,18 +133,18 @@ class Launcher(QObject):
                 return self.window is not None
             choice = dialog.choice
             try:
-                if choice[0] == "create":
+                if isinstance(choice, CreateChoice):
                     ws = create_workspace(
-                        Path(choice[1]),
-                        choice[2],
-                        Path(choice[4]),
-                        operator=choice[3],
-                        carry_applicants_from=Path(choice[5]) if choice[5] else None,
+                        choice.path,
+                        choice.city,
+                        choice.campaign_file,
+                        operator=choice.operator,
+                        carry_applicants_from=choice.carry_applicants_from,
                     )
-                    settings_service.set_operator(ws, choice[3])
+                    settings_service.set_operator(ws, choice.operator)
                     self.show(ws)
                     return True
-                if self.open_path(Path(choice[1])):
+                if self.open_path(choice.path):
                     return True
                 message = ""
             except Exception as exc:  # noqa: BLE001 - shown to the user, who can try again

@@ -3,6 +3,7 @@ default), optionally carrying the enterprises of last year's database, or open a
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
@@ -19,15 +20,32 @@ CAMPAIGN_FILTER = "活动文件 (*.toml);;所有文件 (*)"
 PILOT_KIND = "pilot-recommendation"
 
 
+@dataclass(frozen=True)
+class CreateChoice:
+    """Make a new database for `city` under the campaign file, maybe carrying last year's enterprises."""
+
+    path: Path
+    city: str
+    operator: str
+    campaign_file: Path
+    carry_applicants_from: Path | None = None
+
+
+@dataclass(frozen=True)
+class OpenChoice:
+    """Open an existing database."""
+
+    path: Path
+
+
 class StartDialog(QDialog):
-    """Returns what the user chose: `choice` is ("create", path, city, operator, campaign file,
-    earlier database or "") or ("open", path)."""
+    """Returns what the user chose in `choice`: a CreateChoice or an OpenChoice (None when cancelled)."""
 
     def __init__(self, suggested: Path | None = None, message: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_StartDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.choice: tuple[str, ...] | None = None
+        self.choice: CreateChoice | OpenChoice | None = None
         self.campaign: Campaign | None = None
         ui = self.ui
         # No campaign is chosen for the user: the year's notice decides, and 2023's is long closed.
@@ -165,7 +183,7 @@ class StartDialog(QDialog):
     def browse_open(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "打开数据库", str(paths.data_dir(create=False)), DB_FILTER)
         if name:
-            self.choice = ("open", name)
+            self.choice = OpenChoice(Path(name))
             self.accept()
 
     def create_database(self) -> None:
@@ -185,12 +203,13 @@ class StartDialog(QDialog):
         if path.exists():
             ui.startError.setText(f"该文件已存在：{path}。请换一个文件名，或用“打开…”打开它。")
             return
-        carry = ""
+        carry: Path | None = None
         if ui.carryCheck.isChecked():
-            carry = ui.carryPathEdit.text().strip()
-            if not carry:
+            carry_text = ui.carryPathEdit.text().strip()
+            if not carry_text:
                 ui.startError.setText("请选择上一年度的数据库，或取消“从本市上一年度的数据库带入”。")
                 return
+            carry = Path(carry_text)
         operator = ui.newOperatorEdit.text().strip() or DEFAULT_OPERATOR
-        self.choice = ("create", str(path), ui.newCityCombo.currentData(), operator, str(campaign_path), carry)
+        self.choice = CreateChoice(path, ui.newCityCombo.currentData(), operator, Path(campaign_path), carry)
         self.accept()

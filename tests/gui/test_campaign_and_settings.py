@@ -16,7 +16,7 @@ from gdiiot_desktop.gui.launcher import Launcher
 from gdiiot_desktop.gui.main_window import MainWindow
 from gdiiot_desktop.gui.models import DirectionsModel, RulesModel
 from gdiiot_desktop.gui.settings_dialog import SettingsDialog
-from gdiiot_desktop.gui.start_dialog import StartDialog
+from gdiiot_desktop.gui.start_dialog import CreateChoice, StartDialog
 from gdiiot_desktop.resources import campaign_file
 from gdiiot_desktop.services import settings
 from gdiiot_desktop.services.applications import ApplicationService
@@ -174,7 +174,7 @@ def test_start_dialog_creates_a_database(qtbot: QtBot, tmp_path: Path, monkeypat
     shipped = str(campaign_file())
     ui.newCampaignCombo.setCurrentIndex(ui.newCampaignCombo.findData(shipped))
     ui.createButton.click()
-    assert dialog.choice == ("create", str(target), "江门", "李四", shipped, "")
+    assert dialog.choice == CreateChoice(target, "江门", "李四", Path(shipped))
 
     def fake_exec(self: StartDialog) -> int:
         self.ui.newCampaignCombo.setCurrentIndex(self.ui.newCampaignCombo.findData(shipped))

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from gdiiot_desktop.cli import main
 from gdiiot_desktop.gui.launcher import Launcher
-from gdiiot_desktop.gui.start_dialog import StartDialog
+from gdiiot_desktop.gui.start_dialog import CreateChoice, StartDialog
 from gdiiot_desktop.services.applications import ApplicationService
 from gdiiot_desktop.services.workspace import applicant_count, create_workspace
 from tests.exchange.helpers import county_apps
@@ -60,7 +60,8 @@ def test_a_campaign_file_sets_the_cities_quotas_and_the_new_database(qtbot: QtBo
     ui.carryCheck.setChecked(True)  # asks for the file when none is given; none here
     ui.carryPathEdit.setText(str(tmp_path / "韶关2023.sqlite3"))
     ui.createButton.click()
-    assert dialog.choice is not None and dialog.choice[4:] == (str(campaign), str(tmp_path / "韶关2023.sqlite3"))
+    assert isinstance(dialog.choice, CreateChoice)
+    assert (dialog.choice.campaign_file, dialog.choice.carry_applicants_from) == (campaign, tmp_path / "韶关2023.sqlite3")
 
     chosen = dialog.choice
 
