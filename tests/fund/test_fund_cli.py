@@ -371,3 +371,25 @@ def test_fund_rank_with_an_absurd_id_is_not_found(tmp_path: Path, capsys: pytest
     assert run(capsys, "--db", db, "init", "--city", "江门", "--campaign", CAMPAIGN)[0] == 0
     code, _, err = run(capsys, "--db", db, "fund", "rank", "9" * 5000)
     assert code == 2 and "找不到" in err and "Traceback" not in err
+
+
+def test_importing_a_sheet_again_updates_instead_of_duplicating(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "江门.sqlite3"
+    assert run(capsys, "--db", db, "init", "--city", "江门", "--campaign", CAMPAIGN)[0] == 0
+    template = tmp_path / "模板.xlsx"
+    assert run(capsys, "--db", db, "fund", "template", template)[0] == 0
+    sheet = fill(template, tmp_path / "汇总.xlsx", ROWS)
+    code, out, _ = run(capsys, "--db", db, "import-xlsx", sheet)
+    assert code == 0 and "新增 3 项" in out
+    assert run(capsys, "--db", db, "fund", "rank", "1", "2")[0] == 0
+    code, out, _ = run(capsys, "--db", db, "import-xlsx", sheet)
+    assert code == 0 and "新增 0 项，更新 0 项，未变 3 项" in out
+    changed = fill(template, tmp_path / "改.xlsx", [ROWS[0], {**ROWS[1], "申请补贴金额（元）": 300_000}, ROWS[2]])
+    code, out, _ = run(capsys, "--db", db, "import-xlsx", changed)
+    assert code == 0 and "新增 0 项，更新 1 项，未变 2 项" in out
+    apps = json.loads(run(capsys, "--db", db, "fund", "list", "--json")[1])
+    assert len(apps) == 3
+    second = next(a for a in apps if a["id"] == 2)
+    assert Decimal(second["requested"]) == 300_000 and second["rank"] == 2  # the city's ranking kept

@@ -9,7 +9,7 @@ row and column.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,7 @@ from typing import Any
 from ...domain.fund.campaign import FundCampaign
 from ...domain.fund.model import FundApplication
 from ...domain.fund.money import MoneyError, to_money
+from ...domain.names import normalize_name
 from ...domain.text import describe_removed, find_unsafe
 from ...domain.uscc import normalize_uscc
 from ..errors import InputError
@@ -115,13 +116,17 @@ def write_template(target: Path, campaign: FundCampaign) -> Path:
 
 @dataclass
 class IntakeReport:
-    imported: list[int] = field(default_factory=list)
+    imported: list[int] = field(default_factory=list)  # every row's application: new, updated or unchanged
     errors: list[str] = field(default_factory=list)  # skipped rows' problems
     rows: int = 0
+    added: int = 0
+    updated: int = 0
 
     def summary(self) -> str:
         skipped = f"，跳过 {self.rows - len(self.imported)} 行" if self.errors else ""
-        return f"已导入 {len(self.imported)} 个专项资金申报项目{skipped}"
+        unchanged = len(self.imported) - self.added - self.updated
+        counts = f"（新增 {self.added} 项，更新 {self.updated} 项，未变 {unchanged} 项）"
+        return f"已导入 {len(self.imported)} 个专项资金申报项目{counts}{skipped}"
 
 
 def import_sheet(ws: FundWorkspace, path: Path, *, skip_bad_rows: bool = False) -> IntakeReport:
@@ -131,8 +136,37 @@ def import_sheet(ws: FundWorkspace, path: Path, *, skip_bad_rows: bool = False) 
     if problems and not skip_bad_rows:
         raise InputError(f"{path.name} 有 {len(messages)} 处问题，未导入任何项目", messages)
     good = [app for row, app in apps if row not in bad_rows]
-    ids = ws.repo.add_many(good, source=path.name) if good else []
-    return IntakeReport(ids, messages, rows)
+    # The same sheet imported again (or a corrected one) updates what it imported before, as the
+    # pilot intake does: an application is the same when its enterprise and project name are.
+    held = {_same_key(a): a for a in ws.repo.all()}
+    new: list[FundApplication] = []
+    ids: list[int] = []
+    updated = 0
+    for app in good:
+        old = held.get(_same_key(app))
+        if old is None:
+            new.append(app)
+            continue
+        merged = replace(
+            app,
+            id=old.id,
+            uid=old.uid,
+            status=old.status,
+            rank=old.rank,
+            overrides=old.overrides,
+            review_score=old.review_score if app.review_score is None else app.review_score,
+        )
+        assert old.id is not None
+        if merged != old:
+            ws.repo.update(merged)
+            updated += 1
+        ids.append(old.id)
+    ids += ws.repo.add_many(new, source=path.name) if new else []
+    return IntakeReport(ids, messages, rows, added=len(new), updated=updated)
+
+
+def _same_key(app: FundApplication) -> tuple[str, str]:
+    return app.enterprise_key, normalize_name(app.project_name)
 
 
 def read_sheet(
