@@ -171,6 +171,20 @@ def xlsx_cases(folder: Path) -> dict[str, Callable[[], Path]]:
             },
             sst_type,
         ),
+        "xlsx 499,999 distinct shared strings (just under the cap)": lambda: repacked(
+            base(1),
+            {
+                "xl/sharedStrings.xml": lambda: iter(
+                    [b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">']
+                    + [
+                        b"".join(f"<si><t>字符串{i}</t></si>".encode() for i in range(j, min(j + 100_000, 499_999)))
+                        for j in range(0, 499_999, 100_000)
+                    ]
+                    + [b"</sst>"]
+                )
+            },
+            sst_type,
+        ),
         "xlsx styles with 1 million formats": lambda: repacked(
             base(1),
             {
@@ -180,6 +194,36 @@ def xlsx_cases(folder: Path) -> dict[str, Callable[[], Path]]:
                     b'<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
                     b'<cellXfs count="1000000">',
                     b"</cellXfs></styleSheet>",
+                )
+            },
+        ),
+        "xlsx styles with 49,990 formats (just under the cap)": lambda: repacked(
+            base(1),
+            {
+                "xl/styles.xml": repeated(
+                    b'<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>',
+                    49_990,
+                    b'<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                    b'<cellXfs count="49990">',
+                    b"</cellXfs></styleSheet>",
+                )
+            },
+        ),
+        "xlsx workbook rels with 99,990 entries (just under the cap)": lambda: repacked(
+            base(1),
+            {
+                "xl/_rels/workbook.xml.rels": lambda: iter(
+                    [
+                        b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                        b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                        b'relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+                        b'<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                        b'relationships/styles" Target="styles.xml"/>'
+                        + b"".join(
+                            f'<Relationship Id="rx{i}" Type="urn:x" Target="x{i}.xml"/>'.encode() for i in range(99_987)
+                        )
+                        + b"</Relationships>"
+                    ]
                 )
             },
         ),

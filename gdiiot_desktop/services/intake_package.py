@@ -9,7 +9,8 @@ hidden rows and columns, formulas without a cached value).
 
 Caps (a city files hundreds of applications; the caps sit far above any real intake sheet):
 - the package: members, and all parts uncompressed (`MAX_PACKAGE_BYTES`);
-- every XML part: size, nesting depth, elements; no DOCTYPE (an .xlsx never has one);
+- every XML part: size, nesting depth, elements (fewer for the styles part, which openpyxl
+  turns into objects at load); no DOCTYPE (an .xlsx never has one);
 - shared strings: count, and characters in one string (Excel holds 32,767 per cell);
 - a worksheet: size, rows numbered 1…1,048,576 and increasing, cells per row (Excel's 16,384
   columns), elements per row, cells in all, characters in one cell, valid cell and merge
@@ -44,8 +45,11 @@ MAX_PACKAGE_MEMBERS = 5_000
 MAX_SHEET_BYTES = 100 * 1024 * 1024  # one worksheet's XML (20,000 full rows take about 25 MB)
 MAX_SHARED_STRINGS_BYTES = 50 * 1024 * 1024
 MAX_PART_BYTES = 20 * 1024 * 1024  # any other XML part (styles, workbook, relationships…)
-MAX_PART_ELEMENTS = 300_000  # in any other XML part (Excel's 64,000 cell formats fit)
-MAX_SHARED_STRINGS = 1_000_000
+MAX_PART_ELEMENTS = 100_000  # in any other XML part (relationships, workbook, theme…; real ones hold hundreds)
+# openpyxl builds an object of about 1.5 KB for each cell format at load: 299,000 of them took 540 MB.
+# Real workbooks hold a few hundred to a few thousand; Excel itself stops at 64,000 formats.
+MAX_STYLE_ELEMENTS = 50_000
+MAX_SHARED_STRINGS = 500_000  # 20,000 full rows hold about 150,000 distinct texts; 1,000,000 took 295 MB
 MAX_DEPTH = 64  # real parts nest about 10 deep
 MAX_ROW_NUMBER = 1_048_576  # Excel's last row
 MAX_COLUMN_NUMBER = 16_384  # Excel's last column, XFD
@@ -253,6 +257,8 @@ class _PartScan(_Scan):
                 raise _SheetPartError
             if local == "sst":
                 self.max_bytes, self.max_elements = MAX_SHARED_STRINGS_BYTES, 5 * MAX_SHARED_STRINGS
+            elif local == "styleSheet":
+                self.max_bytes, self.max_elements = MAX_PART_BYTES, MAX_STYLE_ELEMENTS
             else:
                 self.max_bytes = MAX_PART_BYTES
             self._check_size()
