@@ -224,3 +224,27 @@ def test_another_citys_targets_count_none_of_this_citys_projects(
     code, out, _ = run(capsys, "--db", db, "tasks", "show", "--json", "--today", "2020-12-01")
     own = [g for tl in json.loads(out)["lists"] for t in tl["tasks"] for g in t["targets"]]
     assert any(g["done"] == 1 for g in own)  # the city's own targets still count its projects
+
+
+@pytest.mark.parametrize("count", ["9" * 5000, "99999999999999999999999"])
+def test_absurd_counts_in_a_workload_or_a_target_are_no_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], count: str
+) -> None:
+    # int() refuses 5,000 digits and SQLite 23: the workload is kept for the user to confirm,
+    # a typed target is refused with a message.
+    ws = make_workspace(tmp_path)
+    ws.close()
+    db = tmp_path / "韶关.sqlite3"
+    wb = openpyxl.Workbook()
+    sheet = wb.active
+    sheet.append(["2021年地市任务清单"])
+    sheet.append(["序号", "地市", "工作任务名称", "任务要求/目标", "任务性质", "实施方式", "实施标准", "工作量", "完成时限"])
+    sheet.append([count, "韶关", "标杆示范", "目标", "约束性任务", "因素法分配", "标准", f"至少培育{count}个工业互联网标杆示范项目", "2021年底"])
+    wb.save(tmp_path / "list.xlsx")
+    code, out, err = run(capsys, "--db", db, "tasks", "import", tmp_path / "list.xlsx")
+    assert code == 0 and "Traceback" not in out + err
+    code, out, _ = run(capsys, "--db", db, "tasks", "show", "--json")
+    task = json.loads(out)["lists"][0]["tasks"][0]
+    assert [t["confirmed"] for t in task["targets"]] == [False]
+    code, _, err = run(capsys, "--db", db, "tasks", "target", str(task["id"]), f"标杆示范={count}")
+    assert code == 2 and err.startswith("错误：") and "Traceback" not in err

@@ -27,7 +27,9 @@ _CN_DIGITS = {
     "九": 9,
     "十": 10,
 }
-_COUNT = r"(\d+|[一两二三四五六七八九十])\s*(?:个|家|项)"
+# At most 9 digits, and never the tail of a longer number: a count beyond that is no target a
+# province sets (and would not fit the database); such a text is left for the user to confirm.
+_COUNT = r"((?<!\d)\d{1,9}|[一两二三四五六七八九十])\s*(?:个|家|项)"
 _COUNT_RE = re.compile(_COUNT)
 
 

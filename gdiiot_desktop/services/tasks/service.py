@@ -110,7 +110,10 @@ def set_marks(cdb: CityDatabase, ref: str, add: list[str], remove: list[str]) ->
     return next(p for p in counted_projects(cdb) if p.ref == ref)
 
 
-_TARGET_SPEC = re.compile(r"^(?P<kind>[^=@]+?)(?:@(?P<within>[^=]+?))?=(?P<count>\d+)$")
+_TARGET_SPEC = re.compile(r"^(?P<kind>[^=@]+?)(?:@(?P<within>[^=]+?))?=(?P<count>\d{1,9})$")
+
+
+MAX_TARGET_COUNT = 999_999_999  # the task-list parser reads at most 9 digits too
 
 
 def parse_target_specs(specs: list[str]) -> list[Target]:
@@ -139,6 +142,8 @@ def set_task_targets(cdb: CityDatabase, task_id: int, targets: list[Target]) -> 
     for t in targets:
         if not t.kind.strip() or t.count < 0:
             raise InputError("每个目标须有类别和不小于 0 的数量")
+        if t.count > MAX_TARGET_COUNT:
+            raise InputError(f"目标“{t.kind[:20]}”的数量过大（最多 {MAX_TARGET_COUNT:,}）")
     parents = {t.kind for t in targets if t.within is None}
     for t in targets:
         if t.within is not None and t.within not in parents:
