@@ -10,6 +10,7 @@ import json
 import os
 import sqlite3
 import subprocess
+import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -355,3 +356,18 @@ def test_absurd_numbers_in_arguments_are_a_message(
     argv = [a.replace("OUT", str(tmp_path / "out")) for a in argv]
     code, out, err = run(capsys, "--db", db, *argv)
     assert code == 2 and err.startswith("错误：") and "Traceback" not in err + out
+
+
+def test_a_reader_that_stops_reading_is_no_traceback(db: Path) -> None:
+    # `gdiiot list | head -1`: the pipe closes before the output is written.
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        code = (
+            "import sys; from gdiiot_desktop.cli import main; "
+            "sys.exit(main(['campaign', 'diff', '2023-pilot', '2022-jiangmen-fund']))"  # ~18 KB of output
+        )
+        done = subprocess.run([sys.executable, "-c", code], stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(write_end)
+    assert done.returncode == 0 and "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr

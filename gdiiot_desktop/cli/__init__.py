@@ -7,9 +7,13 @@ Each module here registers one group of subcommands.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
 from ..logs import log, setup_logging
 from ..services.errors import ServiceError
@@ -44,8 +48,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     sys.stdout, sys.stderr = TerminalSafeStream(sys.stdout), TerminalSafeStream(sys.stderr)  # type: ignore[assignment]
     try:
         return _main(argv)
+    except BrokenPipeError:  # the reader went away (gdiiot list | head): stop quietly
+        _reader_gone(streams[0])
+        return 0
     finally:
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _reader_gone(streams[0])
         sys.stdout, sys.stderr = streams
+
+
+def _reader_gone(stdout: TextIO) -> None:
+    """Point stdout at the null device so that the interpreter's last flush raises nothing."""
+    # Not a real file (a test's capture): nothing will be flushed to a closed pipe.
+    with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -63,6 +81,8 @@ def _main(argv: Sequence[str] | None) -> int:
         log.warning("gdiiot %s: %s", args.command, exc)
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        raise  # not an error of the program: main() stops quietly
     except Exception:
         log.exception("gdiiot %s: unexpected error", args.command)
         raise
