@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,9 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
+from shiboken6 import isValid
 
+from gdiiot_desktop.domain.model import Application
 from gdiiot_desktop.gui.columns import ColumnFitter
 from gdiiot_desktop.gui.errors import show_error
 from gdiiot_desktop.gui.forms.ui_exchange_dialog import Ui_ExchangeDialog
@@ -111,8 +114,22 @@ class ExchangeDialog(QDialog):
 
     # --- lists --------------------------------------------------------------------------------------
 
-    def refresh_lists(self) -> None:
-        apps = ApplicationService(self.ws).list()
+    def refresh_lists(self, then: Callable[[], None] | None = None) -> None:
+        """The applications and the returns, read on the session's runner; then shown (and `then` called)."""
+        ws = self.ws
+
+        def load(_progress: Progress) -> tuple[list[Application], list[exchange.ReturnInfo]]:
+            return ApplicationService(ws).list(), exchange.list_returns(ws, open_only=False)
+
+        def done(loaded: tuple[list[Application], list[exchange.ReturnInfo]]) -> None:
+            if isValid(self):  # closed before the read came back
+                self._show_lists(*loaded)
+                if then is not None:
+                    then()
+
+        self._run(load, "正在读取申报项目…", done, writes=False)
+
+    def _show_lists(self, apps: list[Application], returns: list[exchange.ReturnInfo]) -> None:
         counties = sorted({a.county for a in apps})
         for combo in (self.ui.exportCountyCombo, self.ui.returnCountyCombo):
             current = combo.currentText()
@@ -127,7 +144,7 @@ class ExchangeDialog(QDialog):
             items[0].setData(app.id, UID_ROLE)
             self.apps_model.appendRow(items)
         lines = []
-        for r in exchange.list_returns(self.ws, open_only=False):
+        for r in returns:
             state = "已处理" if r.resolved else ("已发出" if r.sent else "待发出")
             lines.append(f"[{r.application_id}] {r.project_name}（{r.county}）{state}：{r.reason}")
         self.ui.returnsText.setPlainText("\n".join(lines) or "没有退回的项目")
@@ -347,8 +364,7 @@ class ExchangeDialog(QDialog):
             self.last_message = text
             self.ui.bundleSummaryLabel.setText(text)
             self.ui.importBundleButton.setEnabled(False)
-            self.refresh_lists()
-            self.data_changed.emit()
+            self.refresh_lists(then=self.data_changed.emit)
 
         self._run(work, "正在导入数据包…", done, writes=True)
 
@@ -400,8 +416,7 @@ class ExchangeDialog(QDialog):
         def done(count: int) -> None:
             self.last_message = f"已退回 {count} 个项目"
             self.ui.returnReasonEdit.clear()
-            self.refresh_lists()
-            self.data_changed.emit()
+            self.refresh_lists(then=self.data_changed.emit)
 
         self._run(work, "正在退回…", done, writes=True)
 

@@ -27,7 +27,6 @@ GUI_CODE = str(Path(database.__file__).resolve().parents[1] / "gui")
 # or runner exists, behind the start dialog.
 GUI_THREAD_READS_TO_MOVE = {
     ("launcher.py", "ask_start"), ("launcher.py", "open_path"),
-    ("exchange_dialog.py", "refresh_lists"),
 }  # fmt: skip
 
 

@@ -22,6 +22,7 @@ def dialog_for(qtbot: QtBot, ws: object) -> ExchangeDialog:
     dialog = ExchangeDialog(ws, runner)  # type: ignore[arg-type]
     qtbot.addWidget(dialog)
     dialog.show()
+    settle(qtbot, dialog)  # the lists and keys are read on the runner
     return dialog
 
 
@@ -90,6 +91,7 @@ def test_export_preview_decide_import_and_return(qtbot: QtBot, tmp_path: Path) -
 
         # The city returns two applications with a reason and exports the return bundle.
         dd.refresh_lists()
+        settle(qtbot, dd)
         dd.ui.returnAppsView.selectRow(0)
         dd.ui.returnAppsView.selectionModel().select(
             dd.apps_model.index(1, 0),
