@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from ...domain.enums import Status
 from ...domain.model import Application, Attachment
-from ...storage.exchange_repository import ExchangeRepository, summary_json
+from ...storage.exchange_repository import ExchangeRepository
 from ...storage.models_exchange import ExchangeBundle, ExchangeReturn
 from ...storage.repository import ApplicationRepository, now_utc
 from ..workspace import Workspace
@@ -15,6 +15,7 @@ from .codec import flatten, with_fields
 from .crosscheck import CrossReport, cross_county
 from .errors import BundleConfirmationError, BundleMismatchError
 from .format import KIND_COUNTY
+from .journal import journal_import
 from .keys import shown
 from .merge import AppDiff, Choices, MergePlan, Side, merged_values, plan_merge, resolve
 from .progress import ByteCounter, ProgressFn
@@ -355,25 +356,7 @@ def _journal(
         "removals_accepted": accepted and bool(plan.needs_yes),
         "notes": report.notes,
     }
-    records.add_bundle(
-        ExchangeBundle(
-            bundle_id=bundle.bundle_id,
-            direction="in",
-            kind=bundle.kind,
-            county=bundle.county,
-            campaign_id=bundle.manifest.campaign,
-            city=bundle.manifest.city,
-            exported_at=bundle.manifest.exported_at,
-            processed_at=now_utc(),
-            actor=ws.operator,
-            manifest_sha256=bundle.manifest_sha256,
-            audit_head_id=head.id if head else None,
-            audit_head_hash=head.hash if head else None,
-            summary=summary_json(summary),
-            sequence=bundle.manifest.sequence,
-            signer=bundle.trust.fingerprint if bundle.trust is not None else None,
-        )
-    )
+    journal_import(records, ws, bundle, summary)
     ws.audit(
         records.session,
         "bundle_import",

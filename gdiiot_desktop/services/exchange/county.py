@@ -11,8 +11,7 @@ from ...domain import fields as registry
 from ...domain.divisions import match_county, normalize_name
 from ...domain.enums import Status
 from ...domain.model import Application
-from ...storage.exchange_repository import ExchangeRepository, summary_json
-from ...storage.models_exchange import ExchangeBundle
+from ...storage.exchange_repository import ExchangeRepository
 from ...storage.repository import ApplicationRepository, now_utc
 from ..application_codec import MAX_ATTACHMENTS
 from ..workspace import Workspace
@@ -21,6 +20,7 @@ from .codec import application_json
 from .counties import counties_of_city
 from .errors import ExchangeUsageError
 from .format import APPLICATIONS, AUDIT, KIND_COUNTY, MAX_APPLICATIONS, MAX_SEQUENCE
+from .journal import journal_export
 from .keys import office_signer, shown
 from .manifest import manifest_json, program_name
 from .progress import ByteCounter, ProgressFn
@@ -144,23 +144,11 @@ def export_county_bundle(
                 members=writer.members,
             )
             manifest_bytes = writer.finish(manifest, signer)
-            repo.add_bundle(
-                ExchangeBundle(
-                    bundle_id=bundle_id,
-                    direction="out",
-                    kind=KIND_COUNTY,
-                    county=county,
-                    campaign_id=ws.campaign.id,
-                    city=ws.city,
-                    exported_at=stamp,
-                    processed_at=now_utc(),
-                    actor=ws.operator,
-                    manifest_sha256=hashlib.sha256(manifest_bytes).hexdigest(),
-                    summary=summary_json({"applications": len(selected), "files": len(shas)}),
-                    sequence=sequence,
-                    signer=signer.fingerprint,
-                )
-            )
+            journal_export(
+                repo, ws, bundle_id=bundle_id, kind=KIND_COUNTY, county=county, exported_at=stamp,
+                manifest_bytes=manifest_bytes, summary={"applications": len(selected), "files": len(shas)},
+                sequence=sequence, signer=signer.fingerprint,
+            )  # fmt: skip
     return ExportReport(
         out, bundle_id, county, len(selected), len(shas), out.stat().st_size, len(resubmitted), sequence,
         signer.fingerprint,

@@ -3,7 +3,6 @@ imports it and sees each returned application with its reason. Both sides record
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -11,14 +10,15 @@ from pathlib import Path
 
 from ...domain.enums import Status
 from ...domain.model import Application
-from ...storage.exchange_repository import ExchangeRepository, summary_json
-from ...storage.models_exchange import ExchangeBundle, ExchangeReturn
+from ...storage.exchange_repository import ExchangeRepository
+from ...storage.models_exchange import ExchangeReturn
 from ...storage.repository import ApplicationRepository, now_utc
 from ..errors import InputError, NotFoundError
 from ..workspace import Workspace
 from .city import check_sequence
 from .errors import BundleMismatchError, ExchangeUsageError
 from .format import KIND_RETURN, RETURNS
+from .journal import journal_export, journal_import
 from .keys import office_signer, shown
 from .manifest import format_time, manifest_json, program_name
 from .reader import Bundle
@@ -162,23 +162,10 @@ def export_return_bundle(ws: Workspace, county: str, out: Path) -> ReturnExportR
                 members=writer.members,
             )
             data = writer.finish(manifest, signer)
-            records.add_bundle(
-                ExchangeBundle(
-                    bundle_id=bundle_id,
-                    direction="out",
-                    kind=KIND_RETURN,
-                    county=county,
-                    campaign_id=ws.campaign.id,
-                    city=ws.city,
-                    exported_at=stamp,
-                    processed_at=now_utc(),
-                    actor=ws.operator,
-                    manifest_sha256=hashlib.sha256(data).hexdigest(),
-                    summary=summary_json({"returns": len(items)}),
-                    sequence=sequence,
-                    signer=signer.fingerprint,
-                )
-            )
+            journal_export(
+                records, ws, bundle_id=bundle_id, kind=KIND_RETURN, county=county, exported_at=stamp,
+                manifest_bytes=data, summary={"returns": len(items)}, sequence=sequence, signer=signer.fingerprint,
+            )  # fmt: skip
             ws.audit(
                 session,
                 "bundle_return_export",
@@ -247,23 +234,7 @@ def import_return_bundle(ws: Workspace, bundle: Bundle) -> ReturnImportReport:
             received.append(
                 ReturnInfo(item.uid, app.id, app.project_name, bundle.county, item.reason, stamp, "county", True, False)
             )
-        records.add_bundle(
-            ExchangeBundle(
-                bundle_id=bundle.bundle_id,
-                direction="in",
-                kind=KIND_RETURN,
-                county=bundle.county,
-                campaign_id=bundle.manifest.campaign,
-                city=bundle.manifest.city,
-                exported_at=bundle.manifest.exported_at,
-                processed_at=now_utc(),
-                actor=ws.operator,
-                manifest_sha256=bundle.manifest_sha256,
-                summary=summary_json({"returns": len(received)}),
-                sequence=bundle.manifest.sequence,
-                signer=bundle.trust.fingerprint,
-            )
-        )
+        journal_import(records, ws, bundle, {"returns": len(received)})
         pin_after_import(ws, records, bundle.trust, bundle.signer)
         ws.audit(
             session,
