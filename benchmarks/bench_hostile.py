@@ -151,6 +151,7 @@ def xlsx_cases(folder: Path) -> dict[str, Callable[[], Path]]:
     return {
         "xlsx ordinary, 200 rows": lambda: base(200),
         "xlsx ordinary, 2000 rows": lambda: base(2000),
+        "xlsx ordinary, 20,000 rows (the data-row cap)": lambda: base(20_000),
         "xlsx one row of 6 million cells": lambda: repacked(
             base(), {sheet: sheet_xml(repeated(b"<c><v>1</v></c>", 6_000_000, b'<row r="2">', b"</row>"))}
         ),
