@@ -9,7 +9,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from gdiiot_desktop.domain.fields import field
 from gdiiot_desktop.domain.uscc import normalize_uscc, uscc_problem
+
+PILOT_YEAR = field("pilot_year")
 
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 _PHONE = re.compile(r"(\+?86[- ]?)?(0\d{2,3}[- ]?)?\d{7,8}([- ]?(转|ext\.?|-)\s*\d{1,6})?", re.IGNORECASE)
@@ -69,11 +72,13 @@ def parse_count(text: str) -> int | None:
 
 
 def parse_year(text: str) -> int | None:
+    """The year an application was listed in an earlier pilot: the field registry's range."""
     text = text.strip().removesuffix("年")
     if not text:
         return None
-    if not (text.isdigit() and len(text) == 4 and 2000 <= int(text) <= 2100):
-        raise FieldError("应填写四位年份，如 2022；未列入则留空")
+    low, high = PILOT_YEAR.low, PILOT_YEAR.high
+    if not (text.isdigit() and len(text) == 4 and low is not None and high is not None and low <= int(text) <= high):
+        raise FieldError(f"应填写四位年份（{low:g} 年以后），如 2022；未列入则留空")
     return int(text)
 
 
