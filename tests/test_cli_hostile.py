@@ -371,3 +371,22 @@ def test_a_reader_that_stops_reading_is_no_traceback(db: Path) -> None:
     finally:
         os.close(write_end)
     assert done.returncode == 0 and "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["override", "abc", "USCC_INVALID"], "参数 id 的值 'abc' 不是有效的整数"),
+        (["keys", "replace", "南海区", "--trust", "1"], "缺少必须填写的参数：--reason"),
+        (["list", "--bogus"], "无法识别的参数：--bogus"),
+        (["export", "wrong", "out"], "参数 kind 的值 'wrong' 无效，可选：'table', 'package', 'disc', 'iso', 'all'"),
+    ],
+)
+def test_usage_errors_are_said_in_chinese(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str], expected: str
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        run(capsys, "--db", tmp_path / "x.sqlite3", *argv)
+    err = capsys.readouterr().err
+    assert exit_info.value.code == 2 and f"用法错误：{expected}" in err
+    assert "required" not in err and "invalid" not in err and "unrecognized" not in err

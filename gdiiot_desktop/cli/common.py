@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -22,7 +23,33 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_BAD_INPUT, f"用法错误：{message}\n请运行 gdiiot --help 查看用法。\n")
+        self.exit(EXIT_BAD_INPUT, f"用法错误：{_usage_in_chinese(message)}\n请运行 gdiiot --help 查看用法。\n")
+
+
+# argparse's own messages (English, from its gettext catalogue) and how to say them in Chinese.
+_ARGPARSE_MESSAGES = (
+    (re.compile(r"the following arguments are required: (.+)", re.S), "缺少必须填写的参数：{0}"),
+    (re.compile(r"argument (.+?): invalid (\w+) value: (.+)", re.S), "参数 {0} 的值 {2} 不是有效的{1}"),
+    (re.compile(r"argument (.+?): invalid choice: (.+?) \(choose from (.+)\)", re.S), "参数 {0} 的值 {1} 无效，可选：{2}"),
+    (re.compile(r"argument (.+?): expected one argument", re.S), "参数 {0} 后面须填写一个值"),
+    (re.compile(r"argument (.+?): expected at least one argument", re.S), "参数 {0} 后面至少须填写一个值"),
+    (re.compile(r"argument (.+?): not allowed with argument (.+)", re.S), "参数 {0} 不能与 {1} 同时使用"),
+    (re.compile(r"unrecognized arguments: (.+)", re.S), "无法识别的参数：{0}"),
+    (re.compile(r"one of the arguments (.+) is required", re.S), "须填写以下参数之一：{0}"),
+)
+_TYPE_NAMES = {"int": "整数", "float": "数字", "Path": "路径"}
+
+
+def _usage_in_chinese(message: str) -> str:
+    for pattern, chinese in _ARGPARSE_MESSAGES:
+        m = pattern.fullmatch(message.strip())
+        if m:
+            # A typed value is shortened (it may be 5,000 characters); the list of choices is not.
+            parts = [p if len(p) <= 60 or "可选" in chinese and i == 2 else p[:60] + "…" for i, p in enumerate(m.groups())]
+            if "{1}" in chinese and "{2}" in chinese and "不是有效的" in chinese:
+                parts[1] = _TYPE_NAMES.get(parts[1], parts[1])
+            return chinese.format(*parts)
+    return message
 
 
 def db_path(args: argparse.Namespace) -> Path:
