@@ -1,7 +1,7 @@
 """Peak memory of refusing hostile files, end to end through the `gdiiot` command.
 
 Each case is a crafted file fed to the real command (`import-xlsx` for sheets, `bundle import --trust`
-for bundles) in a fresh Python process; the child prints its peak RSS (getrusage), the exit code,
+for bundles) in a fresh Python process; the child prints its peak RSS (VmHWM), the exit code,
 the time and the first line of what it said. Target: every case under 300 MB, refused with a clear
 Chinese message (exit 2) — or, for the ordinary cases that head the table, imported (exit 0).
 
@@ -416,11 +416,24 @@ def child(argv: list[str]) -> int:
         code = -2
         err.write(f"{type(exc).__name__}: {exc}")
     seconds = time.perf_counter() - started
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak_kb = peak_rss_kb()
     text = (err.getvalue() or out.getvalue()).strip().splitlines()
     message = " / ".join(line.strip(" -") for line in text[:2] if line.strip())
     print(json.dumps({"rss_mb": peak_kb / 1024, "code": code, "seconds": seconds, "message": message}, ensure_ascii=False))
     return 0
+
+
+def peak_rss_kb() -> int:
+    """This process's own peak RSS. Linux's VmHWM belongs to the address space made at exec; getrusage's
+    ru_maxrss is kept across fork and exec, so a child would report its parent's size when that was larger."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def measure(argv: list[str], limit_mb: int) -> dict[str, object]:
