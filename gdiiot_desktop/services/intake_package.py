@@ -461,3 +461,32 @@ class _SheetScan(_Scan):
         r1, c1 = self._reference(first, what)
         r2, c2 = self._reference(last, what) if colon else (r1, c1)
         self.facts.merged.append((min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)))
+
+
+def read_sheet_rows(path: Path, sheet_title: str | None = None) -> list[list[object]]:
+    """Every row of a workbook's sheet (`sheet_title`, else the first) as values, for the readers of small
+    sheets (task lists, special-fund intake): the caps checked first, then any damage openpyxl meets —
+    a date cell holding garbage, a broken part — refused with a Chinese message, never a traceback."""
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    inspect_package(path)
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError as exc:
+        raise InputError(f"找不到文件：{path}") from exc
+    except (InvalidFileException, OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise InputError(f"{path.name} 不是可读取的 Excel（.xlsx）文件") from exc
+    rows: list[list[object]] = []
+    try:
+        sheet = wb[sheet_title] if sheet_title and sheet_title in wb.sheetnames else wb.worksheets[0]
+        for values in sheet.iter_rows(values_only=True):
+            rows.append(list(values))
+    except (ValueError, TypeError, KeyError, IndexError, OverflowError, OSError, zipfile.BadZipFile) as exc:
+        raise InputError(
+            f"{path.name} 第 {len(rows) + 1} 行附近的单元格无法读取（内容已损坏或格式不对，如日期单元格中不是日期）。"
+            "请在 Excel 中检查该行后另存为 .xlsx 再导入。"
+        ) from exc
+    finally:
+        wb.close()
+    return rows

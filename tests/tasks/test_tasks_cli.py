@@ -248,3 +248,24 @@ def test_absurd_counts_in_a_workload_or_a_target_are_no_traceback(
     assert [t["confirmed"] for t in task["targets"]] == [False]
     code, _, err = run(capsys, "--db", db, "tasks", "target", str(task["id"]), f"标杆示范={count}")
     assert code == 2 and err.startswith("错误：") and "Traceback" not in err
+
+
+def test_a_damaged_date_cell_is_refused_in_chinese_not_a_traceback(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import re
+    import zipfile
+
+    good = sheet_2021(tmp_path / "2021.xlsx")
+    bad = tmp_path / "损坏.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bad, "w") as out:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":  # a date-typed cell that holds no date
+                data = re.sub(rb'<c r="I3"[^>]*?(/>|>.*?</c>)', b'<c r="I3" t="d"><v>notadate</v></c>', data, count=1)
+            out.writestr(item, data)
+    db = tmp_path / "广州.sqlite3"
+    assert run(capsys, "--db", db, "init", "--city", "广州")[0] == 0
+    code, out, err = run(capsys, "--db", db, "tasks", "import", bad)
+    assert code == 2 and "Traceback" not in out + err
+    assert "第 3 行附近的单元格无法读取" in err

@@ -173,23 +173,9 @@ def read_sheet(
     campaign: FundCampaign, path: Path
 ) -> tuple[list[tuple[int, FundApplication]], list[tuple[int, str]], int]:
     """(row, application) for each data row, and (row, problem) for each bad cell."""
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
+    from ..intake_package import read_sheet_rows
 
-    from ..intake_package import inspect_package
-
-    inspect_package(path)  # caps checked while streaming, before openpyxl builds a row (an InputError when refused)
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError as exc:
-        raise InputError(f"找不到文件：{path}") from exc
-    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
-        raise InputError(f"{path.name} 不是可读取的 Excel（.xlsx）文件") from exc
-    try:
-        sheet = wb[SHEET_TITLE] if SHEET_TITLE in wb.sheetnames else wb.worksheets[0]
-        rows = [list(r) for r in sheet.iter_rows(values_only=True)]
-    finally:
-        wb.close()
+    rows = read_sheet_rows(path, SHEET_TITLE)  # caps checked while streaming; damage refused in Chinese
     header_at, index = _find_header(rows, _aliases(campaign))
     if header_at is None:
         raise InputError(

@@ -39,22 +39,9 @@ def _header(value: Any) -> str:
 
 
 def read_task_list(path: Path) -> TaskList:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
+    from ..intake_package import read_sheet_rows
 
-    from ..intake_package import inspect_package
-
-    inspect_package(path)  # caps checked while streaming, before openpyxl builds a row (an InputError when refused)
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError as exc:
-        raise InputError(f"找不到文件：{path}") from exc
-    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
-        raise InputError(f"{path.name} 不是可读取的 Excel（.xlsx）文件") from exc
-    try:
-        rows = [list(r) for r in wb.worksheets[0].iter_rows(values_only=True)]
-    finally:
-        wb.close()
+    rows = read_sheet_rows(path)  # caps checked while streaming; damage refused in Chinese
     header_at = next(
         (i for i, r in enumerate(rows[:20]) if {CITY, WORKLOAD} <= {_header(v) for v in r}), None
     )
