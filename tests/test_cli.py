@@ -377,3 +377,13 @@ def test_settings_recommender_shows_sets_and_clears(capsys, tmp_path):  # type: 
     with pytest.raises(SystemExit) as exit_info:
         main(["--db", str(db), "settings"])
     assert exit_info.value.code == 2
+
+
+def test_a_county_outside_the_city_is_imported_with_a_warning(capsys, tmp_path, sheet_dir):  # type: ignore[no-untyped-def]
+    # 韶关's counties are GB/T 2260's; 天河区 is 广州's. The row is imported, and the user is told now
+    # that this county's bundles would be refused at the city. A spelling with a full-width space is 浈江区.
+    db = init_db(capsys, tmp_path)
+    rows = [row(县区="天河区"), row(县区="浈江区\u3000", 项目名称="工业互联网平台", 统一社会信用代码=CODES[1], 申报单位="乙公司")]
+    code, out, err = run(capsys, "--db", db, "import-xlsx", write_sheet(sheet_dir, rows))
+    assert code == 0 and "“天河区”不是韶关市的县区" in out + err and "第2行" in out + err
+    assert sorted(a["county"] for a in json.loads(run(capsys, "--db", db, "list", "--json")[1])) == ["天河区", "浈江区"]

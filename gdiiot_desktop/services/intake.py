@@ -13,9 +13,12 @@ import shutil
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
+from ..domain.divisions import city_counties, match_county
+from ..domain.divisions import normalize_name as normalize_county
 from ..domain.enums import AttachmentClass
 from ..domain.model import Application, Attachment
 from ..domain.names import normalize_name
+from ..resources import guangdong_divisions
 from ..storage.repository import ApplicationRepository
 from .contained_paths import safe_relative_label
 from .errors import InputError, StorageError
@@ -62,6 +65,7 @@ def import_workbook(ws: Workspace, path: Path, *, skip_bad_rows: bool = False) -
     if result.sheet_errors:
         record_refused_sheet(ws, path, result.sheet_errors)
         raise InputError(f"无法导入 {path.name}", list(result.sheet_errors))
+    result.warnings.extend(_county_warnings(ws, result))
     conflicts = _priority_conflicts(ws, result)
     result.errors.extend(conflicts)
     bad_rows = {e.row for e in result.errors}
@@ -105,6 +109,31 @@ def import_workbook(ws: Workspace, path: Path, *, skip_bad_rows: bool = False) -
             else:
                 report.unchanged += 1
     return report
+
+
+def _county_warnings(ws: Workspace, result: IntakeResult) -> list[str]:
+    """Rows whose 县区 is not one of the city's county-level divisions (GB/T 2260). They are imported —
+    a county may still fix its sheet's spelling later — but the user is told now, because that county's
+    bundle would be refused at the city. A county spelled with stray spaces or full-width forms is taken
+    as the real one. Cities without county-level divisions (东莞, 中山) name their own: nothing to test."""
+    official = [c.name for c in city_counties(guangdong_divisions(), ws.city)]
+    if not official:
+        return []
+    letter = result.columns.get("county", "")
+    unknown: dict[str, list[int]] = {}
+    for i, row in enumerate(result.rows):
+        filed = row.application.county
+        found = match_county(filed, official)
+        if found is None:
+            unknown.setdefault(normalize_county(filed)[:40], []).append(row.row_number)
+        elif found != filed:
+            result.rows[i] = replace(row, application=replace(row.application, county=found))
+    return [
+        f"{letter}列（县区）“{name}”不是{ws.city}市的县区（按 GB/T 2260 行政区划），见第"
+        f"{'、'.join(map(str, rows[:10]))}{'等' if len(rows) > 10 else ''}行：这些项目已导入，"
+        f"但该县区导出的数据包会被市局拒收，请核对县区名称。{ws.city}市的县区：{'、'.join(official)}"
+        for name, rows in unknown.items()
+    ]
 
 
 def _priority_conflicts(ws: Workspace, result: IntakeResult) -> list[CellError]:
