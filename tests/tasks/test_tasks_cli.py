@@ -18,7 +18,7 @@ from gdiiot_desktop.resources import resource
 from gdiiot_desktop.services.applications import ApplicationService
 from gdiiot_desktop.services.fund.workspace import create_fund_workspace
 from gdiiot_desktop.services.tasks.service import counted_projects, open_city_database
-from gdiiot_desktop.services.tasks.sheet import read_task_list
+from gdiiot_desktop.services.tasks.sheet import MAX_CELL_TEXT, read_task_list
 from tests.meeting.factory import add_applications, make_workspace
 
 from .sheets import sheet_2020, sheet_2021
@@ -242,7 +242,11 @@ def test_absurd_counts_in_a_workload_or_a_target_are_no_traceback(
     sheet.append([count, "韶关", "标杆示范", "目标", "约束性任务", "因素法分配", "标准", f"至少培育{count}个工业互联网标杆示范项目", "2021年底"])
     wb.save(tmp_path / "list.xlsx")
     code, out, err = run(capsys, "--db", db, "tasks", "import", tmp_path / "list.xlsx")
-    assert code == 0 and "Traceback" not in out + err
+    assert "Traceback" not in out + err
+    if len(count) > MAX_CELL_TEXT:  # past the text rules' length: refused with the cell named
+        assert code == 2 and "第3行“序号”过长" in err
+        return
+    assert code == 0
     code, out, _ = run(capsys, "--db", db, "tasks", "show", "--json")
     task = json.loads(out)["lists"][0]["tasks"][0]
     assert [t["confirmed"] for t in task["targets"]] == [False]
@@ -269,3 +273,15 @@ def test_a_damaged_date_cell_is_refused_in_chinese_not_a_traceback(
     code, out, err = run(capsys, "--db", db, "tasks", "import", bad)
     assert code == 2 and "Traceback" not in out + err
     assert "第 3 行附近的单元格无法读取" in err
+
+
+def test_task_text_meets_the_intake_text_rules(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = sheet_2021(tmp_path / "2021.xlsx")
+    wb = openpyxl.load_workbook(path)
+    wb.active["C3"] = "标杆\u202e示范"  # a right-to-left override in 工作任务名称
+    wb.active["D4"] = "目" * 2001
+    wb.save(path)
+    db = tmp_path / "广州.sqlite3"
+    assert run(capsys, "--db", db, "init", "--city", "广州")[0] == 0
+    code, _out, err = run(capsys, "--db", db, "tasks", "import", path)
+    assert code == 2 and "第3行“工作任务名称”含有不能保存的字符" in err and "第4行“任务要求/目标”过长" in err

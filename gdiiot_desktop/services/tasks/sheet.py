@@ -14,6 +14,7 @@ from typing import Any
 
 from ...domain.tasks.model import ProvinceTask, TaskList
 from ...domain.tasks.parse import parse_deadline, parse_workload
+from ...domain.text import describe_removed, find_unsafe
 from ..errors import InputError
 
 SEQ, CITY, NAME, GOAL = "序号", "地市", "工作任务名称", "任务要求/目标"
@@ -68,6 +69,7 @@ def read_task_list(path: Path) -> TaskList:
             continue
         if not cell(WORKLOAD) and not cell(CITY) and not cell(NAME):
             continue  # a note or a total under the table
+        problems += _text_problems(number, {h: cell(h) for h in index})
         got = {h: cell(h) for h in INHERITED}
         if got[CITY]:
             carried = dict(got)  # a new city's first row
@@ -107,3 +109,17 @@ def read_task_list(path: Path) -> TaskList:
     years = [t.deadline.year for t in tasks if t.deadline]
     year = int(year_match.group(1)) if year_match else (max(set(years), key=years.count) if years else None)
     return TaskList(title=title, year=year, tasks=tuple(tasks))
+
+
+MAX_CELL_TEXT = 2000  # far beyond any task's text; a report row still lays out
+
+
+def _text_problems(number: int, cells: dict[str, str]) -> list[str]:
+    """The intake's text rules for a task row: no characters XML forbids, no bidi overrides, a sane length."""
+    out = []
+    for header, value in cells.items():
+        if found := find_unsafe(value):
+            out.append(f"第{number}行“{header}”含有不能保存的字符：{describe_removed(found)}")
+        elif len(value) > MAX_CELL_TEXT:
+            out.append(f"第{number}行“{header}”过长（{len(value)}个字，最多{MAX_CELL_TEXT}个）")
+    return out
