@@ -9,6 +9,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import tempfile
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -18,6 +19,7 @@ sys.path.insert(0, str(ROOT))
 from PIL import Image  # noqa: E402
 
 from gdiiot_desktop.services import document_settings  # noqa: E402
+from gdiiot_desktop.services.applications import ApplicationService  # noqa: E402
 from gdiiot_desktop.services.exports import ExportKind, ExportRequest, run_export  # noqa: E402
 from tests.exports.builders import build_city  # noqa: E402
 
@@ -36,6 +38,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         city = build_city(root)
+        # The test city carries a formula-looking project name (to test the xlsx); a picture shows a plain one.
+        service = ApplicationService(city.ws)
+        for app in service.list():
+            if app.project_name.startswith("="):
+                service.save(replace(app, project_name=app.project_name.split(")", 1)[-1]))
         document_settings.set_contact(city.ws, "张伟", "0751-8888123")
         out = root / "out"
         run_export(
