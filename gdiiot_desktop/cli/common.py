@@ -8,12 +8,15 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from .. import paths
 from ..domain.text import describe_removed, find_unsafe, terminal_safe
 from ..services.errors import ServiceError
 from ..services.workspace import Workspace, open_workspace
+
+if TYPE_CHECKING:
+    from ..services.checks import CheckReport
 
 EXIT_OK, EXIT_VIOLATIONS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -124,3 +127,25 @@ class TerminalSafeStream:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.stream, name)
+
+
+def print_check(report: CheckReport, city: str, *, as_json: bool, hints: bool, what: str = "项目") -> int:
+    """`check`'s output for a pilot or a special-fund database: SPEC's JSON, or one block per problem
+    with its clause and a count by grade; exit 1 when an error stands."""
+    from ..domain.enums import Grade
+    from ..services.checks import report_json
+
+    if as_json:
+        print_json(report_json(report, include_hints=hints))
+    else:
+        for v in (v for v in report.violations if hints or v.grade is not Grade.HINT):
+            where = f"{v.project}（{v.applicant_name}，{v.county}）" if v.project else f"{city}市"
+            state = f" [已接受：{v.override_reason}]" if v.is_overridden else ""
+            print(f"【{v.grade.label}】{v.rule} {where}：{v.message}{state}")
+            print(f"        依据 {v.clause}")
+        counts = report.counts()
+        print(
+            f"共检查 {report.applications} 个{what}：错误 {counts[Grade.ERROR]}，需说明 "
+            f"{counts[Grade.NEEDS_EXPLANATION]}，警告 {counts[Grade.WARNING]}，提示 {counts[Grade.HINT]}"
+        )
+    return EXIT_VIOLATIONS if report.has_errors else EXIT_OK

@@ -7,15 +7,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..domain.enums import AttachmentClass, Grade, Status
+from ..domain.enums import AttachmentClass, Status
 from ..services.applications import ApplicationService
 from ..services.campaign_files import campaign_path
-from ..services.checks import check_workspace, report_json
+from ..services.checks import check_workspace
 from ..services.errors import ServiceError
 from ..services.fund.workspace import is_fund_campaign_file, is_fund_database
 from ..services.workspace import Workspace, applicant_count, create_workspace
 from . import documents, fund
-from .common import EXIT_OK, EXIT_VIOLATIONS, Parser, db_path, print_json, with_workspace
+from .common import EXIT_OK, Parser, db_path, print_check, print_json, with_workspace
 
 
 def register(sub: Any) -> None:
@@ -210,22 +210,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         return fund.cmd_check(args, at)
 
     def run(ws: Workspace) -> int:
-        report = check_workspace(ws, now=at)
-        if args.json:
-            print_json(report_json(report, include_hints=args.hints))
-        else:
-            shown = [v for v in report.violations if args.hints or v.grade is not Grade.HINT]
-            for v in shown:
-                where = f"{v.project}（{v.applicant_name}，{v.county}）" if v.project else f"{ws.city}市"
-                state = f" [已接受：{v.override_reason}]" if v.is_overridden else ""
-                print(f"【{v.grade.label}】{v.rule} {where}：{v.message}{state}")
-                print(f"        依据 {v.clause}")
-            counts = report.counts()
-            print(
-                f"共检查 {report.applications} 个项目：错误 {counts[Grade.ERROR]}，需说明 "
-                f"{counts[Grade.NEEDS_EXPLANATION]}，警告 {counts[Grade.WARNING]}，提示 {counts[Grade.HINT]}"
-            )
-        return EXIT_VIOLATIONS if report.has_errors else EXIT_OK
+        return print_check(check_workspace(ws, now=at), ws.city, as_json=args.json, hints=args.hints)
 
     return with_workspace(args, run)
 

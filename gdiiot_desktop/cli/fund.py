@@ -9,13 +9,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..domain.enums import Grade
 from ..domain.fund.model import FundApplication, FundStatus
 from ..domain.fund.money import format_money
 from ..domain.fund.subsidy import max_subsidy
 from ..services.errors import ServiceError
 from ..services.fund.workspace import FundWorkspace, is_fund_database, open_fund_workspace
-from .common import EXIT_OK, EXIT_VIOLATIONS, Parser, db_path, print_json
+from .common import EXIT_OK, Parser, db_path, print_check, print_json
 
 
 def register(sub: Any) -> None:
@@ -107,26 +106,11 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace, at: Any) -> int:
-    from ..services.checks import report_json
     from ..services.fund.checks import check_fund_workspace
 
     def run(ws: FundWorkspace) -> int:
         report = check_fund_workspace(ws, now=at)
-        if args.json:
-            print_json(report_json(report, include_hints=args.hints))
-        else:
-            shown = [v for v in report.violations if args.hints or v.grade is not Grade.HINT]
-            for v in shown:
-                where = f"{v.project}（{v.applicant_name}，{v.county}）" if v.project else f"{ws.city}市"
-                state = f" [已接受：{v.override_reason}]" if v.is_overridden else ""
-                print(f"【{v.grade.label}】{v.rule} {where}：{v.message}{state}")
-                print(f"        依据 {v.clause}")
-            counts = report.counts()
-            print(
-                f"共检查 {report.applications} 个专项资金项目：错误 {counts[Grade.ERROR]}，需说明 "
-                f"{counts[Grade.NEEDS_EXPLANATION]}，警告 {counts[Grade.WARNING]}，提示 {counts[Grade.HINT]}"
-            )
-        return EXIT_VIOLATIONS if report.has_errors else EXIT_OK
+        return print_check(report, ws.city, as_json=args.json, hints=args.hints, what="专项资金项目")
 
     return with_fund_workspace(args, run)
 
