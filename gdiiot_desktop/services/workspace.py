@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from ..domain.campaign import Campaign, CampaignError, parse_campaign
 from ..resources import campaign_file
@@ -13,6 +14,8 @@ from ..storage.campaign_repository import load_stored_campaign, read_settings, s
 from ..storage.carry_over import add_applicants, count_applicants, read_earlier_database
 from ..storage.database import Database
 from .errors import InputError, ServiceError
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from ..storage.database import Session
@@ -121,6 +124,11 @@ def open_workspace(db_path: Path, operator: str | None = None) -> Workspace:
 
 
 def load_campaign_file(path: Path) -> Campaign:
+    return read_campaign_file(path, parse_campaign)
+
+
+def read_campaign_file(path: Path, parse: Callable[..., T]) -> T:
+    """A campaign file of one kind, parsed by `parse(text, source=…)`; every failure an InputError in Chinese."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
@@ -128,7 +136,7 @@ def load_campaign_file(path: Path) -> Campaign:
     except UnicodeDecodeError as exc:
         raise InputError(f"活动文件不是 UTF-8 编码：{path}") from exc
     try:
-        return parse_campaign(text, source=path.name)
+        return parse(text, source=path.name)
     except CampaignError as exc:
         raise InputError(f"活动文件 {path.name} 无法使用", [str(p) for p in exc.problems]) from exc
 

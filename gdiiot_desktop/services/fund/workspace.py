@@ -12,6 +12,7 @@ from ...domain.fund.loader import is_fund_text, parse_fund_campaign
 from ...storage.database import Database
 from ...storage.fund_repository import FundRepository, create_fund_database, database_kind, read_setup
 from ..errors import InputError, ServiceError
+from ..workspace import read_campaign_file
 
 DEFAULT_OPERATOR = "操作员"
 
@@ -50,16 +51,7 @@ def is_fund_database(path: Path) -> bool:
 
 
 def load_fund_campaign_file(path: Path) -> FundCampaign:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise InputError(f"找不到活动文件：{path}") from exc
-    except UnicodeDecodeError as exc:
-        raise InputError(f"活动文件不是 UTF-8 编码：{path}") from exc
-    try:
-        return parse_fund_campaign(text, source=path.name)
-    except CampaignError as exc:
-        raise InputError(f"活动文件 {path.name} 无法使用", [str(p) for p in exc.problems]) from exc
+    return read_campaign_file(path, parse_fund_campaign)
 
 
 def create_fund_workspace(
