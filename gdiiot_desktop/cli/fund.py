@@ -218,10 +218,11 @@ def cmd_rank(args: argparse.Namespace) -> int:
             print("已取消全部入库")
             return EXIT_OK
         if args.by_score:
-            ids, unscored = rank_by_score(ws)
+            ids, left_out = rank_by_score(ws)
             print(f"已按评审得分排序入库：共 {len(ids)} 个项目")
-            for app in unscored:
-                print(f"  未排序（无评审得分）：[{app.id}] {app.project_name}")
+            for app in left_out:
+                why = "无评审得分" if app.review_score is None else "有错误，见 gdiiot check"
+                print(f"  未排序（{why}）：[{app.id}] {app.project_name}")
         elif args.items:
             ids = rank_by_hand(ws, args.items)
             print(f"已设定入库排序：共 {len(ids)} 个项目")

@@ -210,6 +210,22 @@ def test_export_refuses_ranked_errors_and_an_empty_pool(
     assert code == 2 and "FUND_TRAINING_MINIMUM" in err and not (tmp_path / "out").exists()
 
 
+def test_rank_by_score_leaves_out_applications_with_errors(
+    fund_db: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # 丁培训 has the best score but too few training sessions: ranking it would only make the export
+    # refuse, so it stays out (and is named), while the budget line never keeps one out.
+    extra = {"县（市、区）": "蓬江区", "企业名称": "丁", "项目名称": "丁培训", "支持方向": "工业互联网人才培养",
+             "申请补贴金额（元）": 100_000, "培训场次": 3, "培训人数": 50, "评审得分": 99}  # fmt: skip
+    run(capsys, "--db", fund_db, "fund", "import", fill(tmp_path / "模板.xlsx", tmp_path / "补.xlsx", [extra]))
+    assert run(capsys, "--db", fund_db, "fund", "budget", "1,500,000")[0] == 0
+    code, out, _ = run(capsys, "--db", fund_db, "fund", "rank", "--by-score")
+    assert code == 0 and "丁培训" in out and "未排序（有错误" in out
+    code, out, _ = run(capsys, "--db", fund_db, "fund", "rank", "--json")
+    assert [line["project"] for line in json.loads(out)["lines"]] == ["甲智能工厂", "乙上云", "人才培养计划"]
+    assert run(capsys, "--db", fund_db, "fund", "export", tmp_path / "out")[0] == 0
+
+
 def test_statuses_and_rank_by_hand(fund_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "--db", fund_db, "fund", "rank", "3", "乙上云", "1")[0] == 0
     code, _, err = run(capsys, "--db", fund_db, "fund", "status", "2", "withdrawn")

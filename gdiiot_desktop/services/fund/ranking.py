@@ -47,16 +47,31 @@ def rank_by_hand(ws: FundWorkspace, items: Sequence[str]) -> list[int]:
     return ids
 
 
+# Rules that follow from the ranking itself: they never keep an application out of it.
+RANKING_RULES = frozenset({"FUND_BELOW_BUDGET_LINE"})
+
+
 def rank_by_score(ws: FundWorkspace) -> tuple[list[int], list[FundApplication]]:
-    """Rank every active application that has a review score, best first; returns the order and
-    the applications left out for want of a score."""
-    ids, unscored = order_by_score(ws.repo.all())
+    """Rank every active application that has a review score and no error, best first; returns the
+    order and the applications left out (no score, or an error that would block the 入库 export:
+    ranking it would only make the export refuse until it is taken out by hand)."""
+    from .checks import check_fund_workspace
+
+    apps = ws.repo.all()
+    blocked = {
+        v.application_id
+        for v in check_fund_workspace(ws, apps=apps).violations
+        if v.blocks and v.application_id is not None and v.rule not in RANKING_RULES
+    }
+    ids, unscored = order_by_score(a for a in apps if a.id not in blocked)
     if not ids:
         raise InputError(
-            "还没有任何项目有评审得分（可在导入表的“评审得分”列填写，或用 gdiiot fund score 录入）"
+            "还没有可排序的项目：需要有评审得分且没有错误"
+            "（评审得分可在导入表的“评审得分”列填写，或用 gdiiot fund score 录入）"
         )
     ws.repo.set_ranking(ids)
-    return ids, unscored
+    left_out = [a for a in apps if a.id in blocked and a.status.is_active] + unscored
+    return ids, left_out
 
 
 def set_score(ws: FundWorkspace, app_id: int, text: str | None) -> Decimal | None:
