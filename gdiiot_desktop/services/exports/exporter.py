@@ -114,6 +114,8 @@ def run_export(
     ws: Workspace, request: ExportRequest, now: datetime | None = None, progress: ProgressFn | None = None
 ) -> ExportResult:
     """Make the requested outputs; raises a typed ExportError (nothing half-written) when refused."""
+    if progress is not None:  # a cancel made before the work started stops here, before the font search
+        progress(0, _Meter.SCALE, "正在准备导出…")
     with active_fonts(export_fonts(ws)):  # the fonts found on this machine now, by role
         return _run_export(ws, request, now, progress)
 
