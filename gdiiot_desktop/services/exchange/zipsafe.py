@@ -197,29 +197,15 @@ def stream_member(
         return _stream_stored(info, path, sink, on_chunk)
     digest = hashlib.sha256()
     size = 0
-    name = shown(info.orig_filename)
-    try:
-        src = archive.open(info)
-    except ZIP_ERRORS as exc:
-        raise damaged(path, f"成员“{name}”无法读取：{type(exc).__name__}") from exc
-    with src:
-        while True:
-            try:
-                chunk = src.read(CHUNK)
-            except ZIP_ERRORS as exc:
-                raise damaged(path, f"成员“{name}”无法读取：{type(exc).__name__}") from exc
-            if not chunk:
-                break
-            size += len(chunk)
-            if size > info.file_size:
-                raise BundleUnsafeError(f"数据包中的成员“{name}”的实际内容比声明的大小更长，已拒绝导入。")
-            digest.update(chunk)
-            if sink is not None:
-                sink(chunk)  # a failure to write is the caller's, not a damaged bundle
-            if on_chunk is not None:
-                on_chunk(len(chunk))
+    for chunk in member_chunks(archive, info, path):
+        size += len(chunk)
+        digest.update(chunk)
+        if sink is not None:
+            sink(chunk)  # a failure to write is the caller's, not a damaged bundle
+        if on_chunk is not None:
+            on_chunk(len(chunk))
     if size != info.file_size:
-        raise damaged(path, f"成员“{name}”的内容不完整（{size} / {info.file_size} 字节）")
+        raise damaged(path, f"成员“{shown(info.orig_filename)}”的内容不完整（{size} / {info.file_size} 字节）")
     return MemberDigest(digest.hexdigest(), size)
 
 
