@@ -85,15 +85,16 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from ..services.tasks.service import progress, progress_json
+    from ..services.tasks.service import counting_of, progress, progress_json
 
     today = _today(args.today)
 
     def run(cdb: CityDatabase) -> int:
         city = (args.city or cdb.city).strip().removesuffix("市")
+        own = city == cdb.city.removesuffix("市")
         lists, projects = progress(cdb, today, city)
         if args.json:
-            print_json(progress_json(lists, projects, city, today))
+            print_json(progress_json(lists, projects, city, today, cdb.origin if own else None))
             return EXIT_OK
         if not lists:
             print("尚未导入任务清单（gdiiot tasks import 文件）")
@@ -106,15 +107,21 @@ def cmd_show(args: argparse.Namespace) -> int:
                     f"  [{task.id}] {task.name}（{task.nature}，{task.method}，完成时限 {task.deadline_text}{left}）"
                 )
                 print(f"      工作量：{task.workload}")
+                verdict = counting_of(task, task_list.year, cdb.origin)
+                if verdict is not None and own:
+                    print(f"      {'计入' if verdict.counted else '不计入'}：{verdict.reason}")
                 for item in (i for i in items if i.task.id == task.id):
                     bar = "█" * round(item.fraction * 10) + "░" * (10 - round(item.fraction * 10))
                     state = "已完成" if item.met else f"差 {item.missing} 个"
                     flag = "" if item.target.confirmed else "（待确认）"
                     print(f"      {item.target.label}{flag}  {bar} {item.done}/{item.target.count}  {state}")
+                    if item.excluded:
+                        print(f"        （另有 {len(item.excluded)} 个已标记的项目不计入：{item.excluded[0][1]}）")
         if projects:
             print("可计入的项目：")
             for p in projects:
-                print(f"  {p.ref} {p.label}（{p.source}）：{'、'.join(sorted(p.marks)) or '未标记'}")
+                year = f"，{p.year}年" if p.year else ""
+                print(f"  {p.ref} {p.label}（{p.source}{year}）：{'、'.join(sorted(p.marks)) or '未标记'}")
         return EXIT_OK
 
     return _with_city_db(args, run)

@@ -51,7 +51,7 @@ def fund_db(tmp_path: Path) -> Path:
         ws.close()
     cdb = open_city_database(path)
     try:
-        import_task_list(cdb, sheet_2021(tmp_path / "2021任务清单.xlsx"))
+        import_task_list(cdb, sheet_2021(tmp_path / "2022任务清单.xlsx", 2022))  # the call's year
         import_task_list(cdb, sheet_2020(tmp_path / "2020任务清单.xlsx"))
         set_marks(cdb, f"fund:{ids[0]}", ["5G+"], [])
     finally:
@@ -99,15 +99,15 @@ def test_task_view_shows_progress_and_days_left(qtbot: QtBot, fund_db: Path) -> 
     window = _open(qtbot, fund_db)
     window.tabs.setCurrentWidget(window.task_view)
     bars = window.task_view.bars
-    # 江门 2020: 上云上平台 ≥ 40 (two pooled 上云 projects); 2021: 标杆示范 ≥ 2 (two pooled benchmark
-    # projects), 其中5G+ ≥ 1 (marked by hand).
+    # 江门 2020: 上云上平台 ≥ 40 (the 2022 pool counts nothing toward 2020); 2022: 标杆示范 ≥ 2 (two
+    # pooled benchmark projects), 其中5G+ ≥ 1 (marked by hand).
     assert [(b.value(), b.maximum(), b.text()) for b in bars] == [
-        (2, 40, "2 / 40"),
+        (0, 40, "0 / 40"),
         (2, 2, "2 / 2"),
         (1, 1, "1 / 1"),
     ]
     texts = [box.title() for box in window.task_view.widget().findChildren(QGroupBox)]
-    assert any("剩余 41 天" in t for t in texts) and any("已逾期 324 天" in t for t in texts)
+    assert any("剩余 406 天" in t for t in texts) and any("已逾期 324 天" in t for t in texts)
     if SHOTS.is_dir():
         window.resize(1100, 500)
         qtbot.wait(50)

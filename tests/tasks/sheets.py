@@ -32,17 +32,18 @@ ROWS_2021 = [
 ]  # fmt: skip
 
 
-def sheet_2021(path: Path) -> Path:
+def sheet_2021(path: Path, year: int = 2021, deadline: str | None = None) -> Path:
+    """Seed 000's layout; `year` and `deadline` make the same list for another year."""
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.append(
-        ["2021年省级促进经济高质量发展专项资金（新一代信息技术和产业发展）支持工业互联网发展方向地市任务清单"]
+        [f"{year}年省级促进经济高质量发展专项资金（新一代信息技术和产业发展）支持工业互联网发展方向地市任务清单"]
     )
     ws.merge_cells("A1:I1")
     ws.append(HEADER)
     for i, (city, goal, workload) in enumerate(ROWS_2021, 1):
         ws.append(
-            [i, city, "工业互联网标杆示范", goal, "约束性任务", "因素法分配", STANDARD, workload, "2021年底"]
+            [i, city, "工业互联网标杆示范", goal, "约束性任务", "因素法分配", STANDARD, workload, deadline or f"{year}年底"]
         )
     wb.save(path)
     return path
@@ -54,11 +55,12 @@ NAME_BOTH = "工业企业“上云上平台”、工业互联网标杆示范"
 NAME_CLOUD = "工业企业“上云上平台”"
 
 
-def sheet_2020(path: Path) -> Path:
+def sheet_2020(path: Path, year: int = 2020) -> Path:
+    """Seed 001's layout; `year` makes the same list (title and 完成时限) for another year."""
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.append(["附件"])
-    ws.append(["2020年省级促进经济高质量发展专项资金（支持工业互联网发展）\n地市任务清单"])
+    ws.append([f"{year}年省级促进经济高质量发展专项资金（支持工业互联网发展）\n地市任务清单"])
     ws.append(
         [
             "序号",
@@ -76,7 +78,7 @@ def sheet_2020(path: Path) -> Path:
     def pair(seq: int, city: str, bench: str, cloud: str) -> None:
         first = ws.max_row + 1
         ws.append(
-            [seq, city, NAME_BOTH, GOAL_BOTH, "约束性任务", "因素法分配\n补助", STANDARD, bench, "2020年底"]
+            [seq, city, NAME_BOTH, GOAL_BOTH, "约束性任务", "因素法分配\n补助", STANDARD, bench, f"{year}年底"]
         )
         ws.append(
             [
@@ -88,7 +90,7 @@ def sheet_2020(path: Path) -> Path:
                 "因素法分配\n服务券补助",
                 CLOUD_STANDARD,
                 cloud,
-                "2020年底",
+                f"{year}年底",
             ]
         )
         for col in "ABCD":
@@ -116,7 +118,7 @@ def sheet_2020(path: Path) -> Path:
             "因素法分配\n服务券补助",
             CLOUD_STANDARD,
             "至少带动4个工业企业“上云上平台”项目",
-            "2020年底",
+            f"{year}年底",
         ]
     )
     ws.append(
@@ -129,7 +131,7 @@ def sheet_2020(path: Path) -> Path:
             "因素法分配\n服务券补助",
             CLOUD_STANDARD,
             "至少带动40个工业企业“上云上平台”项目",
-            "2020年底",
+            f"{year}年底",
         ]
     )
     # 云浮: the second row names its own goal but leaves 序号, 地市 and the task's name to the merge.
@@ -144,7 +146,7 @@ def sheet_2020(path: Path) -> Path:
             "因素法分配\n服务券补助",
             CLOUD_STANDARD,
             "至少带动4个工业企业“上云上平台”项目",
-            "2020年底",
+            f"{year}年底",
         ]
     )
     ws.append(
@@ -157,7 +159,7 @@ def sheet_2020(path: Path) -> Path:
             "因素法分配\n补助",
             STANDARD,
             "至少培育1个工业互联网标杆示范项目",
-            "2020年底",
+            f"{year}年底",
         ]
     )
     for col in "ABC":

@@ -80,26 +80,32 @@ def jiangmen(tmp_path: Path) -> Path:
 def test_progress_on_a_fund_database(
     jiangmen: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, _ = run(capsys, "--db", jiangmen, "tasks", "import", sheet_2021(tmp_path / "2021.xlsx"))
+    # The 江门 call is a 2022 campaign: its pool counts toward a 2022 list (same layout as seed 000).
+    code, out, _ = run(capsys, "--db", jiangmen, "tasks", "import", sheet_2021(tmp_path / "2022.xlsx", 2022))
     assert code == 0 and "7 行，本市 1 行" in out and "标杆示范 ≥ 2，其中5G+ ≥ 1" in out
-    run(capsys, "--db", jiangmen, "tasks", "import", sheet_2020(tmp_path / "2020.xlsx"))
 
-    code, out, _ = run(capsys, "--db", jiangmen, "tasks", "show", "--json", "--today", "2021-10-01")
+    code, out, _ = run(capsys, "--db", jiangmen, "tasks", "show", "--json", "--today", "2022-10-01")
     shown = json.loads(out)
-    assert shown["city"] == "江门" and [tl["year"] for tl in shown["lists"]] == [2020, 2021]
-    (task,) = shown["lists"][1]["tasks"]
+    assert shown["city"] == "江门" and [tl["year"] for tl in shown["lists"]] == [2022]
+    assert shown["campaign"] == {
+        "id": "2022-jiangmen-fund", "title": "2022年第二批江门市工业互联网专项资金项目", "year": 2022,
+        "kind": "special-fund", "date": "2022-11-30",
+    }  # fmt: skip
+    assert {(p["ref"], p["year"], p["date"]) for p in shown["projects"]} == {
+        ("fund:1", 2022, "2022-11-30"), ("fund:2", 2022, "2022-11-30"), ("fund:3", 2022, "2022-11-30")
+    }  # fmt: skip
+    (task,) = shown["lists"][0]["tasks"]
     assert task["workload"] == "至少培育2个工业互联网标杆示范项目，其中至少1个5G+工业互联网示范项目"
-    assert (task["deadline"], task["days_left"], task["nature"]) == ("2021-12-31", 91, "约束性任务")
+    assert (task["deadline"], task["days_left"], task["nature"], task["year"]) == ("2022-12-31", 91, "约束性任务", 2022)
+    assert task["counting"]["counted"] is True and "2022年的活动" in task["counting"]["reason"]
     bench, five_g = task["targets"]
     # Pooled benchmark projects count as 标杆示范 by the campaign's counts_as; the unpooled one does not.
-    assert (bench["done"], bench["missing"], bench["met"]) == (2, 0, True)
+    assert (bench["done"], bench["missing"], bench["met"], bench["not_counted"]) == (2, 0, True, [])
     assert (five_g["done"], five_g["missing"]) == (0, 1)
-    cloud = shown["lists"][0]["tasks"][0]["targets"][0]
-    assert (cloud["kind"], cloud["count"], cloud["done"]) == ("上云上平台", 40, 1)
 
     assert run(capsys, "--db", jiangmen, "tasks", "mark", "fund:1", "5G+")[0] == 0
-    code, out, _ = run(capsys, "--db", jiangmen, "tasks", "show", "--json", "--today", "2021-10-01")
-    five_g = json.loads(out)["lists"][1]["tasks"][0]["targets"][1]
+    code, out, _ = run(capsys, "--db", jiangmen, "tasks", "show", "--json", "--today", "2022-10-01")
+    five_g = json.loads(out)["lists"][0]["tasks"][0]["targets"][1]
     assert (five_g["done"], five_g["met"], five_g["projects"][0]["label"]) == (1, True, "甲5G工厂（江门甲）")
 
     # A default can be taken away, and a target corrected by hand (the original text stays).
@@ -109,8 +115,8 @@ def test_progress_on_a_fund_database(
         capsys, "--db", jiangmen, "tasks", "target", str(task_id), "标杆示范=3", "5G+@标杆示范=1"
     )
     assert code == 0 and "工作量原文：至少培育2个" in out
-    code, out, _ = run(capsys, "--db", jiangmen, "tasks", "show", "--json", "--today", "2021-10-01")
-    bench = json.loads(out)["lists"][1]["tasks"][0]["targets"][0]
+    code, out, _ = run(capsys, "--db", jiangmen, "tasks", "show", "--json", "--today", "2022-10-01")
+    bench = json.loads(out)["lists"][0]["tasks"][0]["targets"][0]
     assert (bench["count"], bench["done"], bench["missing"]) == (3, 1, 2)
 
     code, _, err = run(capsys, "--db", jiangmen, "tasks", "mark", "fund:4", "5G+")
@@ -120,17 +126,55 @@ def test_progress_on_a_fund_database(
     code, _, err = run(capsys, "--db", jiangmen, "tasks", "target", str(task_id), "5G+=一")
     assert code == 2 and "目标写法" in err
 
+    # The 2020 list beside it counts nothing of the 2022 pool.
+    assert run(capsys, "--db", jiangmen, "tasks", "import", sheet_2020(tmp_path / "2020.xlsx"))[0] == 0
     code, out, _ = run(
-        capsys, "--db", jiangmen, "tasks", "report", tmp_path / "报告.xlsx", "--today", "2021-10-01"
+        capsys, "--db", jiangmen, "tasks", "report", tmp_path / "报告.xlsx", "--today", "2022-10-01"
     )
     assert code == 0
     ws = openpyxl.load_workbook(tmp_path / "报告.xlsx")["任务进度"]
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=3)]
     assert [r[6] for r in rows] == ["上云上平台 ≥ 40", "标杆示范 ≥ 3", "其中5G+ ≥ 1"]
-    assert [(r[7], r[8], r[11]) for r in rows] == [(1, 39, "已逾期 274 天"), (1, 2, "91 天"), (1, 0, "91 天")]
+    assert [(r[7], r[8], r[11]) for r in rows] == [(0, 40, "已逾期 639 天"), (1, 2, "91 天"), (1, 0, "91 天")]
+    assert rows[0][13].startswith("不计入：") and "2020年" in rows[0][13]
+    assert rows[1][13].startswith("计入：")
+    projects = [[c.value for c in r] for r in openpyxl.load_workbook(tmp_path / "报告.xlsx")["计入的项目"].iter_rows()]
+    assert projects[0][4:] == ["所属活动", "活动年度"] and projects[1][5] == 2022
     with pdfplumber.open(tmp_path / "报告.pdf") as pdf:
         text = "\n".join(p.extract_text() or "" for p in pdf.pages)
-    assert "江门市省级任务清单完成情况" in text and "1 / 3" in text and "已逾期 274 天" in text
+    assert "江门市省级任务清单完成情况" in text and "1 / 3" in text and "已逾期 639 天" in text
+    assert "不计入：" in text
+
+
+def test_a_list_counts_only_its_own_years_campaign_up_to_its_deadline(
+    jiangmen: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The known defect: a 2022 fund pool was counted toward the 2020 and 2021 lists.
+    for sheet in (sheet_2021(tmp_path / "2021.xlsx"), sheet_2020(tmp_path / "2020.xlsx")):
+        assert run(capsys, "--db", jiangmen, "tasks", "import", sheet)[0] == 0
+    # A 2022 list whose 完成时限 falls before the call closes (2022-11-30) cannot count its pool either.
+    early = sheet_2021(tmp_path / "2022上半年.xlsx", 2022, "2022年6月底")
+    assert run(capsys, "--db", jiangmen, "tasks", "import", early)[0] == 0
+    code, out, _ = run(capsys, "--db", jiangmen, "tasks", "show", "--json", "--today", "2021-10-01")
+    shown = json.loads(out)
+    assert code == 0 and [tl["year"] for tl in shown["lists"]] == [2020, 2021, 2022]
+    for tl in shown["lists"]:
+        for task in tl["tasks"]:
+            assert task["counting"]["counted"] is False and task["year"] == tl["year"]
+            for target in task["targets"]:
+                assert (target["done"], target["projects"]) == (0, [])
+    (task_2021,) = shown["lists"][1]["tasks"]
+    assert "2022年的活动，本任务属2021年的清单" in task_2021["counting"]["reason"]
+    bench = task_2021["targets"][0]
+    assert [(p["ref"], "2021年的清单" in p["reason"]) for p in bench["not_counted"]] == [
+        ("fund:1", True), ("fund:2", True)
+    ]  # fmt: skip
+    (task_2022,) = shown["lists"][2]["tasks"]
+    assert task_2022["deadline"] == "2022-06-30"
+    assert "晚于完成时限2022年6月底" in task_2022["counting"]["reason"]
+    code, out, _ = run(capsys, "--db", jiangmen, "tasks", "show", "--today", "2021-10-01")
+    assert "不计入：2022年第二批江门市工业互联网专项资金项目是2022年的活动，本任务属2021年的清单" in out
+    assert "另有 2 个已标记的项目不计入" in out
 
 
 def test_progress_on_a_pilot_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -142,10 +186,18 @@ def test_progress_on_a_pilot_database(tmp_path: Path, capsys: pytest.CaptureFixt
     finally:
         ws.close()
     db = tmp_path / "韶关.sqlite3"
+    # The 2023 pilot recommendation (deadline 2023-12-08) counts toward a 2023 list, not a 2020 one.
+    assert run(capsys, "--db", db, "tasks", "import", sheet_2020(tmp_path / "2023.xlsx", 2023))[0] == 0
     assert run(capsys, "--db", db, "tasks", "import", sheet_2020(tmp_path / "2020.xlsx"))[0] == 0
     assert run(capsys, "--db", db, "tasks", "mark", f"pilot:{ids[0]}", "上云上平台")[0] == 0
-    code, out, _ = run(capsys, "--db", db, "tasks", "show", "--today", "2020-12-01")
+    code, out, _ = run(capsys, "--db", db, "tasks", "show", "--today", "2023-12-01")
     assert code == 0 and "上云上平台 ≥ 4" in out and "1/4  差 3 个" in out and "剩余 30 天" in out
+    assert "0/4  差 4 个" in out  # the same target on the 2020 list
+    code, out, _ = run(capsys, "--db", db, "tasks", "show", "--json", "--today", "2023-12-01")
+    shown = json.loads(out)
+    assert shown["campaign"]["kind"] == "pilot" and shown["campaign"]["year"] == 2023
+    by_year = {tl["year"]: tl["tasks"][0] for tl in shown["lists"]}
+    assert by_year[2023]["counting"]["counted"] and not by_year[2020]["counting"]["counted"]
     cdb = open_city_database(db)
     try:
         refs = [p.ref for p in counted_projects(cdb)]
@@ -212,8 +264,8 @@ def test_another_citys_targets_count_none_of_this_citys_projects(
         ApplicationService(ws).set_order(ids)
     finally:
         ws.close()
-    db = tmp_path / "韶关.sqlite3"
-    assert run(capsys, "--db", db, "tasks", "import", sheet_2020(tmp_path / "2020.xlsx"))[0] == 0
+    db = tmp_path / "韶关.sqlite3"  # a 2023 pilot campaign: the 2023 list counts its projects
+    assert run(capsys, "--db", db, "tasks", "import", sheet_2020(tmp_path / "2023.xlsx", 2023))[0] == 0
     assert run(capsys, "--db", db, "tasks", "mark", f"pilot:{ids[0]}", "上云上平台", "标杆示范")[0] == 0
     code, out, _ = run(capsys, "--db", db, "tasks", "show", "--json", "--city", "广州", "--today", "2020-12-01")
     shown = json.loads(out)

@@ -6,13 +6,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ...domain.tasks.model import TaskList
-from ...domain.tasks.progress import CountedProject, TargetProgress
+from ...domain.tasks.model import ProvinceTask, TaskList
+from ...domain.tasks.progress import CountedProject, TargetProgress, eligibility
 from ..files import atomic_output
 
 HEADERS = (
     "任务清单", "序号", "工作任务名称", "任务性质", "实施方式", "工作量（原文）", "目标",
-    "已完成", "差额", "完成率", "完成时限", "剩余天数", "计入的项目",
+    "已完成", "差额", "完成率", "完成时限", "剩余天数", "计入的项目", "计入说明",
 )  # fmt: skip
 
 
@@ -29,7 +29,21 @@ def _days(value: int | None) -> str:
     return f"已逾期 {-value} 天" if value < 0 else f"{value} 天"
 
 
-def rows(lists: list[tuple[TaskList, list[TargetProgress]]], city: str, today: date) -> list[list[Any]]:
+def counting_notes(task: ProvinceTask, list_year: int | None, projects: list[CountedProject]) -> str:
+    """Why the projects' campaigns count toward a task or not (one line per campaign)."""
+    campaigns = {p.campaign_id: p for p in projects}
+    return "；".join(
+        ("计入：" if v.counted else "不计入：") + v.reason
+        for v in (eligibility(task, list_year, p) for p in campaigns.values())
+    )
+
+
+def rows(
+    lists: list[tuple[TaskList, list[TargetProgress]]],
+    city: str,
+    today: date,
+    projects: list[CountedProject] | None = None,
+) -> list[list[Any]]:
     out: list[list[Any]] = []
     for task_list, items in lists:
         seen = set()
@@ -43,6 +57,7 @@ def rows(lists: list[tuple[TaskList, list[TargetProgress]]], city: str, today: d
                     target.label + ("" if target.confirmed else "（待确认）"), item.done, item.missing,
                     f"{item.fraction:.0%}" if target.count else "—", task.deadline_text, _days(item.days_left),
                     "；".join(p.label for p in item.projects),
+                    counting_notes(task, task_list.year, projects or []),
                 ]
             )  # fmt: skip
         for task in task_list.of_city(city):
@@ -50,7 +65,8 @@ def rows(lists: list[tuple[TaskList, list[TargetProgress]]], city: str, today: d
                 left = None if task.deadline is None else (task.deadline - today).days
                 out.append(
                     [task_list.title, task.seq, task.name, task.nature, task.method, task.workload,
-                     "（无可计量的目标）", "", "", "—", task.deadline_text, _days(left), ""]
+                     "（无可计量的目标）", "", "", "—", task.deadline_text, _days(left), "",
+                     counting_notes(task, task_list.year, projects or [])]
                 )  # fmt: skip
     return out
 
@@ -78,15 +94,15 @@ def write_report_xlsx(
         cell = ws.cell(2, col, header)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, horizontal="center")
-    for values in rows(lists, city, today):
+    for values in rows(lists, city, today, projects):
         ws.append(values)
-    for col, width in enumerate((30, 6, 24, 12, 16, 48, 18, 8, 8, 8, 12, 12, 48), 1):
+    for col, width in enumerate((30, 6, 24, 12, 16, 48, 18, 8, 8, 8, 12, 12, 48, 48), 1):
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = "A3"
     sheet = wb.create_sheet("计入的项目")
-    sheet.append(["项目", "来源", "计入类别", "编号"])
+    sheet.append(["项目", "来源", "计入类别", "编号", "所属活动", "活动年度"])
     for p in projects:
-        sheet.append([p.label, p.source, "、".join(sorted(p.marks)) or "（未标记）", p.ref])
+        sheet.append([p.label, p.source, "、".join(sorted(p.marks)) or "（未标记）", p.ref, p.campaign, p.year])
     sheet.column_dimensions["A"].width = 50
     sheet.column_dimensions["C"].width = 30
     with atomic_output(target) as tmp:
@@ -127,7 +143,8 @@ def write_report_pdf(
         Paragraph(esc(f"{city}市省级任务清单完成情况"), st.title),
         Paragraph(
             esc(
-                f"截至 {today:%Y年%m月%d日}；计入的项目：已推荐的试点示范项目和已入库的专项资金项目，按标记计入"
+                f"截至 {today:%Y年%m月%d日}；计入的项目：清单当年的活动中已推荐的试点示范项目和已入库的"
+                "专项资金项目（活动截止日不晚于完成时限），按标记计入"
             ),
             note,
         ),
@@ -157,6 +174,8 @@ def write_report_pdf(
                     )
                 )
                 story.append(Paragraph(esc(f"工作量：{task.workload}"), note))
+                if notes := counting_notes(task, task_list.year, projects):
+                    story.append(Paragraph(esc(notes), note))
                 mine = [i for i in items if i.task.id == task.id]
                 if mine:
                     data: list[list[Any]] = [

@@ -8,11 +8,19 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ...domain.campaign import CampaignError
+from ...domain.campaign import CampaignError, parse_any_campaign
 from ...domain.fund.campaign import FUND_KIND
 from ...domain.fund.loader import parse_fund_campaign
-from ...domain.tasks.model import TARGET_KINDS, Target, TaskList
-from ...domain.tasks.progress import CountedProject, TargetProgress, city_progress
+from ...domain.tasks.model import TARGET_KINDS, ProvinceTask, Target, TaskList
+from ...domain.tasks.progress import (
+    CountedProject,
+    Eligibility,
+    TargetProgress,
+    city_progress,
+    days_left,
+    eligibility,
+    task_year,
+)
 from ...storage.database import Database
 from ...storage.fund_repository import read_setup
 from ...storage.task_repository import TaskRepository
@@ -20,6 +28,36 @@ from ..errors import InputError, NotFoundError, ServiceError
 from .sheet import read_task_list
 
 SOURCES = {"pilot": "试点示范推荐", "fund": "专项资金入库"}
+
+
+@dataclass(frozen=True)
+class CampaignOrigin:
+    """The campaign a database works under: its projects belong to its year, dated by its deadline."""
+
+    id: str
+    title: str
+    year: int | None
+    day: date | None
+    kind: str  # pilot / special-fund
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "title": self.title, "year": self.year, "kind": self.kind,
+            "date": self.day.isoformat() if self.day else None,
+        }  # fmt: skip
+
+
+def campaign_origin(db: Database) -> CampaignOrigin | None:
+    """The database's campaign as the task list sees it (None when the stored file cannot be read)."""
+    settings, text = read_setup(db)
+    if text is None:
+        return None
+    try:
+        campaign = parse_any_campaign(text, schema=False)
+    except CampaignError:
+        return None
+    kind = "special-fund" if settings.get("campaign_kind") == FUND_KIND else "pilot"
+    return CampaignOrigin(campaign.id, campaign.title, campaign.year, campaign.deadline.day, kind)
 
 
 @dataclass
@@ -30,6 +68,14 @@ class CityDatabase:
     city: str
     operator: str
     default_marks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # fund direction → kinds
+    _origin: list[CampaignOrigin | None] = field(default_factory=list, repr=False)
+
+    @property
+    def origin(self) -> CampaignOrigin | None:
+        """The campaign this database's projects belong to (read once)."""
+        if not self._origin:
+            self._origin.append(campaign_origin(self.db))
+        return self._origin[0]
 
     @property
     def repo(self) -> TaskRepository:
@@ -66,6 +112,7 @@ def import_task_list(cdb: CityDatabase, path: Path) -> tuple[TaskList, bool]:
 
 def counted_projects(cdb: CityDatabase) -> list[CountedProject]:
     explicit = cdb.repo.marks()
+    origin = cdb.origin
     found = []
     for row in cdb.repo.projects():
         marks = set(cdb.default_marks.get(row.direction_id, ())) if row.source == "fund" else set()
@@ -76,8 +123,10 @@ def counted_projects(cdb: CityDatabase) -> list[CountedProject]:
                 marks.add(mark)
         found.append(
             CountedProject(
-                row.ref, f"{row.project}（{row.applicant}）", SOURCES[row.source], frozenset(marks)
-            )
+                row.ref, f"{row.project}（{row.applicant}）", SOURCES[row.source], frozenset(marks),
+                campaign_id=origin.id if origin else "", campaign=origin.title if origin else "",
+                year=origin.year if origin else None, day=origin.day if origin else None,
+            )  # fmt: skip
         )
     return found
 
@@ -92,7 +141,9 @@ def progress(
     city = city or cdb.city
     own = city.removesuffix("市") == cdb.city.removesuffix("市")
     projects = counted_projects(cdb) if own else []
-    return [(tl, city_progress(tl.of_city(city), projects, today)) for tl in cdb.repo.lists()], projects
+    return [
+        (tl, city_progress(tl.of_city(city), projects, today, tl.year)) for tl in cdb.repo.lists()
+    ], projects
 
 
 def set_marks(cdb: CityDatabase, ref: str, add: list[str], remove: list[str]) -> CountedProject:
@@ -155,49 +206,76 @@ def set_task_targets(cdb: CityDatabase, task_id: int, targets: list[Target]) -> 
 
 
 def progress_json(
-    lists: list[tuple[TaskList, list[TargetProgress]]], projects: list[CountedProject], city: str, today: date
+    lists: list[tuple[TaskList, list[TargetProgress]]],
+    projects: list[CountedProject],
+    city: str,
+    today: date,
+    origin: CampaignOrigin | None = None,
 ) -> dict[str, Any]:
+    """What `tasks show --json` prints. Each task says which year it belongs to and whether the
+    database's campaign counts toward it (`counting`, with the reason); each target lists the
+    projects it counts and those carrying its marks that it does not (`not_counted`, with why)."""
     out_lists = []
     for task_list, items in lists:
         tasks: dict[int | None, dict[str, Any]] = {}
+        for task in task_list.of_city(city):  # a task without a measurable target still shows
+            tasks[task.id] = _task_json(task, task_list.year, today, origin)
         for item in items:
-            task = item.task
-            entry = tasks.setdefault(
-                task.id,
-                {
-                    "id": task.id, "seq": task.seq, "name": task.name, "requirement": task.requirement,
-                    "nature": task.nature, "method": task.method, "standard": task.standard,
-                    "workload": task.workload, "deadline_text": task.deadline_text,
-                    "deadline": task.deadline.isoformat() if task.deadline else None,
-                    "days_left": item.days_left, "targets": [],
-                },
-            )  # fmt: skip
-            entry["targets"].append(
+            tasks.setdefault(item.task.id, _task_json(item.task, task_list.year, today, origin))
+            tasks[item.task.id]["targets"].append(
                 {
                     "kind": item.target.kind, "count": item.target.count, "within": item.target.within,
                     "confirmed": item.target.confirmed, "label": item.target.label, "done": item.done,
                     "missing": item.missing, "met": item.met,
                     "projects": [{"ref": p.ref, "label": p.label, "source": p.source} for p in item.projects],
+                    "not_counted": [
+                        {"ref": p.ref, "label": p.label, "source": p.source, "reason": why}
+                        for p, why in item.excluded
+                    ],
                 }
             )  # fmt: skip
-        for task in task_list.of_city(city):
-            if task.id not in tasks:  # a task without a measurable target still shows
-                tasks[task.id] = {
-                    "id": task.id, "seq": task.seq, "name": task.name, "requirement": task.requirement,
-                    "nature": task.nature, "method": task.method, "standard": task.standard,
-                    "workload": task.workload, "deadline_text": task.deadline_text,
-                    "deadline": task.deadline.isoformat() if task.deadline else None,
-                    "days_left": None if task.deadline is None else (task.deadline - today).days, "targets": [],
-                }  # fmt: skip
         out_lists.append({"title": task_list.title, "year": task_list.year, "tasks": list(tasks.values())})
     return {
         "city": city,
         "today": today.isoformat(),
+        "campaign": origin.as_json() if origin else None,
         "lists": out_lists,
         "projects": [
-            {"ref": p.ref, "label": p.label, "source": p.source, "marks": sorted(p.marks)} for p in projects
-        ],
+            {
+                "ref": p.ref, "label": p.label, "source": p.source, "marks": sorted(p.marks),
+                "campaign_id": p.campaign_id, "campaign": p.campaign, "year": p.year,
+                "date": p.day.isoformat() if p.day else None,
+            }
+            for p in projects
+        ],  # fmt: skip
     }
+
+
+def counting_of(task: ProvinceTask, list_year: int | None, origin: CampaignOrigin | None) -> Eligibility | None:
+    """Whether a task counts the projects of the database's campaign, and why (None: no campaign)."""
+    if origin is None:
+        return None
+    stand_in = CountedProject("", "", "", frozenset(), origin.id, origin.title, origin.year, origin.day)
+    return eligibility(task, list_year, stand_in)
+
+
+def _task_json(
+    task: ProvinceTask, list_year: int | None, today: date, origin: CampaignOrigin | None
+) -> dict[str, Any]:
+    verdict = counting_of(task, list_year, origin)
+    return {
+        "id": task.id, "seq": task.seq, "name": task.name, "requirement": task.requirement,
+        "nature": task.nature, "method": task.method, "standard": task.standard,
+        "workload": task.workload, "deadline_text": task.deadline_text,
+        "deadline": task.deadline.isoformat() if task.deadline else None,
+        "days_left": days_left(task, today), "year": task_year(task, list_year),
+        "counting": None if verdict is None or origin is None else {
+            "campaign_id": origin.id, "campaign": origin.title, "year": origin.year,
+            "date": origin.day.isoformat() if origin.day else None,
+            "counted": verdict.counted, "reason": verdict.reason,
+        },
+        "targets": [],
+    }  # fmt: skip
 
 
 def city_database_of(
