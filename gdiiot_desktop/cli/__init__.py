@@ -18,10 +18,10 @@ from typing import TextIO
 from ..logs import log, setup_logging
 from ..services.errors import ServiceError
 from ..storage.errors import StorageError
-from . import bundles, campaigns, core, documents, exports, fund, keys, meeting, tasks
+from . import bundles, campaigns, charts, core, documents, exports, fund, keys, meeting, tasks
 from .common import EXIT_BAD_INPUT, Parser, TerminalSafeStream, argument_problem
 
-_GROUPS = (core, campaigns, exports, documents, bundles, keys, meeting, fund, tasks)
+_GROUPS = (core, campaigns, exports, documents, bundles, keys, meeting, fund, tasks, charts)
 
 
 def build_parser() -> argparse.ArgumentParser:

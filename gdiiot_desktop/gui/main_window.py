@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.violations_model: ViolationsModel | None = None
         self.board: Any = None
         self.campaign_page: Any = None
+        self.charts_dialog: Any = None  # one 统计图表 window at a time
         self.editor: Any = None
         self.confirm_close = self._ask_close  # tests replace it
         self.pending_status: str | None = None  # shown once the list has loaded (after a restore)
@@ -146,6 +147,12 @@ class MainWindow(QMainWindow):
         self.actionTaskList.triggered.connect(self.show_task_list)
         ui.menuFile.insertAction(ui.actionSettings, self.actionTaskList)
         ui.menuFile.insertSeparator(ui.actionSettings)
+        self.actionCharts = QAction("统计图表…", self)  # issue 14
+        self.actionCharts.setObjectName("actionCharts")
+        self.actionCharts.setToolTip("名额使用、各县区和各类别/方向的申报与推荐数、任务进度，可导出 PDF")
+        self.actionCharts.triggered.connect(self.open_charts)
+        ui.menuView.addSeparator()
+        ui.menuView.addAction(self.actionCharts)
         self.actionManual = QAction("使用说明", self)
         self.actionManual.setObjectName("actionManual")
         self.actionManual.setShortcut(QKeySequence("F1"))
@@ -758,6 +765,21 @@ class MainWindow(QMainWindow):
         window.show()
         return window
 
+    def open_charts(self) -> Any:
+        """统计图表: quota use and the applications by county, category and direction (issue 14)."""
+        if self.session is None:
+            return None
+        if self.charts_dialog is None:
+            from gdiiot_desktop.gui.charts_dialog import ChartsDialog
+
+            self.charts_dialog = ChartsDialog(self.session, self)
+            self.charts_dialog.destroyed.connect(lambda *_a: setattr(self, "charts_dialog", None))
+        dialog = self.charts_dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.refresh()
+        return dialog
+
     def _reload_after_feature(self, *_args: Any) -> None:
         if self.session is not None:
             self.session.load()
@@ -872,7 +894,7 @@ class MainWindow(QMainWindow):
         ui.actionDeleteApplication.setEnabled(writable and app is not None)
         ui.actionFind.setEnabled(has or self.quick_view is not None)
         for action in (ui.actionCheck, ui.actionExport, ui.actionSettings, ui.actionSubmission,
-                       ui.actionBundles, ui.actionMeeting,
+                       ui.actionBundles, ui.actionMeeting, self.actionCharts,
                        ui.actionShowApplications, ui.actionShowBoard, ui.actionShowCampaign):
             action.setEnabled(has)
         board_dirty = self.board is not None and self.board.dirty

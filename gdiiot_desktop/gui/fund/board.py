@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
 from gdiiot_desktop.domain.enums import Grade
 from gdiiot_desktop.domain.fund.money import ZERO, format_money
 from gdiiot_desktop.domain.fund.subsidy import max_subsidy
+from gdiiot_desktop.gui.charts import BarChart, BudgetStrip, ChartBar
 from gdiiot_desktop.services.fund.board import FundBoardData
-
-from .charts import BarChart, BudgetStrip, ChartBar
 
 LINE_COLOR = QColor("#C00000")
 RANK_HEADERS = (

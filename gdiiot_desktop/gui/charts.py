@@ -1,5 +1,7 @@
-"""Bar charts painted with QPainter: Qt Charts is in PySide6-Addons, which the program does not ship
-(it pins PySide6-Essentials), and a few bars do not justify a plotting library."""
+"""Bar charts painted with QPainter, shared by the main window's 统计图表 and the special-fund board.
+
+Qt Charts is in PySide6-Addons, which the program does not ship (it pins PySide6-Essentials), and a
+few bars do not justify a plotting library (matplotlib would add tens of MB to the Windows folder)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 BAR = QColor("#4472C4")
+LIGHT = QColor("#BDD7EE")  # the whole of a bar whose darker part is a subset (applied, of which recommended)
 DIM = QColor("#BFBFBF")
 LINE = QColor("#C00000")
 ALT = QColor("#2F5597")
@@ -23,12 +26,15 @@ class ChartBar:
     value: float  # display only
     note: str = ""
     dimmed: bool = False
+    part: float | None = None  # a darker inner part from the start (e.g. recommended among applied)
 
 
 class BarChart(QWidget):
-    """Horizontal bars, one a row, with an optional vertical limit line (a budget)."""
+    """Horizontal bars, one a row, with an optional vertical limit line (a budget, a quota) and an
+    optional legend line under the title (for bars with a darker part)."""
 
     ROW = 24
+    LEGEND = 18
 
     def __init__(self, title: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,16 +42,27 @@ class BarChart(QWidget):
         self.bars: list[ChartBar] = []
         self.limit: float | None = None
         self.limit_label = ""
+        self.legend: list[tuple[QColor, str]] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
-    def set_bars(self, bars: Sequence[ChartBar], limit: float | None = None, limit_label: str = "") -> None:
+    def set_bars(
+        self,
+        bars: Sequence[ChartBar],
+        limit: float | None = None,
+        limit_label: str = "",
+        legend: Sequence[tuple[QColor, str]] = (),
+    ) -> None:
         self.bars = list(bars)
         self.limit, self.limit_label = limit, limit_label
+        self.legend = list(legend)
         self.setFixedHeight(self.sizeHint().height())
         self.update()
 
+    def _top(self) -> int:
+        return 30 + 14 + (self.LEGEND if self.legend else 0)
+
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(480, 30 + 18 + self.ROW * max(len(self.bars), 1))
+        return QSize(480, self._top() + 4 + self.ROW * max(len(self.bars), 1))
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         painter = QPainter(self)
@@ -61,7 +78,15 @@ class BarChart(QWidget):
         note_w = max([metrics.horizontalAdvance(b.note) for b in self.bars] + [0]) + 12
         span = max(self.width() - label_w - note_w - 8, 20)
         biggest = max([b.value for b in self.bars] + [self.limit or 0, 1e-9])
-        top = 30 + 14
+        top = self._top()
+        x = 0.0
+        for color, text in self.legend:
+            painter.fillRect(QRectF(x, 26, 12, 12), color)
+            painter.setPen(TEXT)
+            painter.drawText(
+                QRectF(x + 16, 22, 400, 20), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text
+            )
+            x += 16 + metrics.horizontalAdvance(text) + 18
         for i, bar in enumerate(self.bars):
             y = top + i * self.ROW
             painter.setPen(TEXT)
@@ -71,9 +96,14 @@ class BarChart(QWidget):
                 bar.label,
             )
             length = span * bar.value / biggest
-            painter.fillRect(
-                QRectF(label_w, y + 3, max(length, 1), self.ROW - 12), DIM if bar.dimmed else BAR
-            )
+            if bar.part is None:
+                painter.fillRect(
+                    QRectF(label_w, y + 3, max(length, 1), self.ROW - 12), DIM if bar.dimmed else BAR
+                )
+            else:
+                painter.fillRect(QRectF(label_w, y + 3, max(length, 1), self.ROW - 12), LIGHT)
+                if bar.part > 0:
+                    painter.fillRect(QRectF(label_w, y + 3, span * bar.part / biggest, self.ROW - 12), BAR)
             painter.drawText(
                 QRectF(label_w + length + 6, y, note_w + 40, self.ROW - 6),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -85,7 +115,9 @@ class BarChart(QWidget):
             painter.setPen(pen)
             painter.drawLine(int(x), top - 4, int(x), top + self.ROW * len(self.bars))
             painter.setPen(LINE)
-            painter.drawText(QRectF(x - 150, 24, 300, 16), Qt.AlignmentFlag.AlignHCenter, self.limit_label)
+            painter.drawText(
+                QRectF(x - 150, top - 20, 300, 16), Qt.AlignmentFlag.AlignHCenter, self.limit_label
+            )
         painter.end()
 
 
