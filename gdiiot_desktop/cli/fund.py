@@ -11,8 +11,8 @@ from typing import Any
 
 from ..domain.fund.model import FundApplication, FundStatus
 from ..domain.fund.money import format_money
-from ..domain.fund.subsidy import max_subsidy
 from ..services.errors import ServiceError
+from ..services.fund.details import subsidy_cap
 from ..services.fund.workspace import FundWorkspace, is_fund_database, open_fund_workspace
 from .common import EXIT_OK, Parser, db_path, print_check, print_json
 
@@ -151,7 +151,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def app_json(ws: FundWorkspace, app: FundApplication) -> dict[str, Any]:
     direction = ws.campaign.direction(app.direction_id)
-    cap = max_subsidy(direction.subsidy, app) if direction else None
+    cap = subsidy_cap(ws.campaign, app)
     return {
         "id": app.id,
         "uid": app.uid,

@@ -8,9 +8,9 @@ ORM, the services and the other windows are imported only when first needed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
@@ -21,6 +21,7 @@ from gdiiot_desktop.storage.quick_read import QuickView, read_quick_view
 
 if TYPE_CHECKING:
     from gdiiot_desktop.domain.model import Application
+    from gdiiot_desktop.gui.start_dialog import CreateChoice
     from gdiiot_desktop.gui.tasks import TaskRunner
     from gdiiot_desktop.services.workspace import Workspace
 
@@ -123,7 +124,7 @@ class Launcher(QObject):
             window.close()
 
     def ask_start(self, suggested: Path | None, message: str = "", parent: QWidget | None = None) -> bool:
-        from gdiiot_desktop.gui.start_dialog import CreateChoice, StartDialog
+        from gdiiot_desktop.gui.start_dialog import PILOT_KIND, CreateChoice, StartDialog
         from gdiiot_desktop.services import settings as settings_service
         from gdiiot_desktop.services.workspace import create_workspace
 
@@ -133,6 +134,8 @@ class Launcher(QObject):
                 return self.window is not None
             choice = dialog.choice
             try:
+                if isinstance(choice, CreateChoice) and choice.kind != PILOT_KIND:
+                    return self.create_fund(choice)
                 if isinstance(choice, CreateChoice):
                     ws = create_workspace(
                         choice.path,
@@ -171,6 +174,22 @@ class Launcher(QObject):
         from gdiiot_desktop.gui.fund.window import FundWindow
 
         window = FundWindow(db_path)
+        self.fund_windows.append(window)
+        window.show()
+        window.load()
+        self.window_shown.emit(window)
+        return True
+
+    def create_fund(self, choice: CreateChoice) -> bool:
+        """A new special-fund database, made as `gdiiot init --campaign …fund….toml` makes it, on the
+        fund window's runner (off the GUI thread); the window then shows its empty board."""
+        from gdiiot_desktop.gui.fund.window import FundWindow
+        from gdiiot_desktop.services.fund.board import create_and_read_board
+
+        def opener(today: date) -> Any:
+            return create_and_read_board(choice.path, choice.city, choice.campaign_file, choice.operator, today)
+
+        window = FundWindow(choice.path, opener=opener)
         self.fund_windows.append(window)
         window.show()
         window.load()

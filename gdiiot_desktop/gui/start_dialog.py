@@ -1,5 +1,8 @@
 """The start dialog: create a city database under a chosen campaign (shipped, or a file; never a silent
-default), optionally carrying the enterprises of last year's database, or open an existing database."""
+default), optionally carrying the enterprises of last year's database, or open an existing database.
+
+The campaign's kind decides the database: a pilot-recommendation campaign makes a database for the
+main window; a special-fund call (issue 14) makes one for the fund window, for the call's own city."""
 
 from __future__ import annotations
 
@@ -10,9 +13,11 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from gdiiot_desktop import paths
 from gdiiot_desktop.domain.campaign import Campaign
+from gdiiot_desktop.domain.fund.campaign import FUND_KIND, FundCampaign
 from gdiiot_desktop.gui.forms.ui_start_dialog import Ui_StartDialog
 from gdiiot_desktop.gui.styles import ERROR_TEXT_STYLE
 from gdiiot_desktop.services.campaign_files import shipped_choices
+from gdiiot_desktop.services.fund.workspace import is_fund_campaign_file, load_fund_campaign_file
 from gdiiot_desktop.services.workspace import DEFAULT_OPERATOR, load_campaign_file
 
 DB_FILTER = "数据库文件 (*.sqlite3 *.sqlite *.db);;所有文件 (*)"
@@ -29,6 +34,7 @@ class CreateChoice:
     operator: str
     campaign_file: Path
     carry_applicants_from: Path | None = None
+    kind: str = PILOT_KIND  # the campaign file's kind: which database is made, and which window opens it
 
 
 @dataclass(frozen=True)
@@ -47,12 +53,15 @@ class StartDialog(QDialog):
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.choice: CreateChoice | OpenChoice | None = None
         self.campaign: Campaign | None = None
+        self.fund_campaign: FundCampaign | None = None  # a special-fund call chosen instead
         ui = self.ui
         # No campaign is chosen for the user: the year's notice decides, and 2023's is long closed.
         ui.newCampaignCombo.addItem("请选择本年度的申报批次…", None)
         for shipped in shipped_choices():
-            if shipped.kind == PILOT_KIND:  # the window works on pilot-recommendation databases
+            if shipped.kind == PILOT_KIND:
                 ui.newCampaignCombo.addItem(f"{shipped.title}（随程序提供）", str(shipped.path))
+            elif shipped.kind == FUND_KIND:
+                ui.newCampaignCombo.addItem(f"{shipped.title}（专项资金申报，随程序提供）", str(shipped.path))
         ui.newCampaignCombo.setToolTip("数据库按所选申报批次（活动文件）的名额、日期和规则工作；新的一年请新建数据库")
         ui.newCityCombo.setMaxVisibleItems(21)
         self._suggested = suggested
@@ -81,7 +90,9 @@ class StartDialog(QDialog):
     def choose_campaign_file(self, path: Path) -> bool:
         """Take a campaign file (from 其他活动文件… or 新建申报批次); False, with the reason shown, when unusable."""
         try:
-            campaign = load_campaign_file(path)
+            campaign: Campaign | FundCampaign = (
+                load_fund_campaign_file(path) if is_fund_campaign_file(path) else load_campaign_file(path)
+            )
         except Exception as exc:  # noqa: BLE001 - a file the user chose: say why it cannot be used
             from gdiiot_desktop.gui.errors import describe
 
@@ -91,24 +102,44 @@ class StartDialog(QDialog):
         combo = self.ui.newCampaignCombo
         index = combo.findData(str(path))
         if index < 0:
-            combo.addItem(f"{campaign.title}（{path.name}）", str(path))
+            kind = "专项资金申报，" if isinstance(campaign, FundCampaign) else ""
+            combo.addItem(f"{campaign.title}（{kind}{path.name}）", str(path))
             index = combo.count() - 1
         combo.setCurrentIndex(index)
         return True
 
     def _campaign_changed(self) -> None:
         data = self.ui.newCampaignCombo.currentData()
-        self.campaign = None
+        self.campaign = self.fund_campaign = None
         if data:
             try:
-                self.campaign = load_campaign_file(Path(data))
+                if is_fund_campaign_file(Path(data)):
+                    self.fund_campaign = load_fund_campaign_file(Path(data))
+                else:
+                    self.campaign = load_campaign_file(Path(data))
             except Exception:  # noqa: BLE001 - listed files were readable; a vanished one is said below
                 self.ui.startError.setText("无法读取所选的活动文件，请重新选择。")
         else:
             self.ui.startError.setText("")
-        self._fill_cities(self.campaign)
-        if self.campaign is not None:
+        self._set_fund_mode(self.fund_campaign)
+        if self.fund_campaign is None:
+            self._fill_cities(self.campaign)
+        if self.campaign is not None or self.fund_campaign is not None:
             self.ui.startError.setText("")
+
+    def _set_fund_mode(self, fund: FundCampaign | None) -> None:
+        """A special-fund call is the call of one city, and carries no enterprises from last year."""
+        ui = self.ui
+        if fund is not None:
+            ui.newCityCombo.blockSignals(True)
+            ui.newCityCombo.clear()
+            ui.newCityCombo.addItem(f"{fund.city}市（{fund.issuer}的专项资金申报）", fund.city)
+            ui.newCityCombo.blockSignals(False)
+            ui.carryCheck.setChecked(False)
+            self._city_changed()
+        ui.newCityCombo.setEnabled(fund is None)
+        ui.carryCheck.setEnabled(fund is None)
+        ui.carryCheck.setToolTip("专项资金申报的企业从导入的申报表中登记，不从上一年度带入。" if fund else "")
 
     def _fill_cities(self, campaign: Campaign | None) -> None:
         """The chosen campaign's cities by region (before a choice: the shipped campaign's, for a look)."""
@@ -138,9 +169,8 @@ class StartDialog(QDialog):
         """新建申报批次 from the chosen campaign (or the newest shipped one); a saved file is chosen."""
         from gdiiot_desktop.gui.campaign_editor import open_campaign_editor
 
-        source = self.ui.newCampaignCombo.currentData() or next(
-            (str(c.path) for c in shipped_choices() if c.kind == PILOT_KIND), None
-        )
+        current = self.ui.newCampaignCombo.currentData() if self.fund_campaign is None else None
+        source = current or next((str(c.path) for c in shipped_choices() if c.kind == PILOT_KIND), None)
         editor = open_campaign_editor(self, source)
         if editor is None:
             return
@@ -165,6 +195,9 @@ class StartDialog(QDialog):
 
     def default_path(self) -> Path:
         default = paths.default_db_path(create=False)
+        if self.fund_campaign is not None:  # never the pilot database's default name
+            fund = self.fund_campaign
+            return default.with_name(f"{fund.city}{fund.year}年专项资金.sqlite3")
         if not default.exists():
             return default
         year = f"{self.campaign.year}年" if self.campaign is not None else ""
@@ -189,7 +222,7 @@ class StartDialog(QDialog):
     def create_database(self) -> None:
         ui = self.ui
         campaign_path = ui.newCampaignCombo.currentData()
-        if not campaign_path or self.campaign is None:
+        if not campaign_path or (self.campaign is None and self.fund_campaign is None):
             ui.startError.setText("请先选择本年度的申报批次（随程序提供的活动，或通知对应的活动文件）。")
             ui.newCampaignCombo.setFocus()
             return
@@ -203,6 +236,12 @@ class StartDialog(QDialog):
         if path.exists():
             ui.startError.setText(f"该文件已存在：{path}。请换一个文件名，或用“打开…”打开它。")
             return
+        operator = ui.newOperatorEdit.text().strip() or DEFAULT_OPERATOR
+        if self.fund_campaign is not None:
+            city = self.fund_campaign.city
+            self.choice = CreateChoice(path, city, operator, Path(campaign_path), None, kind=FUND_KIND)
+            self.accept()
+            return
         carry: Path | None = None
         if ui.carryCheck.isChecked():
             carry_text = ui.carryPathEdit.text().strip()
@@ -210,6 +249,5 @@ class StartDialog(QDialog):
                 ui.startError.setText("请选择上一年度的数据库，或取消“从本市上一年度的数据库带入”。")
                 return
             carry = Path(carry_text)
-        operator = ui.newOperatorEdit.text().strip() or DEFAULT_OPERATOR
         self.choice = CreateChoice(path, ui.newCityCombo.currentData(), operator, Path(campaign_path), carry)
         self.accept()

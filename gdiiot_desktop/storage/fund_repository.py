@@ -43,6 +43,7 @@ def create_fund_database(
         session.add(Setting(key="city", value=city))
         session.add(Setting(key="campaign_id", value=campaign_id))
         session.add(Setting(key=KIND_KEY, value="special-fund"))
+        session.add(Setting(key="operator", value=operator))  # later openings record changes under it
         append_audit(
             session,
             actor=operator,

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -90,6 +90,8 @@ def _item(text: str, *, right: bool = False, grey: bool = False) -> QTableWidget
 
 
 class FundBoard(QWidget):
+    details_requested = Signal(int)  # an application's id: a row was double-clicked
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.summary = QLabel()
@@ -102,6 +104,9 @@ class FundBoard(QWidget):
         self.open = _table(OPEN_HEADERS, stretch=8)
         self.ranked_ids: list[int] = []
         self.waiting_ids: list[int] = []
+        self.open_ids: list[int] = []  # every row of the lower table: waiting, then returned or withdrawn
+        self.ranked.doubleClicked.connect(lambda index: self._double_clicked(self.ranked_ids, index.row()))
+        self.open.doubleClicked.connect(lambda index: self._double_clicked(self.open_ids, index.row()))
         self.by_direction = BarChart("拟补贴金额（按支持方向；灰色为预算线以下）")
         self.by_county = BarChart("申报项目数（按县、市、区）")
         charts = QHBoxLayout()
@@ -124,11 +129,26 @@ class FundBoard(QWidget):
         rows = sorted({i.row() for i in self.open.selectedIndexes()})
         return [self.waiting_ids[r] for r in rows if r < len(self.waiting_ids)]
 
+    def selected_app_id(self) -> int | None:
+        """The application chosen in either table (the one with focus first); None: none."""
+        tables = [(self.ranked, self.ranked_ids), (self.open, self.open_ids)]
+        if self.open.hasFocus():
+            tables.reverse()
+        for table, ids in tables:
+            rows = sorted({i.row() for i in table.selectedIndexes()})
+            if rows and rows[0] < len(ids):
+                return ids[rows[0]]
+        return None
+
+    def _double_clicked(self, ids: list[int], row: int) -> None:
+        if 0 <= row < len(ids):
+            self.details_requested.emit(ids[row])
+
     def show_data(self, data: FundBoardData) -> None:
         pool = data.pool
         campaign = data.campaign
         budget = (
-            "未设定（gdiiot fund budget 金额）" if pool.budget is None else f"{format_money(pool.budget)} 元"
+            "未设定（请点“设定预算…”）" if pool.budget is None else f"{format_money(pool.budget)} 元"
         )
         remaining = "" if pool.remaining is None else f"，结余 {format_money(pool.remaining)} 元"
         days = (campaign.deadline.day - data.today).days
@@ -169,11 +189,14 @@ class FundBoard(QWidget):
                     f"{v.message}（依据 {v.clause.split('：')[0]}）"
                 )
         waiting = [a for a in data.apps if a.status.is_active and a.rank is None]
+        gone = [a for a in data.apps if not a.status.is_active]  # returned or withdrawn: greyed, last
         self.ranked_ids = [line.app.id for line in pool.lines if line.app.id is not None]
         self.waiting_ids = [a.id for a in waiting if a.id is not None]
-        self.open_label.setText(f"未入库的项目（{len(waiting)} 个）")
-        self.open.setRowCount(len(waiting))
-        for row, app in enumerate(waiting):
+        self.open_ids = [a.id for a in waiting + gone if a.id is not None]
+        others = f"；另有已退回或已撤回 {len(gone)} 个（灰色）" if gone else ""
+        self.open_label.setText(f"未入库的项目（{len(waiting)} 个{others}）　双击项目查看详情、录入评审得分、添加发票")
+        self.open.setRowCount(len(waiting) + len(gone))
+        for row, app in enumerate(waiting + gone):
             direction = campaign.direction(app.direction_id)
             cap = max_subsidy(direction.subsidy, app) if direction else None
             messages = errors.get(app.id or 0, [])
@@ -189,9 +212,12 @@ class FundBoard(QWidget):
                 ("" if app.review_score is None else str(app.review_score), True),
                 (f"{problems} 个错误" if problems else "", False),
             ]
+            inactive = not app.status.is_active
+            if inactive:
+                values[8] = (app.status.label, False)
             for col, (text, right) in enumerate(values):
-                item = _item(text, right=right)
-                if col == 8 and problems:
+                item = _item(text, right=right, grey=inactive)
+                if col == 8 and problems and not inactive:
                     item.setForeground(LINE_COLOR)
                     item.setToolTip("\n".join(messages))
                 self.open.setItem(row, col, item)

@@ -1,5 +1,6 @@
 """The province task list of a pilot-recommendation database: import a list, see the progress,
-correct targets, export the report — on the main window's task runner, off the GUI thread."""
+correct targets, mark which recommended projects count as what, export the report — on the main
+window's task runner, off the GUI thread."""
 
 from __future__ import annotations
 
@@ -13,7 +14,13 @@ from gdiiot_desktop.domain.tasks.model import ProvinceTask
 from gdiiot_desktop.gui.errors import show_error
 from gdiiot_desktop.gui.tasks import Progress, TaskRunner
 from gdiiot_desktop.services.tasks.report import report_targets, write_report_pdf, write_report_xlsx
-from gdiiot_desktop.services.tasks.service import CityDatabase, import_task_list, progress, set_task_targets
+from gdiiot_desktop.services.tasks.service import (
+    CityDatabase,
+    import_task_list,
+    progress,
+    set_marks,
+    set_task_targets,
+)
 
 from .target_dialog import TargetDialog
 from .task_view import TaskProgressView
@@ -30,6 +37,7 @@ class TaskListDialog(QDialog):
         self.setWindowTitle(f"省级任务清单 — {city}市")
         self.view = TaskProgressView()
         self.view.edit_requested.connect(self.edit_targets)
+        self.view.mark_toggled.connect(self.set_mark)
         self.status = QLabel("正在读取…")
         buttons = QHBoxLayout()
         for text, slot in (("导入任务清单…", self.ask_import), ("导出完成情况…", self.ask_report)):
@@ -41,7 +49,7 @@ class TaskListDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.view)
-        note = QLabel("计入的项目：已推荐的项目，按标记计入（gdiiot tasks mark pilot:编号 5G+ 等）。")
+        note = QLabel("计入的项目：已推荐的项目，按下方勾选的类别计入（如标杆示范、5G+）。")
         note.setStyleSheet("color: #595959;")
         layout.addWidget(note)
         self.resize(1000, 600)
@@ -57,7 +65,7 @@ class TaskListDialog(QDialog):
 
     def _show(self, result: Any, today: date, message: str) -> None:
         lists, projects = result
-        self.view.show_progress([(tl, tuple(items)) for tl, items in lists], self.cdb.city, today)
+        self.view.show_progress([(tl, tuple(items)) for tl, items in lists], self.cdb.city, today, projects)
         self.status.setText(message or f"可计入的项目 {len(projects)} 个")
         self.loaded = True
 
@@ -70,7 +78,18 @@ class TaskListDialog(QDialog):
             title="正在保存…",
             writes=True,
             on_success=lambda r: self.refresh(message(r)),
-            on_error=self._failed,
+            on_error=self._write_failed,
+        )
+
+    def _write_failed(self, exc: BaseException) -> None:
+        self._failed(exc)
+        self.refresh("未保存")  # a mark clicked but not stored shows as it is stored again
+
+    def set_mark(self, ref: str, kind: str, on: bool) -> None:
+        add, remove = ([kind], []) if on else ([], [kind])
+        self._write(
+            lambda: set_marks(self.cdb, ref, add, remove),
+            lambda p: f"{p.label}：{'、'.join(sorted(p.marks)) or '不计入任何类别'}",
         )
 
     def ask_import(self) -> None:
@@ -109,4 +128,4 @@ class TaskListDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setText("未完成")
-        show_error(self, exc, "任务清单").exec()
+        show_error(self, exc, "任务清单")

@@ -1,13 +1,16 @@
-"""The province task list of the city: each target with its progress bar, what is missing and the days left."""
+"""The province task list of the city: each target with its progress bar, what is missing and the days
+left; below, the projects that can count with the kinds each counts as (marks the user sets)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -16,8 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gdiiot_desktop.domain.tasks.model import TaskList
-from gdiiot_desktop.domain.tasks.progress import TargetProgress
+from gdiiot_desktop.domain.tasks.model import TARGET_KINDS, TaskList
+from gdiiot_desktop.domain.tasks.progress import CountedProject, TargetProgress
+
+from .marks_panel import MarksTable
 
 
 def days_text(deadline: date | None, today: date) -> str:
@@ -29,26 +34,51 @@ def days_text(deadline: date | None, today: date) -> str:
 
 class TaskProgressView(QScrollArea):
     edit_requested = Signal(object)  # the ProvinceTask whose targets the user wants to correct
+    mark_toggled = Signal(str, str, bool)  # project ref, task kind, now counted: store it, then show again
+    import_requested = Signal()  # 导入任务清单… (shown when the view has its own actions)
+    report_requested = Signal()  # 导出完成情况…
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, with_actions: bool = False) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
+        self.with_actions = with_actions
         self.bars: list[QProgressBar] = []  # in display order (tests read them)
         self.edit_buttons: list[QPushButton] = []
-        self._show([], "", date.today())
+        self.marks: MarksTable | None = None
+        self._show([], "", date.today(), None)
 
     def show_progress(
-        self, lists: list[tuple[TaskList, tuple[TargetProgress, ...]]], city: str, today: date
+        self,
+        lists: list[tuple[TaskList, tuple[TargetProgress, ...]]],
+        city: str,
+        today: date,
+        projects: list[CountedProject] | tuple[CountedProject, ...] | None = None,
     ) -> None:
-        self._show(lists, city, today)
+        """`projects`: the projects that can count, shown with their marks to tick (None: no marks table)."""
+        self._show(lists, city, today, projects)
 
-    def _show(self, lists: list[tuple[TaskList, tuple[TargetProgress, ...]]], city: str, today: date) -> None:
+    def _show(
+        self,
+        lists: list[tuple[TaskList, tuple[TargetProgress, ...]]],
+        city: str,
+        today: date,
+        projects: list[CountedProject] | tuple[CountedProject, ...] | None,
+    ) -> None:
         body = QWidget()
         layout = QVBoxLayout(body)
         self.bars = []
         self.edit_buttons = []
+        self.marks = None
+        if self.with_actions:
+            actions = QHBoxLayout()
+            for text, signal in (("导入任务清单…", self.import_requested), ("导出完成情况…", self.report_requested)):
+                button = QPushButton(text)
+                button.clicked.connect(signal.emit)
+                actions.addWidget(button)
+            actions.addStretch(1)
+            layout.addLayout(actions)
         if not lists:
-            layout.addWidget(QLabel("尚未导入省级任务清单（gdiiot tasks import 文件）。"))
+            layout.addWidget(QLabel("尚未导入省级任务清单。请用“导入任务清单…”导入省厅下发的 Excel 表格。"))
         for task_list, items in lists:
             heading = QLabel(f"<b>{task_list.title}</b>")
             heading.setWordWrap(True)
@@ -87,5 +117,29 @@ class TaskProgressView(QScrollArea):
                 grid.setColumnStretch(1, 2)
                 grid.setColumnStretch(3, 3)
                 layout.addWidget(box)
+        if projects is not None:
+            layout.addWidget(self._marks_box(lists, projects))
         layout.addStretch(1)
         self.setWidget(body)
+
+    def _marks_box(
+        self, lists: list[tuple[TaskList, tuple[TargetProgress, ...]]], projects: Sequence[CountedProject]
+    ) -> QGroupBox:
+        box = QGroupBox("计入任务的项目：勾选每个项目计入的类别（如哪些是5G+、产业链协同项目）")
+        inner = QVBoxLayout(box)
+        if not projects:
+            inner.addWidget(QLabel("尚无可计入的项目：试点示范项目推荐后、专项资金项目入库后在此标记。"))
+            return box
+        kinds = list(TARGET_KINDS)
+        for task_list, _items in lists:
+            for task in task_list.tasks:
+                kinds += [t.kind for t in task.targets if t.kind not in kinds]
+        self.marks = MarksTable()
+        self.marks.set_projects(projects, kinds)
+        self.marks.toggled.connect(self.mark_toggled.emit)
+        inner.addWidget(self.marks)
+        note = QLabel("专项资金项目入库后按其支持方向默认计入（如标杆示范）；取消勾选即不计入。")
+        note.setStyleSheet("color: #595959;")
+        note.setWordWrap(True)
+        inner.addWidget(note)
+        return box

@@ -1,7 +1,8 @@
 """The window of a special-fund database: the 入库 board and the task view. Every read and write
 runs on the window's task runner, off the GUI thread; each write reads the board again.
 
-Intake and review scores come from the Excel sheet (`gdiiot fund import`) or `gdiiot fund score`.
+Intake (gui/fund/intake_dialog.py), an application's details and edits (application_dialog.py) and
+the task list's marks, import and report (task_actions.py) are done here too, as the CLI does them.
 """
 
 from __future__ import annotations
@@ -31,25 +32,38 @@ from gdiiot_desktop.services.fund.ranking import rank_by_score, set_budget
 from gdiiot_desktop.services.fund.workspace import FundWorkspace
 from gdiiot_desktop.services.tasks.service import city_database_of, set_task_targets
 
+from .application_dialog import FundApplicationDialog
 from .board import FundBoard
+from .intake_dialog import FundIntake
 from .target_dialog import TargetDialog
+from .task_actions import FundTaskActions
 from .task_view import TaskProgressView
+
+# Opens (or creates) the database and reads the board, off the GUI thread.
+Opener = Callable[[date], tuple[FundWorkspace, FundBoardData]]
 
 
 class FundWindow(QMainWindow):
     def __init__(
-        self, path: Path, today: Callable[[], date] = date.today, parent: QWidget | None = None
+        self,
+        path: Path,
+        today: Callable[[], date] = date.today,
+        parent: QWidget | None = None,
+        opener: Opener | None = None,
     ) -> None:
         super().__init__(parent)
         self.path = path
         self.today = today
+        self.opener: Opener = opener or (lambda day: open_and_read_board(path, day))
         self.ws: FundWorkspace | None = None
         self.data: FundBoardData | None = None
         self._reselect: int | None = None  # the ranking row to select again after a move
         self.runner = TaskRunner(self)
         self.setWindowTitle(f"专项资金申报 — {path.name}")
         self.board = FundBoard()
-        self.task_view = TaskProgressView()
+        self.task_view = TaskProgressView(with_actions=True)
+        self.intake = FundIntake(self)
+        self.details_dialog: FundApplicationDialog | None = None
         self.tabs = QTabWidget()
         self.tabs.addTab(self.board, "入库排序与预算")
         self.tabs.addTab(self.task_view, "省级任务清单")
@@ -58,6 +72,9 @@ class FundWindow(QMainWindow):
         self.buttons: dict[str, QPushButton] = {}
         for key, text, slot in (
             ("refresh", "刷新", self.refresh),
+            ("import", "导入申报表…", self.intake.ask_import),
+            ("template", "保存导入模板…", self.intake.ask_template),
+            ("details", "项目详情…", self.show_selected_details),
             ("budget", "设定预算…", self.ask_budget),
             ("by_score", "按评审得分排序", self.rank_by_score),
             ("add", "入库（加到末尾）", self.add_selected),
@@ -73,6 +90,8 @@ class FundWindow(QMainWindow):
         self.refresh_button = self.buttons["refresh"]
         self.addToolBar(bar)
         self.task_view.edit_requested.connect(self.edit_targets)
+        self.task_actions = FundTaskActions(self)
+        self.board.details_requested.connect(self.show_details)
         self.statusBar().showMessage("正在打开数据库…")
         self.resize(1200, 860)
 
@@ -81,7 +100,7 @@ class FundWindow(QMainWindow):
         today = self.today()
 
         def work(_progress: Progress) -> tuple[FundWorkspace, FundBoardData]:
-            return open_and_read_board(self.path, today)
+            return self.opener(today)
 
         self.runner.run(
             work,
@@ -167,6 +186,26 @@ class FundWindow(QMainWindow):
             lambda result: f"已导出入库清单（快照 {result[0].id}）：{'、'.join(p.name for p in result[1])}",
         )
 
+    def show_selected_details(self) -> None:
+        app_id = self.board.selected_app_id()
+        if app_id is None:
+            self.statusBar().showMessage("请先在列表中选中一个项目", 10_000)
+            return
+        self.show_details(app_id)
+
+    def show_details(self, app_id: int) -> None:
+        """The application's details and edits; what is saved there is shown on the board at once."""
+        if self.ws is None:
+            return
+        if self.details_dialog is not None:
+            self.details_dialog.close()
+            self.details_dialog.deleteLater()
+        dialog = FundApplicationDialog(self.ws, self.runner, app_id, self)
+        dialog.changed.connect(self.refresh)
+        self.details_dialog = dialog
+        dialog.show()
+        dialog.load()
+
     def edit_targets(self, task: ProvinceTask) -> None:
         dialog = TargetDialog(task, self)
         if dialog.exec() != TargetDialog.DialogCode.Accepted:
@@ -192,7 +231,7 @@ class FundWindow(QMainWindow):
         if self._reselect is not None and self._reselect < self.board.ranked.rowCount():
             self.board.ranked.selectRow(self._reselect)
         self._reselect = None
-        self.task_view.show_progress(list(data.tasks), data.city, data.today)
+        self.task_view.show_progress(list(data.tasks), data.city, data.today, data.projects)
         self.statusBar().showMessage(f"已读取 {len(data.apps)} 个专项资金申报项目", 10_000)
 
     def _failed(self, exc: BaseException) -> None:

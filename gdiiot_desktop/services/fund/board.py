@@ -17,7 +17,7 @@ from ...domain.tasks.progress import CountedProject, TargetProgress
 from ..tasks.service import city_database_of, progress
 from .checks import check_fund_workspace
 from .ranking import current_pool
-from .workspace import FundWorkspace, open_fund_workspace
+from .workspace import FundWorkspace, create_fund_workspace, open_fund_workspace
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,19 @@ def read_board(ws: FundWorkspace, today: date) -> FundBoardData:
 
 def open_and_read_board(path: Path, today: date) -> tuple[FundWorkspace, FundBoardData]:
     ws = open_fund_workspace(path)
+    try:
+        return ws, read_board(ws, today)
+    except Exception:
+        ws.close()
+        raise
+
+
+def create_and_read_board(
+    path: Path, city: str, campaign_file: Path, operator: str, today: date
+) -> tuple[FundWorkspace, FundBoardData]:
+    """A new special-fund database, made as `gdiiot init --campaign …fund….toml` makes it, and its
+    (empty) board: the window's first read."""
+    ws = create_fund_workspace(path, city, campaign_file, operator=operator)
     try:
         return ws, read_board(ws, today)
     except Exception:

@@ -129,12 +129,22 @@ class IntakeReport:
         return f"已导入 {len(self.imported)} 个专项资金申报项目{counts}{skipped}"
 
 
+class SheetRefusedError(InputError):
+    """A sheet with bad cells, imported all or nothing: nothing was imported. The window offers to
+    import the good rows (the CLI's --skip-bad-rows); it needs to know how many there are."""
+
+    def __init__(self, message: str, details: list[str], rows: int, bad_rows: int):
+        super().__init__(message, details)
+        self.rows = rows
+        self.bad_rows = bad_rows
+
+
 def import_sheet(ws: FundWorkspace, path: Path, *, skip_bad_rows: bool = False) -> IntakeReport:
     apps, problems, rows = read_sheet(ws.campaign, path)
     bad_rows = {row for row, _ in problems}
     messages = [message for _, message in problems]
     if problems and not skip_bad_rows:
-        raise InputError(f"{path.name} 有 {len(messages)} 处问题，未导入任何项目", messages)
+        raise SheetRefusedError(f"{path.name} 有 {len(messages)} 处问题，未导入任何项目", messages, rows, len(bad_rows))
     good = [app for row, app in apps if row not in bad_rows]
     # The same sheet imported again (or a corrected one) updates what it imported before, as the
     # pilot intake does: an application is the same when its enterprise and project name are.
