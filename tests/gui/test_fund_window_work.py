@@ -61,7 +61,7 @@ def empty_fund_db(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def fund_db(tmp_path: Path) -> Path:
-    """Seven applications, six ranked, a budget of 3,000,000 and the 2021 task list."""
+    """Seven applications, six ranked, a budget of 3,000,000 and a task list of the call's year."""
     path = tmp_path / "江门专项.sqlite3"
     ws = create_fund_workspace(path, "江门", CAMPAIGN)
     try:
@@ -72,7 +72,7 @@ def fund_db(tmp_path: Path) -> Path:
         ws.close()
     cdb = open_city_database(path)
     try:
-        import_task_list(cdb, sheet_2021(tmp_path / "2021任务清单.xlsx"))
+        import_task_list(cdb, sheet_2021(tmp_path / "2022任务清单.xlsx", 2022))  # the call's year
     finally:
         cdb.close()
     return path
@@ -410,7 +410,7 @@ def test_marks_ticked_in_the_task_view_count_towards_the_targets(qtbot: QtBot, f
     marks = window.task_view.marks
     assert marks is not None and marks.refs == [f"fund:{i}" for i in range(1, 7)]
     assert marks.kinds[:4] == ["标杆示范", "5G+", "产业链协同", "上云上平台"]
-    # 江门 2021: 标杆示范 ≥ 2 其中5G+ ≥ 1. The two pooled benchmark projects count as 标杆示范 by default.
+    # 江门 (2021's list for 2022): 标杆示范 ≥ 2 其中5G+ ≥ 1. The two pooled benchmark projects count as 标杆示范 by default.
     assert marks.is_marked("fund:1", "标杆示范") and not marks.is_marked("fund:1", "5G+")
     assert [(b.value(), b.maximum()) for b in window.task_view.bars] == [(2, 2), (0, 1)]
 
@@ -441,10 +441,10 @@ def test_task_list_import_and_report_from_the_fund_window(
 ) -> None:
     window = open_window(qtbot, empty_fund_db)
     assert window.task_view.bars == []
-    window.task_actions.import_file(sheet_2021(tmp_path / "2021任务清单.xlsx"))
+    window.task_actions.import_file(sheet_2021(tmp_path / "2022任务清单.xlsx", 2022))
     settled(qtbot, window)
     assert [(b.value(), b.maximum()) for b in window.task_view.bars] == [(0, 2), (0, 1)]
-    assert window.statusBar().currentMessage().startswith("已导入任务清单：2021年")
+    assert window.statusBar().currentMessage().startswith("已导入任务清单：2022年")
     window.task_actions.report_to(tmp_path / "报告")
     settled(qtbot, window)
     assert sorted(p.suffix for p in (tmp_path / "报告").iterdir()) == [".pdf", ".xlsx"]
@@ -463,7 +463,7 @@ def test_marks_on_a_pilot_database(qtbot: QtBot, ws, open_window, tmp_path: Path
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.loaded, timeout=10_000)
     dialog.loaded = False
-    dialog.import_file(sheet_2020(tmp_path / "2020任务清单.xlsx"))
+    dialog.import_file(sheet_2020(tmp_path / "2023任务清单.xlsx", 2023))  # the campaign's year
     qtbot.waitUntil(lambda: dialog.loaded, timeout=10_000)
     marks = dialog.view.marks
     assert marks is not None and marks.refs == [f"pilot:{ids[0]}", f"pilot:{ids[1]}"]
