@@ -43,6 +43,7 @@ class BarChart(QWidget):
         self.limit: float | None = None
         self.limit_label = ""
         self.legend: list[tuple[QColor, str]] = []
+        self.notes_at_end = False  # every note after the whole scale (fractions against a target line)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def set_bars(
@@ -105,7 +106,7 @@ class BarChart(QWidget):
                 if bar.part > 0:
                     painter.fillRect(QRectF(label_w, y + 3, span * bar.part / biggest, self.ROW - 12), BAR)
             painter.drawText(
-                QRectF(label_w + length + 6, y, note_w + 40, self.ROW - 6),
+                QRectF(label_w + (span if self.notes_at_end else length) + 6, y, note_w + 40, self.ROW - 6),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 bar.note,
             )

@@ -84,6 +84,7 @@ class ChartsDialog(QDialog):
         self.by_category = BarChart("各类别申报和推荐")
         self.by_direction = BarChart("各方向申报和推荐（只列有申报的方向）")
         self.tasks = BarChart("省级任务清单完成进度")
+        self.tasks.notes_at_end = True
         self.tasks_note = QLabel("尚未导入省级任务清单（文件 → 省级任务清单…）。")
         self.tasks_note.setStyleSheet(NOTE_STYLE)
 

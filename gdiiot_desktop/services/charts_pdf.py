@@ -40,9 +40,11 @@ def bar_chart(
     label_width: float = 150,
     note_width: float = 150,
     legend: Sequence[tuple[colors.Color, str]] = (),
+    notes_at_end: bool = False,
 ) -> Drawing:
     """Horizontal bars, one a row, with an optional vertical line at `limit` (a budget, a quota) and an
-    optional legend above the bars (for bars with a darker part)."""
+    optional legend above the bars (for bars with a darker part). `notes_at_end` prints every note after
+    the whole scale rather than after its bar (fractions against a target line: no note crosses it)."""
     gap = bar_height * 0.6
     legend_room = 14 if legend else 0
     top_room = (14 if limit is not None else 4) + legend_room
@@ -72,7 +74,13 @@ def bar_chart(
             )
         if bar.note:
             drawing.add(
-                String(label_width + length + 4, y + bar_height * 0.25, bar.note, fontName=font, fontSize=8)
+                String(
+                    label_width + (span + 6 if notes_at_end else length + 4),
+                    y + bar_height * 0.25,
+                    bar.note,
+                    fontName=font,
+                    fontSize=8,
+                )
             )
         y -= bar_height + gap
     if limit is not None:

@@ -154,7 +154,14 @@ def story(charts: PilotCharts, st: Styles, width: float) -> list[Flowable]:
                 t.label,
                 t.fraction,
                 f"{t.done} / {t.target}"
-                + (f"，剩余 {t.days_left} 天" if t.days_left is not None and t.days_left >= 0 else ""),
+                + ("（已完成）" if t.done >= t.target else "")
+                + (
+                    ""
+                    if t.days_left is None
+                    else f"，剩余 {t.days_left} 天"
+                    if t.days_left >= 0
+                    else f"，已逾期 {-t.days_left} 天"
+                ),
             )
             for t in charts.tasks
         ]
@@ -169,7 +176,8 @@ def story(charts: PilotCharts, st: Styles, width: float) -> list[Flowable]:
                 label_width=230,
                 note_width=100,
                 scale_max=1.0,
+                notes_at_end=True,
             ),  # fmt: skip
-            "计入的项目：已推荐的项目，按标记计入（任务清单窗口或 gdiiot tasks mark）。",
+            "计入的项目：本批次已推荐的项目，按其标记的类别计入；红线为目标。",
         )
     return out

@@ -10,12 +10,14 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from gdiiot_desktop.demo import generate_applications
 from gdiiot_desktop.domain.campaign import Campaign
 from gdiiot_desktop.domain.enums import Status
 from gdiiot_desktop.services.errors import ServiceError
 from gdiiot_desktop.services.pilot_charts import Count, count_charts, quota_segments, read_pilot_charts
+from gdiiot_desktop.services.pilot_charts_pdf import write_charts_pdf
 from gdiiot_desktop.services.tasks.service import import_task_list, set_marks, task_list_database
 from tests.charts.city import EMPTY_COUNTY, RECOMMENDED, ChartsCity, build_charts_city
 from tests.tasks.sheets import sheet_2020
@@ -77,6 +79,10 @@ def test_task_progress_of_an_imported_list(city: ChartsCity, tmp_path: Path) -> 
     assert [(t.done, t.target) for t in charts.tasks] == [(2, 3), (1, 1), (0, 201)]
     assert all("：" in t.label for t in charts.tasks) and charts.tasks[0].days_left is not None
     assert charts.tasks[1].fraction == 1.0
+    # In the PDF: the section, each target's figures and the days to 2023年底.
+    pdf = write_charts_pdf(charts, tmp_path / "图表.pdf")
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "五、省级任务清单完成进度" in text and "2 / 3，剩余 33 天" in text and "0 / 201" in text
 
 
 def _recommended(campaign: Campaign, city: str, n: int, central: int = 0) -> list:  # type: ignore[type-arg]

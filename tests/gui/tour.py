@@ -161,6 +161,12 @@ def tour(ws: Workspace, *, empty_ws: Workspace | None = None) -> Iterator[tuple[
             meeting.presentation.close()
         _close(meeting)
 
+        charts = window.open_charts()
+        wait_until(lambda: charts.loaded)  # the figures are read on the session's runner
+        settle()
+        yield "charts", charts
+        _close(charts)
+
         from gdiiot_desktop.gui.overrides import OverrideDialog
 
         violation = next((v for v in window.session.violations if v.overridable), None)  # type: ignore[union-attr]
