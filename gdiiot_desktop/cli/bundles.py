@@ -5,16 +5,39 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ..services import exchange
+from ..services.errors import ServiceError
 from ..services.exchange.decisions import decisions_template, read_decisions
 from ..services.exchange.errors import ExchangeUsageError
 from ..services.exchange.moves import clear_flags, list_flags, move_county
 from ..services.exchange.present import preview_json, preview_lines, trust_line
+from ..services.fund.workspace import FundWorkspace, is_fund_database, open_fund_workspace
 from ..services.workspace import Workspace
-from .common import EXIT_OK, Parser, print_json, with_workspace
+from .common import EXIT_OK, Parser, db_path, print_json, with_workspace
+
+AnyWorkspace = Workspace | FundWorkspace
+
+
+def with_office(args: argparse.Namespace, run: Callable[[AnyWorkspace], int]) -> int:
+    """Open the database named by --db, of either campaign kind: bundles work the same for both."""
+    path = db_path(args)
+    if not is_fund_database(path):
+        return with_workspace(args, run)
+    ws = open_fund_workspace(path, operator=args.operator)
+    try:
+        return run(ws)
+    finally:
+        ws.close()
+
+
+def pilot_only(ws: AnyWorkspace, what: str) -> Workspace:
+    if isinstance(ws, FundWorkspace):
+        raise ServiceError(f"专项资金申报的数据库还不能{what}（本命令只用于试点示范项目推荐）。")
+    return ws
 
 
 def register(sub: Any) -> None:
@@ -89,25 +112,31 @@ def _progress(done: int, total: int, text: str) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    def run(ws: Workspace) -> int:
-        report = exchange.export_county_bundle(
-            ws, args.out, county=args.county, next_sequence=args.next_sequence, progress=_progress
-        )
+    def run(ws: AnyWorkspace) -> int:
+        options = {"county": args.county, "next_sequence": args.next_sequence, "progress": _progress}
+        if isinstance(ws, FundWorkspace):
+            report = exchange.export_fund_county_bundle(ws, args.out, **options)
+        else:
+            report = exchange.export_county_bundle(ws, args.out, **options)
         print(report.summary())
         return EXIT_OK
 
-    return with_workspace(args, run)
+    return with_office(args, run)
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    def run(ws: Workspace) -> int:
+    def run(ws: AnyWorkspace) -> int:
         bundle = exchange.open_bundle(ws, args.file, for_import=False)
         if bundle.kind == exchange.KIND_RETURN:
             lines = [trust_line(bundle), f"退回包（给{bundle.county}）：{len(bundle.returns)} 个项目"]
             lines += [f"  - {r.project_name}（{r.applicant_name}）：{r.reason}" for r in bundle.returns]
             print("\n".join(lines))
             return EXIT_OK
-        preview = exchange.preview_county_bundle(ws, bundle)
+        preview = (
+            exchange.preview_fund_bundle(ws, bundle)
+            if isinstance(ws, FundWorkspace)
+            else exchange.preview_county_bundle(ws, bundle)
+        )
         if args.decisions_template:
             text = json.dumps(decisions_template(preview.plan), ensure_ascii=False, indent=2)
             try:
@@ -122,13 +151,13 @@ def cmd_diff(args: argparse.Namespace) -> int:
             print("\n".join(preview_lines(preview, ws.campaign)))
         return EXIT_OK
 
-    return with_workspace(args, run)
+    return with_office(args, run)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     decisions = read_decisions(args.decisions) if args.decisions else None
 
-    def run(ws: Workspace) -> int:
+    def run(ws: AnyWorkspace) -> int:
         report = exchange.import_bundle(
             ws,
             args.file,
@@ -150,7 +179,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                     print(f"  {line}")
         return EXIT_OK
 
-    return with_workspace(args, run)
+    return with_office(args, run)
 
 
 def cmd_mark_return(args: argparse.Namespace) -> int:
@@ -197,7 +226,7 @@ def cmd_returns(args: argparse.Namespace) -> int:
 
 
 def cmd_refusals(args: argparse.Namespace) -> int:
-    def run(ws: Workspace) -> int:
+    def run(ws: AnyWorkspace) -> int:
         items = exchange.list_refusals(ws)
         if args.json:
             print_json(
@@ -214,11 +243,11 @@ def cmd_refusals(args: argparse.Namespace) -> int:
             print(r.line())
         return EXIT_OK
 
-    return with_workspace(args, run)
+    return with_office(args, run)
 
 
 def cmd_flags(args: argparse.Namespace) -> int:
-    def run(ws: Workspace) -> int:
+    def run(ws: AnyWorkspace) -> int:
         if args.clear is not None:
             count = clear_flags(ws, args.clear)
             print(f"已清除 {count} 个标记")
@@ -229,12 +258,12 @@ def cmd_flags(args: argparse.Namespace) -> int:
                          "text": f.text} for f in flags])  # fmt: skip
             return EXIT_OK
         if not flags:
-            print("推荐顺序中没有被县区撤回或修改的项目")
+            print("推荐顺序（入库排序）中没有被县区撤回或修改的项目")
         for f in flags:
             print(f"[{f.application_id}] {f.project_name}（{f.county}）：{f.text}")
         return EXIT_OK
 
-    return with_workspace(args, run)
+    return with_office(args, run)
 
 
 def cmd_move_county(args: argparse.Namespace) -> int:

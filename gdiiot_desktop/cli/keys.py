@@ -7,8 +7,8 @@ from typing import Any
 
 from ..services.exchange import keys
 from ..services.exchange.trust import resolve_peer
-from ..services.workspace import Workspace
-from .common import EXIT_OK, Parser, print_json, with_workspace
+from .bundles import AnyWorkspace, with_office
+from .common import EXIT_OK, Parser, print_json
 
 
 def register(sub: Any) -> None:
@@ -33,7 +33,7 @@ def register(sub: Any) -> None:
 
 
 def cmd_fingerprint(args: argparse.Namespace) -> int:
-    def run(ws: Workspace) -> int:
+    def run(ws: AnyWorkspace) -> int:
         digits = keys.office_fingerprint(ws)
         if args.json:
             print_json({"city": ws.city, "fingerprint": keys.shown(digits), "digits": digits, "algorithm": "Ed25519"})
@@ -42,11 +42,11 @@ def cmd_fingerprint(args: argparse.Namespace) -> int:
             print("请对方在导入时核对这串数字（可电话逐组念出）。")
         return EXIT_OK
 
-    return with_workspace(args, run)
+    return with_office(args, run)
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    def run(ws: Workspace) -> int:
+    def run(ws: AnyWorkspace) -> int:
         pins = keys.list_pins(ws, include_retired=args.all)
         if args.json:
             print_json(
@@ -67,11 +67,11 @@ def cmd_list(args: argparse.Namespace) -> int:
             print(f"{keys.peer_label(p.peer_kind, p.peer)}：{keys.shown(p.fingerprint)}（{state}；{p.reason}）")
         return EXIT_OK
 
-    return with_workspace(args, run)
+    return with_office(args, run)
 
 
 def cmd_replace(args: argparse.Namespace) -> int:
-    def run(ws: Workspace) -> int:
+    def run(ws: AnyWorkspace) -> int:
         peer_kind, peer = resolve_peer(ws, args.name)
         info = keys.replace_pin(ws, peer_kind, peer, args.trust, args.reason)
         print(
@@ -80,4 +80,4 @@ def cmd_replace(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
 
-    return with_workspace(args, run)
+    return with_office(args, run)

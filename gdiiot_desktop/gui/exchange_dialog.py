@@ -352,12 +352,12 @@ class ExchangeDialog(QDialog):
                 return
             accept = True
 
-        def work(progress: Progress) -> exchange.CountyImportReport | exchange.ReturnImportReport:
+        def work(progress: Progress) -> exchange.CountyImportReport[Any] | exchange.ReturnImportReport:
             return exchange.import_bundle(
                 self.ws, path, trust=trust, decisions=decisions, accept_removals=accept, progress=progress
             )
 
-        def done(report: exchange.CountyImportReport | exchange.ReturnImportReport) -> None:
+        def done(report: exchange.CountyImportReport[Any] | exchange.ReturnImportReport) -> None:
             text = report.summary()
             if isinstance(report, exchange.CountyImportReport):
                 text = "\n".join([text, *report.notes, *report.cross.lines()])

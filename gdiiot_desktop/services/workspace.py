@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from ..domain.campaign import Campaign, CampaignError, parse_campaign
+from ..domain.campaign_kinds import PILOT_KIND
 from ..resources import campaign_file
 from ..storage.audit import append_audit
 from ..storage.campaign_repository import load_stored_campaign, read_settings, store_campaign
@@ -37,6 +38,11 @@ class Workspace:
     @property
     def read_only(self) -> bool:
         return self.db.read_only
+
+    @property
+    def campaign_kind(self) -> str:
+        """The kind of campaign this database works on (a bundle names it: services/exchange)."""
+        return PILOT_KIND
 
     def audit(
         self, session: Session, action: str, entity: str, entity_id: object, details: dict[str, object]

@@ -169,7 +169,7 @@ def test_member_beyond_its_size_limit_is_refused(
     refuse(city_db, offices.bundle, "解压后过大")
 
 
-@pytest.mark.parametrize(("version", "fragment"), [(3, "请升级"), ("2", "无法识别"), (0, "无法识别"), (True, "无法识别")])
+@pytest.mark.parametrize(("version", "fragment"), [(4, "请升级"), ("2", "无法识别"), (0, "无法识别"), (True, "无法识别")])
 def test_unknown_format_version_is_refused(offices: Offices, city_db: Path, version: object, fragment: str) -> None:
     def edit(manifest: dict) -> None:
         manifest["version"] = version

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..fund.workspace import FundWorkspace
 from ..workspace import Workspace
 from .city import CountyImportReport, Preview, import_county_bundle, preview_county_bundle
 from .county import ExportReport, export_county_bundle
@@ -21,8 +22,12 @@ from .errors import (
     ExchangeUsageError,
 )
 from .format import KIND_COUNTY, KIND_RETURN
+from .fund_city import FundImportReport, import_fund_bundle, preview_fund_bundle
+from .fund_county import export_fund_county_bundle
+from .fund_returns import import_fund_return_bundle
 from .manifest import Manifest
 from .merge import Choices, Side
+from .office import Office
 from .progress import ProgressFn
 from .reader import Bundle, read_bundle
 from .refusals import Refusal, list_refusals, record_refusal
@@ -39,7 +44,7 @@ from .trust import SignatureCheck, Trust, judge
 
 
 def open_bundle(
-    ws: Workspace, path: Path, trust: str | None = None, *, for_import: bool = True, seen: list[str] | None = None
+    ws: Office, path: Path, trust: str | None = None, *, for_import: bool = True, seen: list[str] | None = None
 ) -> Bundle:
     """Read and check a bundle meant for this database (its campaign, city, county and signer).
 
@@ -53,11 +58,13 @@ def open_bundle(
             seen.append(manifest.county)
         return judge(ws, manifest, check, trust, preview=not for_import)
 
-    return read_bundle(Path(path), campaign_id=ws.campaign.id, city=ws.city, gate=gate)
+    return read_bundle(
+        Path(path), campaign_id=ws.campaign.id, city=ws.city, gate=gate, campaign_kind=ws.campaign_kind
+    )
 
 
 def import_bundle(
-    ws: Workspace,
+    ws: Workspace | FundWorkspace,
     path: Path,
     *,
     trust: str | None = None,
@@ -65,7 +72,7 @@ def import_bundle(
     decisions: Choices | None = None,
     accept_removals: bool = False,
     progress: ProgressFn | None = None,
-) -> CountyImportReport | ReturnImportReport:
+) -> CountyImportReport | FundImportReport | ReturnImportReport:
     """Import any bundle: a county bundle merges at the city, a return bundle lands at the county.
 
     A refused bundle is recorded in the audit log (refusals.py) and the error raised as it was."""
@@ -73,6 +80,12 @@ def import_bundle(
     try:
         bundle = open_bundle(ws, path, trust, seen=seen)
         seen.append(bundle.county)
+        if isinstance(ws, FundWorkspace):
+            if bundle.kind == KIND_RETURN:
+                return import_fund_return_bundle(ws, bundle)
+            return import_fund_bundle(
+                ws, bundle, prefer=prefer, decisions=decisions, accept_removals=accept_removals, progress=progress
+            )
         if bundle.kind == KIND_RETURN:
             return import_return_bundle(ws, bundle)
         return import_county_bundle(
@@ -101,6 +114,8 @@ __all__ = [
     "CountyImportReport",
     "ExchangeUsageError",
     "ExportReport",
+    "FundImportReport",
+    "Office",
     "Preview",
     "ProgressFn",
     "Refusal",
@@ -109,14 +124,17 @@ __all__ = [
     "ReturnInfo",
     "Side",
     "export_county_bundle",
+    "export_fund_county_bundle",
     "export_return_bundle",
     "import_bundle",
     "import_county_bundle",
+    "import_fund_bundle",
     "import_return_bundle",
     "list_refusals",
     "list_returns",
     "mark_returned",
     "open_bundle",
     "preview_county_bundle",
+    "preview_fund_bundle",
     "read_bundle",
 ]

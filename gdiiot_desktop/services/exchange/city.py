@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from typing import Generic
 
 from ...domain.enums import Status
 from ...domain.model import Application, Attachment
@@ -17,7 +18,8 @@ from .errors import BundleConfirmationError, BundleMismatchError
 from .format import KIND_COUNTY
 from .journal import journal_import
 from .keys import shown
-from .merge import AppDiff, Choices, MergePlan, Side, merged_values, plan_merge, resolve
+from .merge import A, AppDiff, Choices, MergePlan, Side, merged_values, plan_merge, resolve
+from .office import Office
 from .progress import ByteCounter, ProgressFn
 from .reader import Bundle
 from .remeasure import remeasured
@@ -26,21 +28,21 @@ from .trust import pin_after_import
 
 
 @dataclass
-class Preview:
+class Preview(Generic[A]):
     """What importing a county bundle would do; nothing has been written."""
 
     bundle: Bundle
-    plan: MergePlan
+    plan: MergePlan[A]
     cross: CrossReport
     notes: list[str] = field(default_factory=list)
     already_imported: bool = False
 
 
 @dataclass
-class CountyImportReport:
+class CountyImportReport(Generic[A]):
     bundle_id: str
     county: str
-    plan: MergePlan
+    plan: MergePlan[A]
     cross: CrossReport
     notes: list[str] = field(default_factory=list)
     choices: Choices = field(default_factory=dict)
@@ -205,7 +207,7 @@ def import_county_bundle(
         stager.discard()
 
 
-def _confirmed(plan: MergePlan, accept_removals: bool) -> None:
+def _confirmed(plan: MergePlan[A], accept_removals: bool) -> None:
     asked = plan.needs_yes
     if not asked or accept_removals:
         return
@@ -323,7 +325,7 @@ def _key(a: Attachment) -> tuple[str, str, str]:
     return (a.attachment_class.value, a.sha256, a.file_name)
 
 
-def _details(bundle: Bundle, diff: AppDiff, changes: Mapping[str, object], choices: Choices) -> dict[str, object]:
+def _details(bundle: Bundle, diff: AppDiff[A], changes: Mapping[str, object], choices: Choices) -> dict[str, object]:
     decided = [
         {"field": c.field, "city": c.city, "county": c.county, "chosen": choices[(c.uid, c.field)]}
         for c in diff.conflicts
@@ -340,7 +342,7 @@ def _details(bundle: Bundle, diff: AppDiff, changes: Mapping[str, object], choic
 
 
 def _journal(
-    ws: Workspace, bundle: Bundle, report: CountyImportReport, records: ExchangeRepository, accepted: bool
+    ws: Office, bundle: Bundle, report: CountyImportReport[A], records: ExchangeRepository, accepted: bool
 ) -> None:
     plan = report.plan
     head = bundle.audit[-1] if bundle.audit else None

@@ -9,20 +9,24 @@ from __future__ import annotations
 
 from ...domain.divisions import city_counties, match_county, normalize_name
 from ...resources import guangdong_divisions
+from ...storage.fund_exchange_repository import FundExchangeRepository
 from ...storage.repository import ApplicationRepository
-from ..workspace import Workspace
 from .errors import BundleMismatchError
+from .format import FUND_KIND
+from .office import Office
 
 
-def counties_of_city(ws: Workspace) -> list[str]:
+def counties_of_city(ws: Office) -> list[str]:
     official = [c.name for c in city_counties(guangdong_divisions(), ws.city)]
     if official:
         return official
     with ws.db.session() as session:
+        if ws.campaign_kind == FUND_KIND:
+            return FundExchangeRepository(session).county_names()
         return ApplicationRepository(session).county_names()
 
 
-def canonical_county(ws: Workspace, name: str, counties: list[str] | None = None, *, what: str = "数据包") -> str:
+def canonical_county(ws: Office, name: str, counties: list[str] | None = None, *, what: str = "数据包") -> str:
     """The city's county that `name` spells, else BundleMismatchError naming it and the real ones."""
     counties = counties if counties is not None else counties_of_city(ws)
     found = match_county(name, counties)

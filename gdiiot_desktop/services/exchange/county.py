@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from .format import APPLICATIONS, AUDIT, KIND_COUNTY, MAX_APPLICATIONS, MAX_SEQU
 from .journal import journal_export
 from .keys import office_signer, shown
 from .manifest import manifest_json, program_name
+from .office import Office
 from .progress import ByteCounter, ProgressFn
 from .writer import BundleWriter, bundle_output, json_bytes
 
@@ -49,7 +51,10 @@ class ExportReport:
 
 def choose_county(apps: list[Application], county: str | None) -> str:
     """The county to export: the one named, else the only county the database holds."""
-    names = sorted({a.county for a in apps})
+    return choose_from(sorted({a.county for a in apps}), county)
+
+
+def choose_from(names: list[str], county: str | None) -> str:
     if county:
         if county not in names:
             shown = "、".join(names) or "（无）"
@@ -62,7 +67,7 @@ def choose_county(apps: list[Application], county: str | None) -> str:
     return names[0]
 
 
-def _refuse_unknown_county(ws: Workspace, county: str) -> None:
+def refuse_unknown_county(ws: Office, county: str) -> None:
     """The city refuses a bundle whose county is not one of its own (GB/T 2260): say so here, before writing."""
     counties = counties_of_city(ws)
     if match_county(county, counties) is None:
@@ -84,15 +89,43 @@ def export_county_bundle(
     higher than the last (or `next_sequence`, after restoring a backup the city has seen past). The
     export is recorded in the audit log, and that entry — naming the applications' hash and the
     counter — is the last entry of the log inside the bundle."""
-    if next_sequence is not None and not 1 <= next_sequence <= MAX_SEQUENCE:
-        raise ExchangeUsageError(f"序号应在 1～{MAX_SEQUENCE} 之间")
+    check_next_sequence(next_sequence)
     with ws.db.session() as session:
         apps = ApplicationRepository(session).load_all()
     county = choose_county(apps, county)
-    _refuse_unknown_county(ws, county)
+    refuse_unknown_county(ws, county)
     selected = [a for a in apps if a.county == county]
     _refuse_what_the_city_would(selected)
     shas = sorted({a.sha256 for app in selected for a in app.attachments})
+    apps_data = json_bytes([application_json(a) for a in selected])
+    return write_county_bundle(
+        ws, out, county=county, member=APPLICATIONS, apps_data=apps_data, count=len(selected), shas=shas,
+        next_sequence=next_sequence, progress=progress,
+        before_export=lambda repo, bundle_id: _resubmitted(ws, repo, selected, bundle_id),
+    )  # fmt: skip
+
+
+def check_next_sequence(next_sequence: int | None) -> None:
+    if next_sequence is not None and not 1 <= next_sequence <= MAX_SEQUENCE:
+        raise ExchangeUsageError(f"序号应在 1～{MAX_SEQUENCE} 之间")
+
+
+def write_county_bundle(
+    ws: Office,
+    out: Path,
+    *,
+    county: str,
+    member: str,
+    apps_data: bytes,
+    count: int,
+    shas: list[str],
+    next_sequence: int | None,
+    progress: ProgressFn | None,
+    before_export: Callable[[ExchangeRepository, str], list[str]] | None = None,
+) -> ExportReport:
+    """Write a county bundle of any campaign kind: the files, the applications member (`apps_data`,
+    already encoded and checked), the audit log ending in this export's entry, the signed manifest.
+    `before_export` runs in the export's transaction before its audit entry (returns closed by it)."""
     for sha in shas:
         if not ws.db.store.has(sha):
             raise ExchangeUsageError(f"附件 {sha[:12]}… 不在本机附件库中，无法导出。请重新添加该附件。")
@@ -103,13 +136,12 @@ def export_county_bundle(
         counter = ByteCounter(progress, total, "正在复制附件…")
         for sha in shas:  # the long part, before the database is locked for writing
             writer.add_stored_file(ws.db.store, sha, counter)
-        apps_data = json_bytes([application_json(a) for a in selected])
         apps_sha = hashlib.sha256(apps_data).hexdigest()
         with ws.db.session() as session:
             repo = ExchangeRepository(session)
             signer = office_signer(ws, repo)  # made (and logged) before the export entry, which comes last
             sequence = max(repo.last_sequence_out(KIND_COUNTY, county) + 1, next_sequence or 0)
-            resubmitted = _resubmitted(ws, repo, selected, bundle_id)
+            resubmitted = before_export(repo, bundle_id) if before_export is not None else []
             ws.audit(
                 session,
                 EXPORT_ACTION,
@@ -117,8 +149,9 @@ def export_county_bundle(
                 bundle_id,
                 {
                     "kind": KIND_COUNTY,
+                    "campaign_kind": ws.campaign_kind,
                     "county": county,
-                    "applications": len(selected),
+                    "applications": count,
                     "files": len(shas),
                     "applications_sha256": apps_sha,
                     "campaign": ws.campaign.id,
@@ -129,10 +162,11 @@ def export_county_bundle(
                 },
             )
             session.flush()
-            writer.add_bytes(APPLICATIONS, apps_data)
+            writer.add_bytes(member, apps_data)
             writer.add_json(AUDIT, audit_json(repo))
             manifest = manifest_json(
                 kind=KIND_COUNTY,
+                campaign_kind=ws.campaign_kind,
                 bundle_id=bundle_id,
                 campaign=ws.campaign.id,
                 city=ws.city,
@@ -146,12 +180,11 @@ def export_county_bundle(
             manifest_bytes = writer.finish(manifest, signer)
             journal_export(
                 repo, ws, bundle_id=bundle_id, kind=KIND_COUNTY, county=county, exported_at=stamp,
-                manifest_bytes=manifest_bytes, summary={"applications": len(selected), "files": len(shas)},
+                manifest_bytes=manifest_bytes, summary={"applications": count, "files": len(shas)},
                 sequence=sequence, signer=signer.fingerprint,
             )  # fmt: skip
     return ExportReport(
-        out, bundle_id, county, len(selected), len(shas), out.stat().st_size, len(resubmitted), sequence,
-        signer.fingerprint,
+        out, bundle_id, county, count, len(shas), out.stat().st_size, len(resubmitted), sequence, signer.fingerprint
     )
 
 

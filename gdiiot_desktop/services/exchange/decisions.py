@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 from .errors import BundleFormatError
@@ -38,7 +39,7 @@ def read_decisions(path: Path) -> Choices:
         raise InputError(exc.message.replace("数据包中的 ", "").replace("，已拒绝导入", "")) from exc
 
 
-def decisions_template(plan: MergePlan, default: Side = "city") -> dict[str, object]:
+def decisions_template(plan: MergePlan[Any], default: Side = "city") -> dict[str, object]:
     """Every conflict with both values, to be edited and passed back with --decisions."""
     return {
         "decisions": [

@@ -10,13 +10,13 @@ from typing import Any
 from ...storage.exchange_repository import ExchangeRepository, summary_json
 from ...storage.models_exchange import ExchangeBundle
 from ...storage.repository import now_utc
-from ..workspace import Workspace
+from .office import Office
 from .reader import Bundle
 
 
 def journal_export(
     records: ExchangeRepository,
-    ws: Workspace,
+    ws: Office,
     *,
     bundle_id: str,
     kind: str,
@@ -47,7 +47,7 @@ def journal_export(
     )
 
 
-def journal_import(records: ExchangeRepository, ws: Workspace, bundle: Bundle, summary: dict[str, Any]) -> None:
+def journal_import(records: ExchangeRepository, ws: Office, bundle: Bundle, summary: dict[str, Any]) -> None:
     """A bundle this office imported, with the head of the audit chain it carried (county bundles)."""
     head = bundle.audit[-1] if bundle.audit else None
     records.add_bundle(

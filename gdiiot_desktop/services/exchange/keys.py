@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from ...storage.exchange_repository import ExchangeRepository
 from ..errors import InputError, NotFoundError
-from ..workspace import Workspace
+from .office import Office
 
 GROUPS = 6
 GROUP_DIGITS = 5
@@ -75,7 +75,7 @@ class OfficeSigner:
         return Ed25519PrivateKey.from_private_bytes(self.private_key).sign(body)
 
 
-def office_signer(ws: Workspace, repo: ExchangeRepository) -> OfficeSigner:
+def office_signer(ws: Office, repo: ExchangeRepository) -> OfficeSigner:
     """This database's key, made (and audited) the first time it is needed, inside the caller's session."""
     record = repo.office_key()
     if record is None:
@@ -87,7 +87,7 @@ def office_signer(ws: Workspace, repo: ExchangeRepository) -> OfficeSigner:
     return OfficeSigner(bytes(record.private_key), bytes(record.public_key))
 
 
-def office_fingerprint(ws: Workspace) -> str:
+def office_fingerprint(ws: Office) -> str:
     """This office's fingerprint (digits); the key is made when the database has none yet."""
     with ws.db.session() as session:
         repo = ExchangeRepository(session)
@@ -99,7 +99,7 @@ def office_fingerprint(ws: Workspace) -> str:
         return office_signer(ws, repo).fingerprint
 
 
-def existing_fingerprint(ws: Workspace) -> str | None:
+def existing_fingerprint(ws: Office) -> str | None:
     """This office's fingerprint when it has a key already (reads only; the key is made on first export)."""
     with ws.db.session() as session:
         record = ExchangeRepository(session).office_key()
@@ -120,7 +120,7 @@ class PinInfo:
     retired_at: datetime | None
 
 
-def list_pins(ws: Workspace, *, include_retired: bool = False) -> list[PinInfo]:
+def list_pins(ws: Office, *, include_retired: bool = False) -> list[PinInfo]:
     with ws.db.session() as session:
         return [
             PinInfo(p.peer_kind, p.peer, p.fingerprint, p.public_key is not None, p.pinned_at, p.actor, p.reason,
@@ -133,7 +133,7 @@ def peer_label(peer_kind: str, peer: str) -> str:
     return f"{peer}市局" if peer_kind == PEER_CITY else peer
 
 
-def replace_pin(ws: Workspace, peer_kind: str, peer: str, fingerprint: str, reason: str) -> PinInfo:
+def replace_pin(ws: Office, peer_kind: str, peer: str, fingerprint: str, reason: str) -> PinInfo:
     """The city (or a county) changes the key it accepts from `peer`: audited, with the reason.
 
     The old pin is retired; the new one holds the confirmed fingerprint until a bundle signed by that

@@ -9,21 +9,26 @@ from typing import Any
 
 from .errors import BundleFormatError
 from .format import (
+    CAMPAIGN_KINDS,
     FORMAT_NAME,
     FORMAT_VERSION,
     KINDS,
     MANIFEST,
     MAX_SEQUENCE,
+    PILOT_KIND,
     READABLE_VERSIONS,
     SIGNATURE,
+    SIGNED_VERSIONS,
     UID_RE,
 )
 from .jsonio import Node
 
 MANIFEST_KEYS = (
-    "format", "version", "kind", "bundle_id", "campaign", "city", "county", "sequence",
+    "format", "version", "kind", "campaign_kind", "bundle_id", "campaign", "city", "county", "sequence",
     "exported_at", "exported_by", "program", "members",
 )  # fmt: skip
+# Version 2: as 3 without `campaign_kind` (every version-2 bundle is a pilot bundle).
+MANIFEST_KEYS_V2 = tuple(k for k in MANIFEST_KEYS if k != "campaign_kind")
 # Version 1 (unsigned, with the optional passphrase HMAC that version 2 dropped): read only to be shown.
 MANIFEST_KEYS_V1 = (
     "format", "version", "kind", "bundle_id", "campaign", "city", "county",
@@ -43,6 +48,7 @@ class MemberEntry:
 class Manifest:
     version: int
     kind: str
+    campaign_kind: str  # the campaign kind of the databases it moves between (format.CAMPAIGN_KINDS)
     bundle_id: str
     campaign: str
     city: str
@@ -69,6 +75,7 @@ def format_time(at: datetime) -> str:
 def manifest_json(
     *,
     kind: str,
+    campaign_kind: str,
     bundle_id: str,
     campaign: str,
     city: str,
@@ -83,6 +90,7 @@ def manifest_json(
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "kind": kind,
+        "campaign_kind": campaign_kind,
         "bundle_id": bundle_id,
         "campaign": campaign,
         "city": city,
@@ -114,10 +122,13 @@ def parse_manifest(value: Any) -> Manifest:
         raise BundleFormatError(
             f"数据包格式版本为 {str(version)[:20]}，本程序只能读取版本 {FORMAT_VERSION}（{hint}），已拒绝导入。"
         )
-    root.obj(MANIFEST_KEYS if version == FORMAT_VERSION else MANIFEST_KEYS_V1)
+    root.obj({FORMAT_VERSION: MANIFEST_KEYS, 2: MANIFEST_KEYS_V2}.get(version, MANIFEST_KEYS_V1))
     kind = root["kind"].text(max_len=16)
     if kind not in KINDS:
         root["kind"].fail(f"的值“{kind}”不是已知的数据包种类")
+    campaign_kind = root["campaign_kind"].text(max_len=32) if version == FORMAT_VERSION else PILOT_KIND
+    if campaign_kind not in CAMPAIGN_KINDS:
+        root["campaign_kind"].fail(f"的值“{campaign_kind}”不是本程序认识的活动种类，可能需要升级本程序")
     bundle_id = root["bundle_id"].text(max_len=32)
     if not UID_RE.fullmatch(bundle_id):
         root["bundle_id"].fail("应为 32 位小写十六进制")
@@ -128,11 +139,12 @@ def parse_manifest(value: Any) -> Manifest:
         if name in members or name in (MANIFEST, SIGNATURE):
             node["name"].fail(f"“{name}”重复或不应列出")
         members[name] = MemberEntry(name, node["size"].integer(0, 2**62), _hex(node["sha256"], 64))
-    sequence = root["sequence"].integer(1, MAX_SEQUENCE) if version == FORMAT_VERSION else None
+    sequence = root["sequence"].integer(1, MAX_SEQUENCE) if version in SIGNED_VERSIONS else None
     at = root["exported_at"].timestamp(zone=True)  # UTC, within 1900–2200 (no OverflowError)
     return Manifest(
         version=version,
         kind=kind,
+        campaign_kind=campaign_kind,
         bundle_id=bundle_id,
         campaign=root["campaign"].text(max_len=64),
         city=root["city"].text(max_len=64),

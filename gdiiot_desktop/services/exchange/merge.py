@@ -8,13 +8,20 @@ the city decides.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Generic, Literal
+
+from typing_extensions import TypeVar
 
 from ...domain.enums import Status
 from ...domain.model import Application
 from .codec import CITY_OWNED, Flat, field_label, flatten
 from .errors import BundleConflictError, ExchangeUsageError
+
+# The application type a plan carries: the pilot's Application unless said otherwise (a special-fund
+# plan carries services.fund.codec.FundRecord). The merge itself only sees flat field dicts.
+A = TypeVar("A", default=Application)
 
 Side = Literal["city", "county"]
 SIDES: tuple[Side, Side] = ("city", "county")
@@ -25,10 +32,7 @@ class FieldChange:
     field: str
     old: Any
     new: Any
-
-    @property
-    def label(self) -> str:
-        return field_label(self.field)
+    label: str  # the field's Chinese label (from the registry of the campaign kind)
 
 
 @dataclass(frozen=True)
@@ -39,14 +43,11 @@ class Conflict:
     base: Any
     city: Any
     county: Any
-
-    @property
-    def label(self) -> str:
-        return field_label(self.field)
+    label: str
 
 
 @dataclass
-class AppDiff:
+class AppDiff(Generic[A]):
     """What one application of the bundle means for the city."""
 
     uid: str
@@ -58,9 +59,10 @@ class AppDiff:
     files_removed: list[dict[str, Any]] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     city_id: int | None = None
-    county_app: Application | None = None
-    city_status: Status | None = None
-    city_priority: int | None = None  # the city's recommended position, which a bundle never changes
+    county_app: A | None = None
+    city_status: object = None  # the city's status of its copy (a pilot Status or a FundStatus)
+    city_priority: int | None = None  # the city's recommended position (or 入库 rank), which a bundle never changes
+    county_flat: Flat | None = None  # the county's county-owned fields, flat (set when planned)
 
     @property
     def needs_yes(self) -> bool:
@@ -69,16 +71,18 @@ class AppDiff:
 
     @property
     def county_values(self) -> Flat:
-        return flatten(self.county_app) if self.county_app is not None else {}
+        if self.county_flat is not None:
+            return self.county_flat
+        return flatten(self.county_app) if isinstance(self.county_app, Application) else {}
 
 
 @dataclass
-class MergePlan:
+class MergePlan(Generic[A]):
     county: str
     bundle_id: str
-    apps: list[AppDiff]
+    apps: list[AppDiff[A]]
 
-    def of(self, state: str) -> list[AppDiff]:
+    def of(self, state: str) -> list[AppDiff[A]]:
         return [a for a in self.apps if a.state == state]
 
     @property
@@ -86,7 +90,7 @@ class MergePlan:
         return [c for a in self.apps for c in a.conflicts]
 
     @property
-    def needs_yes(self) -> list[AppDiff]:
+    def needs_yes(self) -> list[AppDiff[A]]:
         """What is applied only with a person's explicit yes (--accept-removals, or the dialog's confirmation)."""
         return [a for a in self.apps if a.needs_yes]
 
@@ -120,6 +124,30 @@ def _comparable(flat: Flat) -> Flat:
     return out
 
 
+@dataclass(frozen=True)
+class Incoming(Generic[A]):
+    """One application of a bundle as the merge sees it."""
+
+    uid: str
+    project_name: str
+    applicant_name: str
+    flat: Flat  # its county-owned fields
+    app: A
+
+
+@dataclass(frozen=True)
+class Held:
+    """The city's copy of an application as the merge sees it."""
+
+    id: int | None
+    project_name: str
+    applicant_name: str
+    flat: Flat
+    status: object
+    withdrawn: bool
+    priority: int | None  # the city's order (pilot) or 入库 rank (special fund)
+
+
 def plan_merge(
     county: str,
     bundle_id: str,
@@ -128,28 +156,46 @@ def plan_merge(
     city_apps: dict[str, Application],
 ) -> MergePlan:
     """Compare the bundle with the county's last bundle (snapshots) and with the city's copies (by uid)."""
-    diffs: list[AppDiff] = []
+    incoming = [Incoming(a.uid, a.project_name, a.applicant.name, flatten(a), a) for a in bundle_apps]
+    held = {
+        uid: Held(a.id, a.project_name, a.applicant.name, flatten(a), a.status, a.status is Status.WITHDRAWN, a.priority)
+        for uid, a in city_apps.items()
+    }
+    return plan_items(county, bundle_id, incoming, snapshots, held, field_label)
+
+
+def plan_items(
+    county: str,
+    bundle_id: str,
+    bundle_items: list[Incoming[A]],
+    snapshots: dict[str, Flat],
+    held: dict[str, Held],
+    label: Callable[[str], str],
+) -> MergePlan[A]:
+    """The three-way plan of any campaign kind's applications, from their flat county-owned fields."""
+    diffs: list[AppDiff[A]] = []
     incoming = set()
-    for app in bundle_apps:
-        incoming.add(app.uid)
-        new = _comparable(flatten(app))
-        base = _comparable(snapshots[app.uid]) if app.uid in snapshots else None
-        current = city_apps.get(app.uid)
-        diff = AppDiff(app.uid, app.project_name, app.applicant.name, "added", county_app=app)
+    for item in bundle_items:
+        uid = item.uid
+        incoming.add(uid)
+        new = _comparable(item.flat)
+        base = _comparable(snapshots[uid]) if uid in snapshots else None
+        current = held.get(uid)
+        diff = AppDiff(uid, item.project_name, item.applicant_name, "added", county_app=item.app, county_flat=item.flat)
         if current is None:
             diff.files_added = list(new["attachments"])
             diffs.append(diff)
             continue
         diff.city_id, diff.city_status, diff.city_priority = current.id, current.status, current.priority
-        mine = _comparable(flatten(current))
+        mine = _comparable(current.flat)
         reference = base if base is not None else mine
         county_changed = [k for k in new if new[k] != reference.get(k)]
         # Never imported before: every difference is the city's call.
         city_changed = set(county_changed) if base is None else {k for k in mine if mine[k] != base.get(k)}
         diff.state = "changed" if county_changed else "unchanged"
-        diff.changes = [FieldChange(k, reference.get(k), new[k]) for k in county_changed]
+        diff.changes = [FieldChange(k, reference.get(k), new[k], label(k)) for k in county_changed]
         diff.conflicts = [
-            Conflict(app.uid, app.project_name, k, reference.get(k), mine.get(k), new[k])
+            Conflict(uid, item.project_name, k, reference.get(k), mine.get(k), new[k], label(k))
             for k in county_changed
             if k in city_changed and mine.get(k) != new[k]
         ]
@@ -159,18 +205,18 @@ def plan_merge(
     for uid in snapshots:
         if uid in incoming:
             continue
-        current = city_apps.get(uid)
-        if current is None or current.status is Status.WITHDRAWN:
+        found = held.get(uid)
+        if found is None or found.withdrawn:
             continue
         diffs.append(
             AppDiff(
                 uid,
-                current.project_name,
-                current.applicant.name,
+                found.project_name,
+                found.applicant_name,
                 "removed",
-                city_id=current.id,
-                city_status=current.status,
-                city_priority=current.priority,
+                city_id=found.id,
+                city_status=found.status,
+                city_priority=found.priority,
             )
         )
     return MergePlan(county, bundle_id, diffs)
@@ -179,7 +225,7 @@ def plan_merge(
 Choices = dict[tuple[str, str], Side]
 
 
-def resolve(plan: MergePlan, prefer: Side | None, decisions: Choices | None) -> Choices:
+def resolve(plan: MergePlan[A], prefer: Side | None, decisions: Choices | None) -> Choices:
     """A side for every conflict: the decisions given, else `prefer`; BundleConflictError if any is left."""
     decisions = decisions or {}
     known = {(c.uid, c.field) for c in plan.conflicts}
@@ -206,13 +252,13 @@ def resolve(plan: MergePlan, prefer: Side | None, decisions: Choices | None) -> 
     return choices
 
 
-def merged_values(diff: AppDiff, choices: Choices) -> Flat:
+def merged_values(diff: AppDiff[A], choices: Choices, city_owned: frozenset[str] = CITY_OWNED) -> Flat:
     """The fields to write into the city's copy: the county's changes, except conflicts the city kept."""
     new = diff.county_values
     conflicted = {c.field for c in diff.conflicts}
     out: Flat = {}
     for change in diff.changes:
-        if change.field in CITY_OWNED:
+        if change.field in city_owned:
             continue
         if change.field in conflicted and choices.get((diff.uid, change.field)) != "county":
             continue

@@ -4,18 +4,29 @@ merge), and the flags a bundle leaves on applications in the city's recommended 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from ...domain.model import Application
 from ...storage.exchange_repository import ExchangeRepository
+from ...storage.fund_exchange_repository import FundExchangeRepository
 from ...storage.repository import ApplicationRepository
 from ..errors import InputError, NotFoundError
 from ..workspace import Workspace
 from .counties import canonical_county
 from .errors import BundleMismatchError
+from .format import FUND_KIND
+from .office import Office
+
+if TYPE_CHECKING:
+    from ...storage.database import Session
 
 FLAG_TEXTS = {
     "withdrawn": "县区数据包已撤回此项目，推荐顺序未动，请市局决定是否撤出",
     "changed": "县区数据包修改了此项目，推荐顺序未动，请市局核对",
+}
+FUND_FLAG_TEXTS = {
+    "withdrawn": "县区数据包已撤回此项目，入库排序未动，请市局决定是否撤出",
+    "changed": "县区数据包修改了此项目，入库排序未动，请市局核对",
 }
 
 
@@ -26,10 +37,11 @@ class FlagInfo:
     county: str
     kind: str
     bundle_id: str
+    fund: bool = False  # a special-fund application (its order is the 入库 ranking)
 
     @property
     def text(self) -> str:
-        return FLAG_TEXTS.get(self.kind, self.kind)
+        return (FUND_FLAG_TEXTS if self.fund else FLAG_TEXTS).get(self.kind, self.kind)
 
 
 def move_county(ws: Workspace, app_id: int, county: str, reason: str) -> Application:
@@ -62,32 +74,42 @@ def move_county(ws: Workspace, app_id: int, county: str, reason: str) -> Applica
     return moved
 
 
-def list_flags(ws: Workspace) -> list[FlagInfo]:
+def _held(ws: Office, session: Session) -> dict[str, tuple[int, str, str]]:
+    """uid → (id, project name, county) of every application this database holds, of its campaign kind."""
+    if ws.campaign_kind == FUND_KIND:
+        rows = [(a.uid, a.id, a.project_name, a.county) for a, _ in FundExchangeRepository(session).load_all()]
+    else:
+        rows = [(a.uid, a.id, a.project_name, a.county) for a in ApplicationRepository(session).load_all()]
+    return {uid: (app_id, name, county) for uid, app_id, name, county in rows if app_id is not None}
+
+
+def list_flags(ws: Office) -> list[FlagInfo]:
     with ws.db.session() as session:
         flags = ExchangeRepository(session).open_flags()
         if not flags:
             return []
-        apps = {a.uid: a for a in ApplicationRepository(session).load_all()}
+        apps = _held(ws, session)
+        fund = ws.campaign_kind == FUND_KIND
         out = []
         for f in flags:
-            app = apps.get(f.uid)
-            if app is not None and app.id is not None:
-                out.append(FlagInfo(app.id, app.project_name, app.county, f.kind, f.bundle_id))
+            if f.uid in apps:
+                app_id, name, county = apps[f.uid]
+                out.append(FlagInfo(app_id, name, county, f.kind, f.bundle_id, fund))
         return out
 
 
-def flag_texts(ws: Workspace) -> dict[int, str]:
+def flag_texts(ws: Office) -> dict[int, str]:
     """application id → what the board shows about it (the newest flag of each)."""
     return {f.application_id: f.text for f in list_flags(ws)}
 
 
-def clear_flags(ws: Workspace, app_id: int) -> int:
+def clear_flags(ws: Office, app_id: int) -> int:
     """The city has looked at the flagged application: its flags go, audited."""
     with ws.db.session() as session:
-        app = ApplicationRepository(session).get(app_id)
-        if app is None:
+        uid = next((u for u, (i, _, _) in _held(ws, session).items() if i == app_id), None)
+        if uid is None:
             raise NotFoundError(f"找不到编号为 {app_id} 的申报项目")
-        count = ExchangeRepository(session).clear_flags(app.uid)
+        count = ExchangeRepository(session).clear_flags(uid)
         if count:
-            ws.audit(session, "flag_cleared", "application", app_id, {"uid": app.uid, "flags": count})
+            ws.audit(session, "flag_cleared", "application", app_id, {"uid": uid, "flags": count})
     return count

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from ...domain.campaign import Campaign
+from ...domain.fund.campaign import FundCampaign
+from ...domain.model import Application
 from .city import Preview
 from .codec import attachment_label
 from .keys import shown
@@ -14,10 +16,15 @@ from .reader import Bundle
 STATE_LABELS = {"added": "新增", "changed": "有修改", "removed": "县区已删除（将撤回）", "unchanged": "未变"}
 
 
-def show_value(name: str, value: Any, campaign: Campaign | None = None) -> str:
+AnyCampaign = Campaign | FundCampaign
+
+
+def show_value(name: str, value: Any, campaign: AnyCampaign | None = None) -> str:
     """A field's value as an official reads it."""
-    if value is None or value == "" or value == []:
+    if value is None or value == "" or value == [] or value == {}:
         return "（空）"
+    if isinstance(campaign, FundCampaign):
+        return _show_fund_value(name, value, campaign)
     if campaign is not None and name == "category_id":
         found = campaign.category(str(value))
         return found.name if found else str(value)
@@ -31,6 +38,31 @@ def show_value(name: str, value: Any, campaign: Campaign | None = None) -> str:
     if isinstance(value, list):
         return "、".join(str(v) for v in value)
     return str(value)
+
+
+def _show_fund_value(name: str, value: Any, campaign: FundCampaign) -> str:
+    if name == "direction_id":
+        direction = campaign.direction(str(value))
+        return direction.name if direction else str(value)
+    if name == "investment" and isinstance(value, dict):
+        names = {c.id: c.name for c in campaign.categories}
+        return "；".join(f"{names.get(k, k)} {v} 元" for k, v in value.items())
+    if name == "materials_received" and isinstance(value, list):
+        names = {m.id: m.name for m in campaign.materials}
+        return "、".join(names.get(str(v), str(v)) for v in value)
+    if name == "attachments" and isinstance(value, list):
+        return "；".join(fund_file_label(a) for a in value if isinstance(a, dict))
+    return show_value(name, value)
+
+
+def fund_file_label(a: dict[str, Any]) -> str:
+    what = "发票" if a.get("category_id") else "材料"
+    return f"{what}：{a.get('file_name')}（{str(a.get('sha256'))[:8]}）"
+
+
+def file_label(a: dict[str, Any]) -> str:
+    """An attachment of either kind, as the diff lists it."""
+    return fund_file_label(a) if "category_id" in a else attachment_label(a)
 
 
 def trust_line(bundle: Bundle) -> str:
@@ -49,13 +81,14 @@ def trust_line(bundle: Bundle) -> str:
     return texts[t.state]
 
 
-def needs_yes_text(diff: AppDiff) -> str:
-    place = f"，市局推荐顺序第 {diff.city_priority} 位（顺序不变，将标出）" if diff.city_priority is not None else ""
+def needs_yes_text(diff: AppDiff[Any]) -> str:
+    order = "推荐顺序" if isinstance(diff.county_app, Application) or diff.county_app is None else "入库排序"
+    place = f"，市局{order}第 {diff.city_priority} 位（顺序不变，将标出）" if diff.city_priority is not None else ""
     what = "将撤回市局已有的项目" if diff.state == "removed" else "改动市局已推荐的项目"
     return f"⚠ 需确认：{what}{place}"
 
 
-def diff_lines(diff: AppDiff, campaign: Campaign | None = None) -> list[str]:
+def diff_lines(diff: AppDiff[Any], campaign: AnyCampaign | None = None) -> list[str]:
     lines = [f"【{STATE_LABELS[diff.state]}】{diff.project_name}（{diff.applicant_name}）"]
     if diff.needs_yes:
         lines.append(f"    {needs_yes_text(diff)}")
@@ -66,8 +99,8 @@ def diff_lines(diff: AppDiff, campaign: Campaign | None = None) -> list[str]:
             f"    {change.label}：{show_value(change.field, change.old, campaign)} → "
             f"{show_value(change.field, change.new, campaign)}"
         )
-    lines += [f"    + 附件 {attachment_label(a)}" for a in diff.files_added if diff.state != "added"]
-    lines += [f"    - 附件 {attachment_label(a)}" for a in diff.files_removed]
+    lines += [f"    + 附件 {file_label(a)}" for a in diff.files_added if diff.state != "added"]
+    lines += [f"    - 附件 {file_label(a)}" for a in diff.files_removed]
     for c in diff.conflicts:
         lines.append(
             f"    ⚠ 冲突 {c.label}：市局 {show_value(c.field, c.city, campaign)} ｜ 县区 {show_value(c.field, c.county, campaign)}"
@@ -76,7 +109,7 @@ def diff_lines(diff: AppDiff, campaign: Campaign | None = None) -> list[str]:
     return lines
 
 
-def preview_lines(preview: Preview, campaign: Campaign | None = None) -> list[str]:
+def preview_lines(preview: Preview[Any], campaign: AnyCampaign | None = None) -> list[str]:
     if preview.already_imported:
         return ["该数据包已导入过，再次导入不会有任何改动。"]
     plan = preview.plan
@@ -103,10 +136,12 @@ def preview_lines(preview: Preview, campaign: Campaign | None = None) -> list[st
     return lines
 
 
-def preview_json(preview: Preview) -> dict[str, Any]:
+def preview_json(preview: Preview[Any]) -> dict[str, Any]:
     plan = preview.plan
     return {
         "bundle_id": preview.bundle.bundle_id,
+        "campaign_kind": preview.bundle.campaign_kind,
+        "campaign": preview.bundle.manifest.campaign,
         "county": preview.bundle.county,
         "sequence": preview.bundle.manifest.sequence,
         "version": preview.bundle.manifest.version,

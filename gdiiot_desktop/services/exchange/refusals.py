@@ -16,8 +16,8 @@ from pathlib import Path
 
 from ...storage.errors import StorageError
 from ...storage.exchange_repository import ExchangeRepository
-from ..workspace import Workspace
 from .errors import BundleError
+from .office import Office
 
 REFUSED_ACTION = "bundle_refused"
 CHUNK = 1024 * 1024
@@ -54,7 +54,7 @@ def _file_facts(path: Path) -> tuple[str | None, int | None]:
     return digest.hexdigest(), size
 
 
-def record_refusal(ws: Workspace, path: Path, error: BundleError, county: str | None) -> None:
+def record_refusal(ws: Office, path: Path, error: BundleError, county: str | None) -> None:
     """Write the refusal into the audit log; a database that cannot be written to is left alone."""
     if ws.read_only:
         return
@@ -72,7 +72,7 @@ def record_refusal(ws: Workspace, path: Path, error: BundleError, county: str | 
         ws.audit(session, REFUSED_ACTION, "bundle", sha256 or Path(path).name, details)
 
 
-def list_refusals(ws: Workspace, limit: int = 200) -> list[Refusal]:
+def list_refusals(ws: Office, limit: int = 200) -> list[Refusal]:
     """The newest refusals first."""
     with ws.db.session() as session:
         entries = ExchangeRepository(session).audit_of(REFUSED_ACTION, limit)

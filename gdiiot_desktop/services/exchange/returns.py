@@ -151,6 +151,7 @@ def export_return_bundle(ws: Workspace, county: str, out: Path) -> ReturnExportR
             writer.add_json(RETURNS, items)
             manifest = manifest_json(
                 kind=KIND_RETURN,
+                campaign_kind=ws.campaign_kind,
                 bundle_id=bundle_id,
                 campaign=ws.campaign.id,
                 city=ws.city,

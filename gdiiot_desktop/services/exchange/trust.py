@@ -16,10 +16,9 @@ from ...storage.exchange_repository import ExchangeRepository
 from ...storage.models_exchange import PeerKey
 from ...storage.repository import now_utc
 from ..errors import InputError
-from ..workspace import Workspace
 from .counties import canonical_county, counties_of_city
 from .errors import BundleFormatError, BundleKeyError, BundleMismatchError, BundleTrustNeededError
-from .format import FORMAT_VERSION, KIND_COUNTY, MAX_FUTURE, SIGNATURE
+from .format import FORMAT_VERSION, KIND_COUNTY, MAX_FUTURE, SIGNATURE, SIGNED_VERSIONS
 from .jsonio import Node, parse_json
 from .keys import (
     KEY_BYTES,
@@ -34,6 +33,7 @@ from .keys import (
     verify,
 )
 from .manifest import Manifest
+from .office import Office
 
 TrustState = Literal["pinned", "first_use", "key_change", "unconfirmed", "unsigned"]
 
@@ -112,7 +112,7 @@ def _hex_bytes(node: Node, size: int) -> bytes:
     return bytes.fromhex(text)
 
 
-def resolve_peer(ws: Workspace, name: str) -> tuple[str, str]:
+def resolve_peer(ws: Office, name: str) -> tuple[str, str]:
     """(peer kind, peer) for a name typed by a person: this city (at a county office), or one of its counties."""
     if normalize_name(name).removesuffix("市局").removesuffix("市") == normalize_name(ws.city).removesuffix("市"):
         return PEER_CITY, ws.city
@@ -126,7 +126,7 @@ def _fp(digits: str | None) -> str:
     return shown(digits) if digits else "（无）"
 
 
-def judge(ws: Workspace, manifest: Manifest, check: SignatureCheck, trust: str | None, *, preview: bool) -> Trust:
+def judge(ws: Office, manifest: Manifest, check: SignatureCheck, trust: str | None, *, preview: bool) -> Trust:
     """The verdict on a bundle after its manifest was read; raises when it must not be used here.
 
     `preview` (bundle diff) lets a look at an unconfirmed or old unsigned bundle through, marked as such.
@@ -142,7 +142,7 @@ def judge(ws: Workspace, manifest: Manifest, check: SignatureCheck, trust: str |
         pin = ExchangeRepository(session).pin(peer_kind, peer)
         pinned = pin.fingerprint if pin is not None else None
         pinned_key = bytes(pin.public_key) if pin is not None and pin.public_key is not None else None
-    if manifest.version != FORMAT_VERSION:
+    if manifest.version not in SIGNED_VERSIONS:
         if preview:
             return Trust(peer_kind, peer, county, "unsigned", None, pinned)
         raise BundleFormatError(
@@ -198,7 +198,7 @@ def _check_clock(manifest: Manifest, label: str) -> None:
         )
 
 
-def pin_after_import(ws: Workspace, repo: ExchangeRepository, trust: Trust, signer: Signer) -> None:
+def pin_after_import(ws: Office, repo: ExchangeRepository, trust: Trust, signer: Signer) -> None:
     """Inside the import's transaction: the first key becomes the pin; a changed key gets its bytes."""
     if trust.state == "first_use":
         repo.add_pin(trust.peer_kind, trust.peer, signer.fingerprint, signer.public_key, ws.operator, "首次导入时电话核对")

@@ -9,7 +9,8 @@ from pathlib import Path
 from ...domain.campaign import CampaignError
 from ...domain.fund.campaign import FUND_KIND, FundCampaign
 from ...domain.fund.loader import is_fund_text, parse_fund_campaign
-from ...storage.database import Database
+from ...storage.audit import append_audit
+from ...storage.database import Database, Session
 from ...storage.fund_repository import FundRepository, create_fund_database, database_kind, read_setup
 from ..errors import InputError, ServiceError
 from ..workspace import read_campaign_file
@@ -32,6 +33,22 @@ class FundWorkspace:
         """The city's budget when set, else the one the call states (None: no line yet)."""
         set_here = self.repo.budget()
         return set_here if set_here is not None else self.campaign.budget
+
+    @property
+    def read_only(self) -> bool:
+        return self.db.read_only
+
+    @property
+    def campaign_kind(self) -> str:
+        return FUND_KIND
+
+    def audit(
+        self, session: Session, action: str, entity: str, entity_id: object, details: dict[str, object]
+    ) -> None:
+        """An audit entry in the caller's unit of work (the exchange writes its merge and its log together)."""
+        append_audit(
+            session, actor=self.operator, action=action, entity=entity, entity_id=str(entity_id), details=details
+        )
 
     def close(self) -> None:
         self.db.close()
