@@ -1,0 +1,309 @@
+"""County bundles of special-fund applications (issue 14) through the real `gdiiot` command line: a county
+files its fund applications (investments by category, a cluster, training figures, invoices and materials
+as files), exports a signed bundle; the city imports it and reads it back with `fund list --json` and
+`check --json`. The same trust model as pilot bundles: pinned keys, the signed counter, a yes for
+withdrawals and changes to ranked (入库) applications, refusals recorded and nothing else changed."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from gdiiot_desktop.cli import main
+from gdiiot_desktop.resources import resource
+from gdiiot_desktop.services.fund.workspace import open_fund_workspace
+from gdiiot_desktop.storage.database import store_root_for
+from tests.fund.test_fund_cli import fill
+
+from .conftest import Offices
+from .helpers import (
+    KNOWN_SIGNERS,
+    assert_only_refusal,
+    forger,
+    members,
+    rebuild,
+    signer_of,
+    snapshot,
+    write_zip,
+)
+
+CAMPAIGN = resource("campaigns", "2022-jiangmen-fund.toml")
+COUNTY = "蓬江区"
+ROWS: list[dict[str, object]] = [
+    {"县（市、区）": COUNTY, "企业名称": "江门甲制造有限公司", "项目名称": "甲智能工厂", "支持方向": "工业互联网标杆示范项目",
+     "子方向": "方向一：工业企业工业互联网应用标杆", "工业互联网投入（元）": 1_200_000, "设备投入（元）": 800_000,
+     "申请补贴金额（元）": 1_000_000},
+    {"县（市、区）": COUNTY, "企业名称": "江门乙公司", "项目名称": "乙上云", "支持方向": "中小企业上云上平台",
+     "云服务投入（元）": 500_000, "申请补贴金额（元）": "400,000"},
+    {"县（市、区）": COUNTY, "企业名称": "江门丙五金厂", "项目名称": "丙五金集群改造", "支持方向": "产业集群试点",
+     "所属产业集群": "江门五金产业集群", "工业互联网投入（元）": 300_000, "申请补贴金额（元）": 250_000},
+    {"县（市、区）": COUNTY, "企业名称": "江门培训中心", "项目名称": "人才培养计划", "支持方向": "工业互联网人才培养",
+     "申请补贴金额（元）": 900_000, "培训场次": 12, "培训人数": 600},
+]  # fmt: skip
+# (application id, file name, bytes, --category or --material)
+FILES = [
+    (1, "工业互联网发票.pdf", b"%PDF-1.4 invoice industrial internet", ("--category", "industrial_internet")),
+    (1, "设备发票.pdf", b"%PDF-1.4 invoice equipment", ("--category", "equipment")),
+    (2, "云服务发票.pdf", b"%PDF-1.4 invoice cloud", ("--category", "cloud")),
+    (4, "培训方案.pdf", b"%PDF-1.4 training plan", ("--material", "training_plan")),
+]
+
+
+def gdiiot(*argv: object) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main([str(a) for a in argv])
+    return code, out.getvalue(), err.getvalue()
+
+
+def ok(*argv: object) -> str:
+    code, out, err = gdiiot(*argv)
+    assert code == 0, (out, err)
+    return out
+
+
+def fingerprint_of(db: Path) -> str:
+    return json.loads(ok("--db", db, "keys", "fingerprint", "--json"))["fingerprint"]
+
+
+@dataclass
+class Fund:
+    folder: Path
+    county: Path  # the county's database (closed)
+    city: Path  # the city's database (closed, nothing imported yet)
+    bundle: Path  # the county's first bundle
+    county_fp: str
+
+    def next_bundle(self, name: str) -> Path:
+        out = self.folder / name
+        ok("--db", self.county, "bundle", "export", out)
+        return out
+
+
+@pytest.fixture(scope="session")
+def fund_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("fund-offices")
+    county, city = folder / f"{COUNTY}.sqlite3", folder / "江门.sqlite3"
+    ok("--db", county, "init", "--city", "江门", "--campaign", CAMPAIGN)
+    template = folder / "模板.xlsx"
+    ok("--db", county, "fund", "template", template)
+    ok("--db", county, "import-xlsx", fill(template, folder / "汇总.xlsx", ROWS))
+    for app_id, name, body, option in FILES:
+        path = folder / "files" / name
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(body)
+        ok("--db", county, "fund", "attach", app_id, path, *option)
+    ok("--db", city, "init", "--city", "江门", "--campaign", CAMPAIGN)
+    out = ok("--db", county, "bundle", "export", folder / "蓬江区-1.gdiiot")
+    assert "4 个项目" in out and "4 个附件" in out
+    return folder
+
+
+@pytest.fixture
+def fund(tmp_path: Path, fund_template: Path) -> Fund:
+    folder = tmp_path / "fund"
+    shutil.copytree(fund_template, folder)
+    county = folder / f"{COUNTY}.sqlite3"
+    ws = open_fund_workspace(county)
+    try:
+        signer = signer_of(ws)  # type: ignore[arg-type]
+        KNOWN_SIGNERS[signer.public_key] = signer  # crafted bundles are re-signed with the county's key
+    finally:
+        ws.close()
+    return Fund(folder, county, folder / "江门.sqlite3", folder / "蓬江区-1.gdiiot", fingerprint_of(county))
+
+
+def fund_list(db: Path) -> dict[str, dict[str, object]]:
+    return {row["uid"]: row for row in json.loads(ok("--db", db, "fund", "list", "--json"))}
+
+
+def refused(db: Path, argv: list[object], bundle: Path, *fragments: str) -> str:
+    """exit 2 with each fragment in the Chinese message; nothing changed but the refusal's audit entry."""
+    before = snapshot(db)
+    code, out, err = gdiiot("--db", db, *argv)
+    assert code == 2, (out, err)
+    assert "Traceback" not in err and err.startswith("错误：")
+    for fragment in fragments:
+        assert fragment in err, err
+    details = assert_only_refusal(db, before, bundle.name)
+    assert details["reason"] in err
+    return err
+
+
+def imported(fund: Fund, bundle: Path | None = None, *extra: object) -> str:
+    return ok("--db", fund.city, "bundle", "import", bundle or fund.bundle, "--trust", fund.county_fp, *extra)
+
+
+# --- the round trip -----------------------------------------------------------------------------------
+
+
+def test_round_trip_carries_applications_investments_cluster_training_and_invoices(fund: Fund) -> None:
+    manifest = json.loads(members(fund.bundle)["manifest.json"])
+    assert manifest["version"] == 3 and manifest["campaign_kind"] == "special-fund"
+    assert manifest["campaign"] == "2022-jiangmen-fund" and manifest["county"] == COUNTY
+    assert "fund_applications.json" in members(fund.bundle) and "applications.json" not in members(fund.bundle)
+
+    diff = ok("--db", fund.city, "bundle", "diff", fund.bundle)
+    assert "新增 4 项" in diff and "尚未确认" in diff
+    out = imported(fund)
+    assert "新增 4 项" in out and "新附件 4 个" in out
+
+    county, city = fund_list(fund.county), fund_list(fund.city)
+    assert set(city) == set(county)  # the uid is the identity across offices
+    for uid, there in county.items():
+        here = city[uid]
+        for key in ("project", "enterprise", "county", "direction_id", "subdirection_id", "cluster", "investment",
+                    "total_investment", "eligible_investment", "max_subsidy", "requested", "training_sessions",
+                    "training_people"):  # fmt: skip
+            assert here[key] == there[key], key
+        assert here["status"] == "registered" and here["rank"] is None
+        files = lambda row: sorted((a["file_name"], a["sha256"], a["size"], a["category"], a["material"]) for a in row["attachments"])  # noqa: E731
+        assert files(here) == files(there)
+    by_project = {row["project"]: row for row in city.values()}
+    assert by_project["甲智能工厂"]["investment"] == {"equipment": "800000.00", "industrial_internet": "1200000.00"}
+    assert by_project["丙五金集群改造"]["cluster"] == "江门五金产业集群"
+    assert (by_project["人才培养计划"]["training_sessions"], by_project["人才培养计划"]["training_people"]) == (12, 600)
+    invoices = {a["file_name"]: a for a in by_project["甲智能工厂"]["attachments"]}
+    assert invoices["设备发票.pdf"]["category"] == "equipment"
+    root = store_root_for(fund.city)
+    for _, name, body, _ in FILES:  # the bytes arrived, under their hash
+        sha = next(a["sha256"] for row in city.values() for a in row["attachments"] if a["file_name"] == name)
+        assert any(p.read_bytes() == body for p in root.rglob(sha))
+
+    # The rules see at the city what they saw at the county: the same findings, project by project.
+    checks = {}
+    for db in (fund.county, fund.city):
+        code, out, _ = gdiiot("--db", db, "check", "--json", "--at", "2022-11-20T10:00")
+        report = json.loads(out)
+        assert code in (0, 1) and report["summary"]["applications"] == 4 and report["city"] == "江门"
+        checks[db] = sorted((v["rule"], v["project"], v["message"]) for v in report["violations"])
+    assert checks[fund.city] == checks[fund.county]
+    assert ("FUND_REQUEST_OVER_CAP", "丙五金集群改造") in {v[:2] for v in checks[fund.city]}  # 250,000 > 80 % of 300,000
+    again = imported(fund)
+    assert "已导入过" in again
+
+
+def test_newer_bundle_updates_rows_and_keeps_the_citys_rank_score_and_status(fund: Fund, tmp_path: Path) -> None:
+    imported(fund)
+    city = {row["project"]: row for row in fund_list(fund.city).values()}
+    first, cloud = city["甲智能工厂"]["id"], city["乙上云"]["id"]
+    ok("--db", fund.city, "fund", "score", first, "91")
+    ok("--db", fund.city, "fund", "rank", first)  # 入库, first place
+    # The county corrects two applications: the ranked one and one the city has not ranked.
+    rows = [dict(r) for r in ROWS]
+    rows[0]["申请补贴金额（元）"] = 950_000
+    rows[1]["云服务投入（元）"] = 600_000
+    template = tmp_path / "模板.xlsx"
+    ok("--db", fund.county, "fund", "template", template)
+    ok("--db", fund.county, "import-xlsx", fill(template, tmp_path / "更正.xlsx", rows))
+    newer = fund.next_bundle("蓬江区-2.gdiiot")
+
+    diff = json.loads(ok("--db", fund.city, "bundle", "diff", newer, "--json"))
+    assert diff["campaign_kind"] == "special-fund"
+    assert [d["project"] for d in diff["needs_confirmation"]] == ["甲智能工厂"]
+    refused(fund.city, ["bundle", "import", newer], newer, "--accept-removals")
+    out = ok("--db", fund.city, "bundle", "import", newer, "--accept-removals")
+    assert "更新 2 项" in out and "入库排序未动" in out
+
+    after = {row["project"]: row for row in fund_list(fund.city).values()}
+    assert after["甲智能工厂"]["requested"] == "950000.00"
+    assert (after["甲智能工厂"]["status"], after["甲智能工厂"]["rank"], after["甲智能工厂"]["review_score"]) == ("pooled", 1, "91")
+    assert after["乙上云"]["investment"] == {"cloud": "600000.00"} and after["乙上云"]["id"] == cloud
+    flags = json.loads(ok("--db", fund.city, "bundle", "flags", "--json"))
+    assert [(f["project"], f["kind"]) for f in flags] == [("甲智能工厂", "changed")]
+    assert "入库排序未动" in ok("--db", fund.city, "bundle", "flags")
+
+
+def test_a_withdrawal_needs_accept_removals(fund: Fund) -> None:
+    imported(fund)
+    city = {row["project"]: row for row in fund_list(fund.city).values()}
+    ok("--db", fund.county, "fund", "status", 3, "withdrawn", "--reason", "企业放弃申报")
+    newer = fund.next_bundle("蓬江区-2.gdiiot")
+    assert "县区已删除" in ok("--db", fund.city, "bundle", "diff", newer)
+    refused(fund.city, ["bundle", "import", newer], newer, "撤回 1 个项目", "--accept-removals")
+    assert fund_list(fund.city)[city["丙五金集群改造"]["uid"]]["status"] == "registered"
+    assert "撤回 1 项" in ok("--db", fund.city, "bundle", "import", newer, "--accept-removals")
+    assert fund_list(fund.city)[city["丙五金集群改造"]["uid"]]["status"] == "withdrawn"
+
+
+# --- refusals -------------------------------------------------------------------------------------------
+
+
+def test_forged_unsigned_and_tampered_fund_bundles_are_refused(fund: Fund) -> None:
+    imported(fund)  # the county's key is pinned now
+    newer = fund.next_bundle("蓬江区-2.gdiiot")
+    forged = rebuild(newer, fund.folder / "伪造.gdiiot", signer=forger())
+    refused(fund.city, ["bundle", "import", forged], forged, "另一把密钥", fund.county_fp)
+    items = members(newer)
+    del items["signature.json"]
+    unsigned = fund.folder / "无签名.gdiiot"
+    write_zip(unsigned, list(items.items()))
+    refused(fund.city, ["bundle", "import", unsigned], unsigned, "没有签名")
+    docs = json.loads(members(newer)["fund_applications.json"])
+    docs[0]["requested"] = "1.00"
+    edited = json.dumps(docs, ensure_ascii=False).encode()
+    tampered = rebuild(newer, fund.folder / "改动.gdiiot", {"fund_applications.json": edited}, forge=True)
+    refused(fund.city, ["bundle", "import", tampered], tampered, "签名不符")
+    # Behind the signature (the county's own program gone wrong): the data no longer matches its audit log.
+    resigned = rebuild(newer, fund.folder / "重签.gdiiot", {"fund_applications.json": edited})
+    refused(fund.city, ["bundle", "import", resigned], resigned, "审计日志")
+    # An invoice's bytes changed under its name: its hash no longer matches.
+    sha = next(n for n in items if n.startswith("files/"))
+    swapped = rebuild(newer, fund.folder / "换发票.gdiiot", {sha: b"%PDF-1.4 another invoice"})
+    refused(fund.city, ["bundle", "import", swapped], swapped, "哈希")
+    assert "新增 0 项" in ok("--db", fund.city, "bundle", "import", newer)  # the genuine one still imports
+    refusals = json.loads(ok("--db", fund.city, "bundle", "refusals", "--json"))
+    assert len(refusals) == 5
+
+
+def test_first_bundle_needs_the_confirmed_fingerprint(fund: Fund) -> None:
+    refused(fund.city, ["bundle", "import", fund.bundle], fund.bundle, "指纹")
+    refused(fund.city, ["bundle", "import", fund.bundle, "--trust", "00000 00000 00000 00000 00000 00000"],
+            fund.bundle, "不符")  # fmt: skip
+    assert "新增 4 项" in imported(fund)
+
+
+def test_kind_and_campaign_mismatch_is_refused(fund: Fund, offices: Offices, tmp_path: Path) -> None:
+    # A fund bundle in a pilot database of the same city.
+    pilot = tmp_path / "江门试点.sqlite3"
+    ok("--db", pilot, "init", "--city", "江门")
+    refused(pilot, ["bundle", "import", fund.bundle, "--trust", fund.county_fp], fund.bundle,
+            "专项资金项目申报的县区数据包", "试点示范项目推荐的数据库", "不能互相导入")  # fmt: skip
+    # A pilot bundle in a fund database.
+    refused(fund.city, ["bundle", "import", offices.bundle], offices.bundle,
+            "试点示范项目推荐的县区数据包", "专项资金项目申报的数据库")  # fmt: skip
+    # A fund bundle of another call (campaign id), signed by the county's own key.
+    other = rebuild(fund.bundle, fund.folder / "另一批.gdiiot", manifest_edit=lambda m: m.update(campaign="2023-jiangmen-fund"))
+    refused(fund.city, ["bundle", "import", other, "--trust", fund.county_fp], other, "2023-jiangmen-fund", "不能导入")
+    # A kind this program does not know.
+    odd = rebuild(fund.bundle, fund.folder / "未知.gdiiot", manifest_edit=lambda m: m.update(campaign_kind="lottery"))
+    refused(fund.city, ["bundle", "import", odd, "--trust", fund.county_fp], odd, "活动种类")
+
+
+def test_a_county_not_of_the_city_is_not_exported(fund: Fund, tmp_path: Path) -> None:
+    rows = [dict(ROWS[1], **{"县（市、区）": "开平市", "项目名称": "开平项目"})]
+    template = tmp_path / "模板.xlsx"
+    ok("--db", fund.county, "fund", "template", template)
+    ok("--db", fund.county, "import-xlsx", fill(template, tmp_path / "开平.xlsx", rows))
+    code, _, err = gdiiot("--db", fund.county, "bundle", "export", tmp_path / "x.gdiiot")
+    assert code == 2 and "多个县区" in err and not (tmp_path / "x.gdiiot").exists()
+    out = ok("--db", fund.county, "bundle", "export", tmp_path / "开平.gdiiot", "--county", "开平市")
+    assert "开平市" in out and "1 个项目" in out
+
+
+def test_a_version_2_pilot_bundle_still_imports(offices: Offices, city_db: Path) -> None:
+    """Bundles exported before campaign kinds (format 2, no `campaign_kind`) are pilot bundles, still signed."""
+
+    def as_version_2(manifest: dict[str, object]) -> None:
+        assert manifest.pop("campaign_kind") == "pilot-recommendation"
+        manifest["version"] = 2
+
+    old = rebuild(offices.bundle, offices.folder / "版本2.gdiiot", manifest_edit=as_version_2)
+    assert "新增 4 项" in ok("--db", city_db, "bundle", "diff", old)
+    assert "新增 4 项" in ok("--db", city_db, "bundle", "import", old)
