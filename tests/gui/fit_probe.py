@@ -63,7 +63,11 @@ def probe(folder: Path) -> dict[str, object]:
     report: dict[str, object] = {"screen": [area.width(), area.height()], "windows": [], "problems": [], "columns": {}}
     ws = filled_workspace(folder)
     empty = create_workspace(folder / "韶关.sqlite3", "韶关", operator="测试员")  # the first day: no project yet
-    for name, window in tour(ws, empty_ws=empty):
+    from itertools import chain
+
+    from tests.gui.fund_tour import fund_tour
+
+    for name, window in chain(tour(ws, empty_ws=empty), fund_tour(folder)):
         frame = window.frameGeometry()
         entry = {"name": name, "frame": [frame.x(), frame.y(), frame.width(), frame.height()]}
         report["windows"].append(entry)  # type: ignore[union-attr]

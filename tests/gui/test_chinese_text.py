@@ -41,12 +41,16 @@ def test_every_window_shows_only_chinese(qtbot: QtBot, tmp_path: Path, chinese_q
     empty = create_workspace(tmp_path / "韶关.sqlite3", "韶关", operator="测试员")
     seen: list[str] = []
     findings: list[str] = []
-    for name, window in tour(ws, empty_ws=empty):
+    from itertools import chain
+
+    from tests.gui.fund_tour import fund_tour
+
+    for name, window in chain(tour(ws, empty_ws=empty), fund_tour(tmp_path)):
         seen.append(name)
         findings += [f"{name}: {f}" for f in latin_findings(window)]
     ws.close()
     empty.close()
-    assert len(seen) >= 20 and "main-3-活动与方向" in seen and "main-empty" in seen
+    assert len(seen) >= 20 and "main-3-活动与方向" in seen and "main-empty" in seen and "fund-intake" in seen
     assert findings == []
 
 

@@ -56,7 +56,7 @@ def _grey(text: str = "") -> QLabel:
 
 
 def _size(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{max(n, 1) / 1024:.0f} KB"
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{-(-n // 1024)} KB"  # 1 byte is 1 KB
 
 
 class FundApplicationDialog(QDialog):
@@ -121,6 +121,8 @@ class FundApplicationDialog(QDialog):
         self.basis = _grey()
         self.problems = QListWidget()
         self.problems.setWordWrap(True)
+        self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.problems.setSpacing(3)
         layout = QVBoxLayout(page)
         layout.addLayout(self.facts)
         layout.addWidget(self.investments, 2)

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -54,6 +55,9 @@ class IntakeResultDialog(QDialog):
         if refused:
             self.summary.setStyleSheet(ERROR_TEXT_STYLE)
         self.problems = QListWidget()
+        self.problems.setWordWrap(True)  # a long cell message is read whole, not scrolled to
+        self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.problems.setSpacing(2)
         self.problems.addItems(problems)
         self.skip_button: QPushButton | None = None
         buttons = QHBoxLayout()
@@ -69,7 +73,7 @@ class IntakeResultDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         if problems:
-            layout.addWidget(QLabel("有问题的单元格（行号为 Excel 中的行号）：" if refused else "跳过的行："))
+            layout.addWidget(QLabel("有问题的单元格（行号为 Excel 中的行号）：" if refused else "跳过的行及其问题："))
             layout.addWidget(self.problems, 1)
         if refused:
             note = QLabel("数据库没有任何改变。可以在 Excel 中改正后重新导入。")

@@ -51,7 +51,8 @@ class MarksTable(QTableWidget):
         self.blockSignals(False)
         # Tall enough for every row up to ten; more scroll inside the table.
         rows = min(len(projects), 10)
-        self.setFixedHeight(self.horizontalHeader().sizeHint().height() + rows * self.verticalHeader().defaultSectionSize() + 4)
+        header_height = self.horizontalHeader().sizeHint().height()
+        self.setFixedHeight(header_height + rows * self.verticalHeader().defaultSectionSize() + 2 * self.frameWidth() + 2)
 
     def is_marked(self, ref: str, kind: str) -> bool:
         item = self.item(self.refs.index(ref), len(FIXED) + self.kinds.index(kind))

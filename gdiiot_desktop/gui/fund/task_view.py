@@ -138,8 +138,9 @@ class TaskProgressView(QScrollArea):
         self.marks.set_projects(projects, kinds)
         self.marks.toggled.connect(self.mark_toggled.emit)
         inner.addWidget(self.marks)
-        note = QLabel("专项资金项目入库后按其支持方向默认计入（如标杆示范）；取消勾选即不计入。")
-        note.setStyleSheet("color: #595959;")
-        note.setWordWrap(True)
-        inner.addWidget(note)
+        if any(p.ref.startswith("fund:") for p in projects):
+            note = QLabel("专项资金项目入库后按其支持方向默认计入（如标杆示范）；取消勾选即不计入。")
+            note.setStyleSheet("color: #595959;")
+            note.setWordWrap(True)
+            inner.addWidget(note)
         return box
