@@ -2,25 +2,29 @@
 (applied vs recommended), and the task list's progress — counted once, frozen with the time it was
 read, so the window and the PDF show the same figures and the PDF says when and from what.
 
-No Qt and no SQL here: applications come through `ApplicationService`, counties and the task list
-through their repositories; the counting itself (`count_charts`) is pure and tested on its own.
+No Qt and no SQL here: the applications are tallied in SQL by `storage/chart_repository.py` (a city of
+10,000 is counted without loading them), counties and the task list come through their repositories;
+the counting itself (`count_charts`) is pure and tested on its own.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
 
 from ..domain.campaign import Campaign
+from ..domain.enums import Status
 from ..domain.model import Application
-from ..storage import county_repository
+from ..storage import chart_repository, county_repository
 from ..storage.audit import canonical_json
-from .applications import ApplicationService
+from ..storage.chart_repository import Tally
 from .errors import ServiceError
 from .workspace import Workspace
+
+RECOMMENDED = Status.RECOMMENDED.value
 
 
 @dataclass(frozen=True)
@@ -110,17 +114,29 @@ def quota_segments(quota: QuotaUse) -> list[tuple[float, bool]]:
     return [(1.0, i < quota.limit) for i in range(quota.counted)]
 
 
+def tallies_of(apps: Iterable[Application]) -> list[Tally]:
+    """Applications already in memory as the rows `count_charts` takes (one row each)."""
+    return [
+        Tally(a.county, a.category_id, a.direction_id, a.status.value, a.applicant.is_central_enterprise, 1)
+        for a in apps
+    ]
+
+
 def _tally(
     keys: Sequence[str],
-    apps: Sequence[Application],
-    key: Callable[[Application], str],
+    rows: Sequence[Tally],
+    key: Callable[[Tally], str],
     label: Callable[[str], str],
     *,
     keep_zero: bool,
 ) -> tuple[Count, ...]:
-    """One Count per key in `keys` order (then any key the applications name that `keys` lacks)."""
-    applied = Counter(key(a) for a in apps)
-    recommended = Counter(key(a) for a in apps if a.is_recommended)
+    """One Count per key in `keys` order (then any key the rows name that `keys` lacks)."""
+    applied: Counter[str] = Counter()
+    recommended: Counter[str] = Counter()
+    for row in rows:
+        applied[key(row)] += row.n
+        if row.status == RECOMMENDED:
+            recommended[key(row)] += row.n
     order = list(keys) + sorted(set(applied) - set(keys))
     return tuple(
         Count(label(k), applied[k], recommended[k]) for k in order if applied[k] or (keep_zero and k in keys)
@@ -130,22 +146,22 @@ def _tally(
 def count_charts(
     campaign: Campaign,
     city: str,
-    apps: Sequence[Application],
+    rows: Sequence[Tally],
     counties: Sequence[str],
     read_at: datetime,
     tasks: Sequence[TaskBar] = (),
 ) -> PilotCharts:
-    """The figures of the charts: pure counting over the applications as stored."""
+    """The figures of the charts: pure counting over the applications' tallies as stored."""
     found = campaign.city(city)
     if found is None:
         raise ServiceError(f"“{city}”不是本活动的地级以上市，无法确定推荐名额")
-    live = [a for a in apps if a.status.is_active]
-    recommended = [a for a in live if a.is_recommended]
-    central = sum(1 for a in recommended if a.applicant.is_central_enterprise)
+    live = [r for r in rows if Status(r.status).is_active]
+    recommended = sum(r.n for r in live if r.status == RECOMMENDED)
+    central = sum(r.n for r in live if r.status == RECOMMENDED and r.central)
     direct = found.direct_quota is not None
     quota = QuotaUse(
         limit=campaign.quota_for(found),
-        counted=len(recommended) - central,
+        counted=recommended - central,
         central=central,
         region="计划单列市" if direct else campaign.region(found.region_id).name,
         direct=direct,
@@ -157,12 +173,12 @@ def count_charts(
         d = directions.get(direction_id)
         return f"{d.no}. {d.name}" if d is not None else f"{direction_id}（不在方向清单中）"
 
-    by_county = _tally(counties, live, lambda a: a.county, str, keep_zero=True)
+    by_county = _tally(counties, live, lambda r: r.county, str, keep_zero=True)
     by_category = _tally(
-        [c.id for c in campaign.categories], live, lambda a: a.category_id,
+        [c.id for c in campaign.categories], live, lambda r: r.category_id,
         lambda k: categories.get(k, k), keep_zero=True,
     )  # fmt: skip
-    by_direction = _tally([d.id for d in campaign.directions], live, lambda a: a.direction_id, direction_label,
+    by_direction = _tally([d.id for d in campaign.directions], live, lambda r: r.direction_id, direction_label,
                           keep_zero=False)  # fmt: skip
     figures = {
         "city": found.full_name, "campaign": campaign.id, "quota": asdict(quota),
@@ -180,7 +196,7 @@ def count_charts(
         by_category=by_category,
         by_direction=by_direction,
         tasks=tuple(tasks),
-        withdrawn=len(apps) - len(live),
+        withdrawn=sum(r.n for r in rows) - sum(r.n for r in live),
         digest=hashlib.sha256(canonical_json(figures).encode("utf-8")).hexdigest(),
     )
 
@@ -200,8 +216,8 @@ def task_bars(ws: Workspace, now: datetime) -> list[TaskBar]:
 
 
 def read_pilot_charts(ws: Workspace, now: datetime) -> PilotCharts:
-    """Read and count (off the GUI thread: this opens database sessions)."""
-    apps = ApplicationService(ws).list()
+    """Read and count (off the GUI thread: this opens database sessions); counted in SQL, not loaded."""
     with ws.db.session() as session:
+        rows = chart_repository.application_tallies(session)
         counties = [name for name, _n in county_repository.counties_with_counts(session)]
-    return count_charts(ws.campaign, ws.city, apps, counties, now, task_bars(ws, now))
+    return count_charts(ws.campaign, ws.city, rows, counties, now, task_bars(ws, now))

@@ -16,7 +16,13 @@ from gdiiot_desktop.demo import generate_applications
 from gdiiot_desktop.domain.campaign import Campaign
 from gdiiot_desktop.domain.enums import Status
 from gdiiot_desktop.services.errors import ServiceError
-from gdiiot_desktop.services.pilot_charts import Count, count_charts, quota_segments, read_pilot_charts
+from gdiiot_desktop.services.pilot_charts import (
+    Count,
+    count_charts,
+    quota_segments,
+    read_pilot_charts,
+    tallies_of,
+)
 from gdiiot_desktop.services.pilot_charts_pdf import write_charts_pdf
 from gdiiot_desktop.services.tasks.service import import_task_list, set_marks, task_list_database
 from tests.charts.city import EMPTY_COUNTY, RECOMMENDED, ChartsCity, build_charts_city
@@ -99,7 +105,7 @@ def _recommended(campaign: Campaign, city: str, n: int, central: int = 0) -> lis
     [("韶关", 5, "粤北", False), ("汕头", 5, "粤东", False), ("江门", 8, "珠三角", False), ("深圳", 15, "计划单列市", True)],
 )
 def test_the_quota_is_the_campaign_files(campaign: Campaign, city: str, limit: int, region: str, direct: bool) -> None:
-    charts = count_charts(campaign, city, _recommended(campaign, city, 6, central=2), [], NOW)
+    charts = count_charts(campaign, city, tallies_of(_recommended(campaign, city, 6, central=2)), [], NOW)
     assert (charts.quota.limit, charts.quota.region, charts.quota.direct) == (limit, region, direct)
     assert (charts.quota.counted, charts.quota.central) == (4, 2)
     assert charts.quota.over == max(4 - limit, 0)
@@ -114,3 +120,16 @@ def test_an_empty_database_gives_empty_charts(campaign: Campaign) -> None:
     charts = count_charts(campaign, "韶关", [], ["浈江区"], NOW)
     assert charts.by_county == (Count("浈江区", 0, 0),) and charts.by_direction == ()
     assert (charts.applied, charts.quota.counted, charts.quota.left) == (0, 0, 5)
+
+
+def test_the_sql_tallies_agree_with_the_applications_loaded(city: ChartsCity) -> None:
+    from gdiiot_desktop.services.applications import ApplicationService
+
+    apps = ApplicationService(city.ws).list()
+    counties = [c.label for c in read_pilot_charts(city.ws, NOW).by_county]
+    in_memory = count_charts(city.ws.campaign, city.ws.city, tallies_of(apps), counties, NOW)
+    from_sql = read_pilot_charts(city.ws, NOW)
+    assert (in_memory.by_county, in_memory.by_category, in_memory.by_direction, in_memory.quota) == (
+        from_sql.by_county, from_sql.by_category, from_sql.by_direction, from_sql.quota,
+    )  # fmt: skip
+    assert in_memory.digest == from_sql.digest and in_memory.withdrawn == from_sql.withdrawn == 1
