@@ -31,7 +31,11 @@ def register(sub: Any) -> None:
     t.set_defaults(run=cmd_show)
 
     t = tsub.add_parser("mark", help="标记项目计入哪些任务类别（如 5G+、产业链协同）")
-    t.add_argument("ref", help="项目：pilot:编号（已推荐的试点示范）或 fund:编号（已入库的专项资金项目）")
+    t.add_argument(
+        "ref",
+        help="项目：pilot:编号（已推荐的试点示范）或 fund:编号（已入库的专项资金项目）；"
+        "关联数据库的项目前加活动编号，如 2022-jiangmen-fund/fund:3",
+    )
     t.add_argument("marks", nargs="*", metavar="类别")
     t.add_argument("--remove", nargs="+", default=[], metavar="类别", help="取消这些类别")
     t.set_defaults(run=cmd_mark)
@@ -40,6 +44,18 @@ def register(sub: Any) -> None:
     t.add_argument("task_id", type=int)
     t.add_argument("specs", nargs="+", metavar="目标")
     t.set_defaults(run=cmd_target)
+
+    t = tsub.add_parser("link", help="关联本市其他活动的数据库（如专项资金库），其项目一并计入任务进度")
+    t.add_argument("other", type=Path, help="其他活动的数据库文件")
+    t.set_defaults(run=cmd_link)
+
+    t = tsub.add_parser("unlink", help="取消关联的数据库（编号见 tasks links，或给出路径）")
+    t.add_argument("which", help="编号或路径")
+    t.set_defaults(run=cmd_unlink)
+
+    t = tsub.add_parser("links", help="列出关联的数据库及其项目数")
+    t.add_argument("--json", action="store_true")
+    t.set_defaults(run=cmd_links)
 
     t = tsub.add_parser("report", help="导出任务完成情况（.xlsx 和 PDF）")
     t.add_argument("out", type=Path, help="输出文件夹，或 报告.xlsx（同名 PDF 写在旁边）")
@@ -85,17 +101,23 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from ..services.tasks.service import counting_of, progress, progress_json
+    from ..services.tasks.linked import read_links
+    from ..services.tasks.service import campaigns_of, periods_of, progress, progress_json
 
     today = _today(args.today)
 
     def run(cdb: CityDatabase) -> int:
         city = (args.city or cdb.city).strip().removesuffix("市")
         own = city == cdb.city.removesuffix("市")
-        lists, projects = progress(cdb, today, city)
+        links = read_links(cdb) if own else []
+        lists, projects = progress(cdb, today, city, links)
         if args.json:
-            print_json(progress_json(lists, projects, city, today, cdb.origin if own else None))
+            print_json(progress_json(lists, projects, city, today, cdb.origin if own else None, links))
             return EXIT_OK
+        for source in links:
+            if source.problem:
+                print(f"注意：关联的数据库 {source.path}：{source.problem}")
+        campaigns = campaigns_of(cdb.origin, projects) if own else []
         if not lists:
             print("尚未导入任务清单（gdiiot tasks import 文件）")
         for task_list, items in lists:
@@ -107,21 +129,67 @@ def cmd_show(args: argparse.Namespace) -> int:
                     f"  [{task.id}] {task.name}（{task.nature}，{task.method}，完成时限 {task.deadline_text}{left}）"
                 )
                 print(f"      工作量：{task.workload}")
-                verdict = counting_of(task, task_list.year, cdb.origin)
-                if verdict is not None and own:
-                    print(f"      {'计入' if verdict.counted else '不计入'}：{verdict.reason}")
+                for _, verdict in periods_of(task, task_list.year, campaigns):
+                    print(f"      {'期内' if verdict.in_period else '注意'}：{verdict.reason}")
                 for item in (i for i in items if i.task.id == task.id):
                     bar = "█" * round(item.fraction * 10) + "░" * (10 - round(item.fraction * 10))
                     state = "已完成" if item.met else f"差 {item.missing} 个"
                     flag = "" if item.target.confirmed else "（待确认）"
                     print(f"      {item.target.label}{flag}  {bar} {item.done}/{item.target.count}  {state}")
-                    if item.excluded:
-                        print(f"        （另有 {len(item.excluded)} 个已标记的项目不计入：{item.excluded[0][1]}）")
+                    if item.cautions:
+                        print(f"        （其中 {len(item.cautions)} 个项目不在本任务的期内，见上方“注意”）")
         if projects:
             print("可计入的项目：")
             for p in projects:
                 year = f"，{p.year}年" if p.year else ""
                 print(f"  {p.ref} {p.label}（{p.source}{year}）：{'、'.join(sorted(p.marks)) or '未标记'}")
+        return EXIT_OK
+
+    return _with_city_db(args, run)
+
+
+def cmd_link(args: argparse.Namespace) -> int:
+    from ..services.tasks.linked import link_database
+
+    def run(cdb: CityDatabase) -> int:
+        source = link_database(cdb, args.other)
+        origin = source.origin
+        title = (
+            f"{origin.title}（{origin.year}年）"
+            if origin and origin.year
+            else (origin.title if origin else "")
+        )
+        print(f"已关联：{source.path}\n  活动：{title}；可计入的项目 {len(source.projects)} 个")
+        return EXIT_OK
+
+    return _with_city_db(args, run)
+
+
+def cmd_unlink(args: argparse.Namespace) -> int:
+    from ..services.tasks.linked import unlink_database
+
+    def run(cdb: CityDatabase) -> int:
+        print(f"已取消关联：{unlink_database(cdb, args.which)}")
+        return EXIT_OK
+
+    return _with_city_db(args, run)
+
+
+def cmd_links(args: argparse.Namespace) -> int:
+    from ..services.tasks.linked import read_links
+
+    def run(cdb: CityDatabase) -> int:
+        links = read_links(cdb)
+        if args.json:
+            print_json([source.as_json() for source in links])
+            return EXIT_OK
+        if not links:
+            print("尚未关联其他数据库（gdiiot tasks link 文件）")
+        for n, source in enumerate(links, 1):
+            if source.problem:
+                print(f"{n}. {source.path}\n   {source.problem}")
+            elif source.origin is not None:
+                print(f"{n}. {source.path}\n   {source.origin.title}：可计入的项目 {len(source.projects)} 个")
         return EXIT_OK
 
     return _with_city_db(args, run)

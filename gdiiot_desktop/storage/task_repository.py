@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -17,6 +18,7 @@ from .models import ApplicantRecord, ApplicationRecord
 from .models_fund import FundApplicationRecord
 from .models_tasks import ProjectMarkRecord, TaskListRecord, TaskRecord, TaskTargetRecord
 from .repository import now_utc
+from .settings_repository import read_settings, write_setting
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,9 @@ class ProjectRow:
     applicant: str
     source: str  # pilot / fund
     direction_id: str
+
+
+LINKED_KEY = "task_linked_databases"  # JSON list of paths
 
 
 class TaskRepository:
@@ -100,6 +105,21 @@ class TaskRepository:
             for mark in remove:
                 session.add(ProjectMarkRecord(ref=ref, mark="!" + mark))
             self._audit(session, "tasks_mark", "project", ref, {"add": add, "remove": remove})
+
+    def linked_paths(self) -> list[str]:
+        """The other databases whose projects this one's task lists count (paths as stored)."""
+        with self.db.session() as session:
+            text = read_settings(session, [LINKED_KEY]).get(LINKED_KEY, "[]")
+        try:
+            paths = json.loads(text)
+        except ValueError:
+            return []
+        return [p for p in paths if isinstance(p, str)] if isinstance(paths, list) else []
+
+    def set_linked_paths(self, paths: list[str], change: dict[str, Any]) -> None:
+        with self.db.session() as session:
+            write_setting(session, LINKED_KEY, json.dumps(paths, ensure_ascii=False) if paths else None)
+            self._audit(session, "tasks_link", "task_sources", "linked", change)
 
     def projects(self) -> list[ProjectRow]:
         """Recommended pilot applications and pooled fund applications of this database."""

@@ -99,15 +99,17 @@ def test_task_view_shows_progress_and_days_left(qtbot: QtBot, fund_db: Path) -> 
     window = _open(qtbot, fund_db)
     window.tabs.setCurrentWidget(window.task_view)
     bars = window.task_view.bars
-    # 江门 2020: 上云上平台 ≥ 40 (the 2022 pool counts nothing toward 2020); 2022: 标杆示范 ≥ 2 (two
-    # pooled benchmark projects), 其中5G+ ≥ 1 (marked by hand).
+    # 江门 2020: 上云上平台 ≥ 40 (the 2022 pool's two 上云 projects count by their marks, with a caution
+    # naming the year); 2022: 标杆示范 ≥ 2 (two pooled benchmark projects), 其中5G+ ≥ 1 (marked by hand).
     assert [(b.value(), b.maximum(), b.text()) for b in bars] == [
-        (0, 40, "0 / 40"),
+        (2, 40, "2 / 40"),
         (2, 2, "2 / 2"),
         (1, 1, "1 / 1"),
     ]
     texts = [box.title() for box in window.task_view.widget().findChildren(QGroupBox)]
     assert any("剩余 406 天" in t for t in texts) and any("已逾期 324 天" in t for t in texts)
+    (caution,) = window.task_view.cautions
+    assert "是2022年的活动，本任务属2020年的清单" in caution.text() and "请取消该项目的标记" in caution.text()
     if SHOTS.is_dir():
         window.resize(1100, 500)
         qtbot.wait(50)

@@ -97,10 +97,11 @@ def test_progress_on_a_fund_database(
     (task,) = shown["lists"][0]["tasks"]
     assert task["workload"] == "至少培育2个工业互联网标杆示范项目，其中至少1个5G+工业互联网示范项目"
     assert (task["deadline"], task["days_left"], task["nature"], task["year"]) == ("2022-12-31", 91, "约束性任务", 2022)
-    assert task["counting"]["counted"] is True and "2022年的活动" in task["counting"]["reason"]
+    (period,) = task["periods"]
+    assert period["in_period"] is True and "2022年的活动" in period["reason"]
     bench, five_g = task["targets"]
     # Pooled benchmark projects count as 标杆示范 by the campaign's counts_as; the unpooled one does not.
-    assert (bench["done"], bench["missing"], bench["met"], bench["not_counted"]) == (2, 0, True, [])
+    assert (bench["done"], bench["missing"], bench["met"], bench["cautions"]) == (2, 0, True, [])
     assert (five_g["done"], five_g["missing"]) == (0, 1)
 
     assert run(capsys, "--db", jiangmen, "tasks", "mark", "fund:1", "5G+")[0] == 0
@@ -126,7 +127,7 @@ def test_progress_on_a_fund_database(
     code, _, err = run(capsys, "--db", jiangmen, "tasks", "target", str(task_id), "5G+=一")
     assert code == 2 and "目标写法" in err
 
-    # The 2020 list beside it counts nothing of the 2022 pool.
+    # The 2020 list beside it counts the marked 2022 pool too, with a caution naming the year.
     assert run(capsys, "--db", jiangmen, "tasks", "import", sheet_2020(tmp_path / "2020.xlsx"))[0] == 0
     code, out, _ = run(
         capsys, "--db", jiangmen, "tasks", "report", tmp_path / "报告.xlsx", "--today", "2022-10-01"
@@ -135,24 +136,25 @@ def test_progress_on_a_fund_database(
     ws = openpyxl.load_workbook(tmp_path / "报告.xlsx")["任务进度"]
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=3)]
     assert [r[6] for r in rows] == ["上云上平台 ≥ 40", "标杆示范 ≥ 3", "其中5G+ ≥ 1"]
-    assert [(r[7], r[8], r[11]) for r in rows] == [(0, 40, "已逾期 639 天"), (1, 2, "91 天"), (1, 0, "91 天")]
-    assert rows[0][13].startswith("不计入：") and "2020年" in rows[0][13]
-    assert rows[1][13].startswith("计入：")
+    assert [(r[7], r[8], r[11]) for r in rows] == [(1, 39, "已逾期 639 天"), (1, 2, "91 天"), (1, 0, "91 天")]
+    assert rows[0][13].startswith("注意：") and "2020年" in rows[0][13]
+    assert rows[1][13].startswith("期内：")
     projects = [[c.value for c in r] for r in openpyxl.load_workbook(tmp_path / "报告.xlsx")["计入的项目"].iter_rows()]
     assert projects[0][4:] == ["所属活动", "活动年度"] and projects[1][5] == 2022
     with pdfplumber.open(tmp_path / "报告.pdf") as pdf:
         text = "\n".join(p.extract_text() or "" for p in pdf.pages)
     assert "江门市省级任务清单完成情况" in text and "1 / 3" in text and "已逾期 639 天" in text
-    assert "不计入：" in text
+    assert "注意：" in text
 
 
-def test_a_list_counts_only_its_own_years_campaign_up_to_its_deadline(
+def test_marks_decide_and_a_campaign_outside_the_period_is_named(
     jiangmen: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # The known defect: a 2022 fund pool was counted toward the 2020 and 2021 lists.
+    # A 2022 pool against the 2020 and 2021 lists: the marks still count it (the official decides),
+    # and every task names the year mismatch so the official can unmark what should not count.
     for sheet in (sheet_2021(tmp_path / "2021.xlsx"), sheet_2020(tmp_path / "2020.xlsx")):
         assert run(capsys, "--db", jiangmen, "tasks", "import", sheet)[0] == 0
-    # A 2022 list whose 完成时限 falls before the call closes (2022-11-30) cannot count its pool either.
+    # A 2022 list whose 完成时限 falls before the call closes (2022-11-30).
     early = sheet_2021(tmp_path / "2022上半年.xlsx", 2022, "2022年6月底")
     assert run(capsys, "--db", jiangmen, "tasks", "import", early)[0] == 0
     code, out, _ = run(capsys, "--db", jiangmen, "tasks", "show", "--json", "--today", "2021-10-01")
@@ -160,21 +162,25 @@ def test_a_list_counts_only_its_own_years_campaign_up_to_its_deadline(
     assert code == 0 and [tl["year"] for tl in shown["lists"]] == [2020, 2021, 2022]
     for tl in shown["lists"]:
         for task in tl["tasks"]:
-            assert task["counting"]["counted"] is False and task["year"] == tl["year"]
-            for target in task["targets"]:
-                assert (target["done"], target["projects"]) == (0, [])
+            assert [p["in_period"] for p in task["periods"]] == [False] and task["year"] == tl["year"]
     (task_2021,) = shown["lists"][1]["tasks"]
-    assert "2022年的活动，本任务属2021年的清单" in task_2021["counting"]["reason"]
+    assert "2022年的活动，本任务属2021年的清单" in task_2021["periods"][0]["reason"]
     bench = task_2021["targets"][0]
-    assert [(p["ref"], "2021年的清单" in p["reason"]) for p in bench["not_counted"]] == [
+    assert (bench["done"], [p["ref"] for p in bench["projects"]]) == (2, ["fund:1", "fund:2"])
+    assert [(p["ref"], "2021年的清单" in p["reason"]) for p in bench["cautions"]] == [
         ("fund:1", True), ("fund:2", True)
     ]  # fmt: skip
     (task_2022,) = shown["lists"][2]["tasks"]
     assert task_2022["deadline"] == "2022-06-30"
-    assert "晚于完成时限2022年6月底" in task_2022["counting"]["reason"]
+    assert "晚于完成时限2022年6月底" in task_2022["periods"][0]["reason"]
     code, out, _ = run(capsys, "--db", jiangmen, "tasks", "show", "--today", "2021-10-01")
-    assert "不计入：2022年第二批江门市工业互联网专项资金项目是2022年的活动，本任务属2021年的清单" in out
-    assert "另有 2 个已标记的项目不计入" in out
+    assert "注意：2022年第二批江门市工业互联网专项资金项目是2022年的活动，本任务属2021年的清单" in out
+    assert "其中 2 个项目不在本任务的期内" in out
+    # Unmarking takes a project out, as the caution says.
+    assert run(capsys, "--db", jiangmen, "tasks", "mark", "fund:2", "--remove", "标杆示范")[0] == 0
+    code, out, _ = run(capsys, "--db", jiangmen, "tasks", "show", "--json", "--today", "2021-10-01")
+    bench = json.loads(out)["lists"][1]["tasks"][0]["targets"][0]
+    assert [p["ref"] for p in bench["projects"]] == ["fund:1"]
 
 
 def test_progress_on_a_pilot_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -186,18 +192,18 @@ def test_progress_on_a_pilot_database(tmp_path: Path, capsys: pytest.CaptureFixt
     finally:
         ws.close()
     db = tmp_path / "韶关.sqlite3"
-    # The 2023 pilot recommendation (deadline 2023-12-08) counts toward a 2023 list, not a 2020 one.
+    # The 2023 pilot recommendation (deadline 2023-12-08) lies in a 2023 list's period, not a 2020 one's.
     assert run(capsys, "--db", db, "tasks", "import", sheet_2020(tmp_path / "2023.xlsx", 2023))[0] == 0
     assert run(capsys, "--db", db, "tasks", "import", sheet_2020(tmp_path / "2020.xlsx"))[0] == 0
     assert run(capsys, "--db", db, "tasks", "mark", f"pilot:{ids[0]}", "上云上平台")[0] == 0
     code, out, _ = run(capsys, "--db", db, "tasks", "show", "--today", "2023-12-01")
     assert code == 0 and "上云上平台 ≥ 4" in out and "1/4  差 3 个" in out and "剩余 30 天" in out
-    assert "0/4  差 4 个" in out  # the same target on the 2020 list
+    assert "注意：" in out and "本任务属2020年的清单" in out  # the same target on the 2020 list
     code, out, _ = run(capsys, "--db", db, "tasks", "show", "--json", "--today", "2023-12-01")
     shown = json.loads(out)
     assert shown["campaign"]["kind"] == "pilot" and shown["campaign"]["year"] == 2023
     by_year = {tl["year"]: tl["tasks"][0] for tl in shown["lists"]}
-    assert by_year[2023]["counting"]["counted"] and not by_year[2020]["counting"]["counted"]
+    assert by_year[2023]["periods"][0]["in_period"] and not by_year[2020]["periods"][0]["in_period"]
     cdb = open_city_database(db)
     try:
         refs = [p.ref for p in counted_projects(cdb)]

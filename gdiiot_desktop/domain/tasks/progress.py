@@ -1,10 +1,10 @@
 """A city's progress against its tasks: projects counted by the marks the user set on them.
 
-A task of a year's list counts only the projects of that year's campaigns, recommended or pooled
-by its deadline: the province's 2021 list is met by what the city did in 2021, so a 2022 fund
-pool counts toward neither the 2020 nor the 2021 list. A project's date is its campaign's deadline
-(申报截止日): the day by which its campaign recommends or takes projects in — the same on every
-run, unlike the moment someone pressed 入库.
+The marks decide what counts (the issue's "user-set mark for what counts"). The period is checked
+beside them: the province's 2021 list is met by what the city did in 2021, so a marked project of
+a 2022 campaign, or of a campaign closing after the task's deadline, still counts but carries a
+caution naming why, for the official to unmark it if it should not count. A project's date is its
+campaign's deadline (申报截止日): the same on every run, unlike the moment someone pressed 入库.
 """
 
 from __future__ import annotations
@@ -31,10 +31,10 @@ class CountedProject:
 
 
 @dataclass(frozen=True)
-class Eligibility:
-    """Whether a task counts a project's campaign at all (before its marks), and why, in Chinese."""
+class Timing:
+    """Whether a project's campaign falls in a task's period (its year, by its deadline), and why."""
 
-    counted: bool
+    in_period: bool
     reason: str
 
 
@@ -45,26 +45,28 @@ def task_year(task: ProvinceTask, list_year: int | None) -> int | None:
     return task.deadline.year if task.deadline is not None else None
 
 
-def eligibility(task: ProvinceTask, list_year: int | None, project: CountedProject) -> Eligibility:
+UNMARK_HINT = "按标记计入；如不应计入，请取消该项目的标记"
+
+
+def timing(task: ProvinceTask, list_year: int | None, project: CountedProject) -> Timing:
+    """Whether the project's campaign lies in the task's period, in words an official can check."""
     name = project.campaign or "本库的活动"
     year = task_year(task, list_year)
     if project.year is None:
-        return Eligibility(True, f"{name}的年度不明，其项目计入")
+        return Timing(True, f"{name}的年度不明，按标记计入")
     if year is None:
-        return Eligibility(True, f"清单和完成时限都没有年份，{name}（{project.year}年）的项目计入")
+        return Timing(True, f"清单和完成时限都没有年份，{name}（{project.year}年）的项目按标记计入")
     if project.year != year:
-        return Eligibility(
-            False, f"{name}是{project.year}年的活动，本任务属{year}年的清单，其项目不计入"
-        )
+        return Timing(False, f"{name}是{project.year}年的活动，本任务属{year}年的清单：{UNMARK_HINT}")
     if task.deadline is not None and project.day is not None and project.day > task.deadline:
-        return Eligibility(
+        return Timing(
             False,
             f"{name}截止于{project.day.isoformat()}，晚于完成时限{task.deadline_text}"
-            f"（{task.deadline.isoformat()}），其项目不计入",
+            f"（{task.deadline.isoformat()}）：{UNMARK_HINT}",
         )
     until = f"，截止于{project.day.isoformat()}" if project.day is not None else ""
     limit = f"，不晚于完成时限{task.deadline.isoformat()}" if task.deadline is not None else ""
-    return Eligibility(True, f"{name}是{year}年的活动{until}{limit}，其项目计入")
+    return Timing(True, f"{name}是{year}年的活动{until}{limit}")
 
 
 @dataclass(frozen=True)
@@ -73,8 +75,8 @@ class TargetProgress:
     target: Target
     projects: tuple[CountedProject, ...]
     today: date
-    # Projects carrying the target's marks that the task does not count (another year, too late), with why.
-    excluded: tuple[tuple[CountedProject, str], ...] = ()
+    # Counted projects whose campaign lies outside the task's period (another year, too late), with why.
+    cautions: tuple[tuple[CountedProject, str], ...] = ()
 
     @property
     def done(self) -> int:
@@ -117,16 +119,9 @@ def city_progress(
 ) -> list[TargetProgress]:
     out = []
     for task in tasks:
-        verdicts = {p.ref: eligibility(task, list_year, p) for p in projects}
+        outside = {p.ref: t.reason for p in projects if not (t := timing(task, list_year, p)).in_period}
         for target in task.targets:
             marked = counted(target, projects)
-            out.append(
-                TargetProgress(
-                    task,
-                    target,
-                    tuple(p for p in marked if verdicts[p.ref].counted),
-                    today,
-                    tuple((p, verdicts[p.ref].reason) for p in marked if not verdicts[p.ref].counted),
-                )
-            )
+            cautions = tuple((p, outside[p.ref]) for p in marked if p.ref in outside)
+            out.append(TargetProgress(task, target, marked, today, cautions))
     return out

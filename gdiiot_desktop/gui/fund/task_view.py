@@ -44,6 +44,7 @@ class TaskProgressView(QScrollArea):
         self.with_actions = with_actions
         self.bars: list[QProgressBar] = []  # in display order (tests read them)
         self.edit_buttons: list[QPushButton] = []
+        self.cautions: list[QLabel] = []  # tasks counting a campaign outside their period (tests read them)
         self.marks: MarksTable | None = None
         self._show([], "", date.today(), None)
 
@@ -68,6 +69,7 @@ class TaskProgressView(QScrollArea):
         layout = QVBoxLayout(body)
         self.bars = []
         self.edit_buttons = []
+        self.cautions = []
         self.marks = None
         if self.with_actions:
             actions = QHBoxLayout()
@@ -114,6 +116,13 @@ class TaskProgressView(QScrollArea):
                     names = QLabel("；".join(p.label for p in item.projects) or "—")
                     names.setWordWrap(True)
                     grid.addWidget(names, row, 3)
+                reasons = dict.fromkeys(why for item in mine for _p, why in item.cautions)
+                if reasons:  # counted by their marks, but of a campaign outside the task's period
+                    caution = QLabel("注意：" + "；".join(reasons))
+                    caution.setWordWrap(True)
+                    caution.setStyleSheet("color: #9c5700;")
+                    self.cautions.append(caution)
+                    grid.addWidget(caution, len(mine) + 1, 0, 1, 4)
                 grid.setColumnStretch(1, 2)
                 grid.setColumnStretch(3, 3)
                 layout.addWidget(box)

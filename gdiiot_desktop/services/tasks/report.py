@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ...domain.tasks.model import ProvinceTask, TaskList
-from ...domain.tasks.progress import CountedProject, TargetProgress, eligibility
+from ...domain.tasks.progress import CountedProject, TargetProgress, timing
 from ..files import atomic_output
 
 HEADERS = (
@@ -30,11 +30,11 @@ def _days(value: int | None) -> str:
 
 
 def counting_notes(task: ProvinceTask, list_year: int | None, projects: list[CountedProject]) -> str:
-    """Why the projects' campaigns count toward a task or not (one line per campaign)."""
+    """Whether the counted projects' campaigns lie in the task's period (one line per campaign)."""
     campaigns = {p.campaign_id: p for p in projects}
     return "；".join(
-        ("计入：" if v.counted else "不计入：") + v.reason
-        for v in (eligibility(task, list_year, p) for p in campaigns.values())
+        ("期内：" if v.in_period else "注意：") + v.reason
+        for v in (timing(task, list_year, p) for p in campaigns.values())
     )
 
 
@@ -143,8 +143,8 @@ def write_report_pdf(
         Paragraph(esc(f"{city}市省级任务清单完成情况"), st.title),
         Paragraph(
             esc(
-                f"截至 {today:%Y年%m月%d日}；计入的项目：清单当年的活动中已推荐的试点示范项目和已入库的"
-                "专项资金项目（活动截止日不晚于完成时限），按标记计入"
+                f"截至 {today:%Y年%m月%d日}；计入的项目：已推荐的试点示范项目和已入库的专项资金项目，"
+                "按标记计入；不属清单当年或晚于完成时限的活动，在“注意”中列明"
             ),
             note,
         ),

@@ -14,17 +14,18 @@ from ...domain.fund.loader import parse_fund_campaign
 from ...domain.tasks.model import TARGET_KINDS, ProvinceTask, Target, TaskList
 from ...domain.tasks.progress import (
     CountedProject,
-    Eligibility,
     TargetProgress,
+    Timing,
     city_progress,
     days_left,
-    eligibility,
     task_year,
+    timing,
 )
 from ...storage.database import Database
 from ...storage.fund_repository import read_setup
 from ...storage.task_repository import TaskRepository
 from ..errors import InputError, NotFoundError, ServiceError
+from .linked import LinkedSource, read_links, with_host_marks
 from .sheet import read_task_list
 
 SOURCES = {"pilot": "试点示范推荐", "fund": "专项资金入库"}
@@ -110,20 +111,27 @@ def import_task_list(cdb: CityDatabase, path: Path) -> tuple[TaskList, bool]:
     return task_list, replaced
 
 
-def counted_projects(cdb: CityDatabase) -> list[CountedProject]:
+def _with_marks(explicit: dict[str, set[str]], ref: str, marks: set[str]) -> set[str]:
+    """Default marks with the user's explicit ones applied (`!kind` takes a default away)."""
+    for mark in explicit.get(ref, set()):
+        if mark.startswith("!"):
+            marks.discard(mark[1:])
+        else:
+            marks.add(mark)
+    return marks
+
+
+def own_projects(cdb: CityDatabase) -> list[CountedProject]:
+    """This database's recommended or pooled projects with their marks."""
     explicit = cdb.repo.marks()
     origin = cdb.origin
     found = []
     for row in cdb.repo.projects():
-        marks = set(cdb.default_marks.get(row.direction_id, ())) if row.source == "fund" else set()
-        for mark in explicit.get(row.ref, set()):
-            if mark.startswith("!"):
-                marks.discard(mark[1:])
-            else:
-                marks.add(mark)
+        defaults = set(cdb.default_marks.get(row.direction_id, ())) if row.source == "fund" else set()
         found.append(
             CountedProject(
-                row.ref, f"{row.project}（{row.applicant}）", SOURCES[row.source], frozenset(marks),
+                row.ref, f"{row.project}（{row.applicant}）", SOURCES[row.source],
+                frozenset(_with_marks(explicit, row.ref, defaults)),
                 campaign_id=origin.id if origin else "", campaign=origin.title if origin else "",
                 year=origin.year if origin else None, day=origin.day if origin else None,
             )  # fmt: skip
@@ -131,8 +139,17 @@ def counted_projects(cdb: CityDatabase) -> list[CountedProject]:
     return found
 
 
+def counted_projects(cdb: CityDatabase, links: list[LinkedSource] | None = None) -> list[CountedProject]:
+    """This database's projects, then those of the linked databases (`links`, read now if not given)."""
+    explicit = cdb.repo.marks()
+    found = own_projects(cdb)
+    for source in read_links(cdb) if links is None else links:
+        found += with_host_marks(source.projects, lambda ref, marks: _with_marks(explicit, ref, marks))
+    return found
+
+
 def progress(
-    cdb: CityDatabase, today: date, city: str | None = None
+    cdb: CityDatabase, today: date, city: str | None = None, links: list[LinkedSource] | None = None
 ) -> tuple[list[tuple[TaskList, list[TargetProgress]]], list[CountedProject]]:
     """Per imported list, the city's targets with their progress; and the projects that can count.
 
@@ -140,7 +157,7 @@ def progress(
     nothing counted against them, never with this city's projects."""
     city = city or cdb.city
     own = city.removesuffix("市") == cdb.city.removesuffix("市")
-    projects = counted_projects(cdb) if own else []
+    projects = counted_projects(cdb, links) if own else []
     return [
         (tl, city_progress(tl.of_city(city), projects, today, tl.year)) for tl in cdb.repo.lists()
     ], projects
@@ -151,7 +168,8 @@ def set_marks(cdb: CityDatabase, ref: str, add: list[str], remove: list[str]) ->
     if ref not in refs:
         shown = "、".join(refs) or "（尚无已推荐或已入库的项目）"
         raise NotFoundError(
-            f"找不到项目 {ref}：可标记的是已推荐（pilot:编号）或已入库（fund:编号）的项目：{shown}"
+            f"找不到项目 {ref}：可标记的是已推荐（pilot:编号）或已入库（fund:编号）的项目，"
+            f"关联数据库的项目前加活动编号（如 2022-jiangmen-fund/fund:3）：{shown}"
         )
     known = set(TARGET_KINDS) | {t.kind for tl in cdb.repo.lists() for task in tl.tasks for t in task.targets}
     unknown = [m for m in add + remove if m not in known]
@@ -211,26 +229,28 @@ def progress_json(
     city: str,
     today: date,
     origin: CampaignOrigin | None = None,
+    links: list[LinkedSource] | None = None,
 ) -> dict[str, Any]:
-    """What `tasks show --json` prints. Each task says which year it belongs to and whether the
-    database's campaign counts toward it (`counting`, with the reason); each target lists the
-    projects it counts and those carrying its marks that it does not (`not_counted`, with why)."""
+    """What `tasks show --json` prints. The marks decide what counts; each task says, per campaign
+    whose projects it sees, whether that campaign lies in its period (`periods`, with the reason),
+    and each target names the counted projects of a campaign outside it (`cautions`, with why)."""
+    campaigns = campaigns_of(origin, projects)
     out_lists = []
     for task_list, items in lists:
         tasks: dict[int | None, dict[str, Any]] = {}
         for task in task_list.of_city(city):  # a task without a measurable target still shows
-            tasks[task.id] = _task_json(task, task_list.year, today, origin)
+            tasks[task.id] = _task_json(task, task_list.year, today, campaigns)
         for item in items:
-            tasks.setdefault(item.task.id, _task_json(item.task, task_list.year, today, origin))
+            tasks.setdefault(item.task.id, _task_json(item.task, task_list.year, today, campaigns))
             tasks[item.task.id]["targets"].append(
                 {
                     "kind": item.target.kind, "count": item.target.count, "within": item.target.within,
                     "confirmed": item.target.confirmed, "label": item.target.label, "done": item.done,
                     "missing": item.missing, "met": item.met,
                     "projects": [{"ref": p.ref, "label": p.label, "source": p.source} for p in item.projects],
-                    "not_counted": [
+                    "cautions": [
                         {"ref": p.ref, "label": p.label, "source": p.source, "reason": why}
-                        for p, why in item.excluded
+                        for p, why in item.cautions
                     ],
                 }
             )  # fmt: skip
@@ -239,6 +259,7 @@ def progress_json(
         "city": city,
         "today": today.isoformat(),
         "campaign": origin.as_json() if origin else None,
+        "linked": [source.as_json() for source in links or []],
         "lists": out_lists,
         "projects": [
             {
@@ -251,29 +272,37 @@ def progress_json(
     }
 
 
-def counting_of(task: ProvinceTask, list_year: int | None, origin: CampaignOrigin | None) -> Eligibility | None:
-    """Whether a task counts the projects of the database's campaign, and why (None: no campaign)."""
-    if origin is None:
-        return None
-    stand_in = CountedProject("", "", "", frozenset(), origin.id, origin.title, origin.year, origin.day)
-    return eligibility(task, list_year, stand_in)
+def campaigns_of(origin: CampaignOrigin | None, projects: list[CountedProject]) -> list[CountedProject]:
+    """One stand-in project per campaign whose projects a task sees: this database's first."""
+    found: dict[str, CountedProject] = {}
+    if origin is not None:
+        found[origin.id] = CountedProject("", "", "", frozenset(), origin.id, origin.title, origin.year, origin.day)
+    for p in projects:
+        found.setdefault(p.campaign_id, p)
+    return list(found.values())
+
+
+def periods_of(task: ProvinceTask, list_year: int | None, campaigns: list[CountedProject]) -> list[tuple[CountedProject, Timing]]:
+    """Whether each campaign lies in the task's period, and why."""
+    return [(c, timing(task, list_year, c)) for c in campaigns]
 
 
 def _task_json(
-    task: ProvinceTask, list_year: int | None, today: date, origin: CampaignOrigin | None
+    task: ProvinceTask, list_year: int | None, today: date, campaigns: list[CountedProject]
 ) -> dict[str, Any]:
-    verdict = counting_of(task, list_year, origin)
     return {
         "id": task.id, "seq": task.seq, "name": task.name, "requirement": task.requirement,
         "nature": task.nature, "method": task.method, "standard": task.standard,
         "workload": task.workload, "deadline_text": task.deadline_text,
         "deadline": task.deadline.isoformat() if task.deadline else None,
         "days_left": days_left(task, today), "year": task_year(task, list_year),
-        "counting": None if verdict is None or origin is None else {
-            "campaign_id": origin.id, "campaign": origin.title, "year": origin.year,
-            "date": origin.day.isoformat() if origin.day else None,
-            "counted": verdict.counted, "reason": verdict.reason,
-        },
+        "periods": [
+            {
+                "campaign_id": c.campaign_id, "campaign": c.campaign, "year": c.year,
+                "date": c.day.isoformat() if c.day else None, "in_period": t.in_period, "reason": t.reason,
+            }
+            for c, t in periods_of(task, list_year, campaigns)
+        ],
         "targets": [],
     }  # fmt: skip
 
