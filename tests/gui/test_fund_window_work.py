@@ -151,6 +151,24 @@ def test_the_start_dialog_creates_a_fund_database_and_opens_its_window(
         ws.close()
 
 
+def test_a_special_fund_file_chosen_by_hand_is_taken_as_such(qtbot: QtBot, tmp_path: Path) -> None:
+    copy = tmp_path / "江门第三批.toml"
+    copy.write_text(CAMPAIGN.read_text(encoding="utf-8"), encoding="utf-8")
+    dialog = StartDialog(tmp_path / "新.sqlite3")
+    qtbot.addWidget(dialog)
+    ui = dialog.ui
+    assert dialog.choose_campaign_file(copy)
+    assert ui.newCampaignCombo.currentText().endswith("（专项资金申报，江门第三批.toml）")
+    assert dialog.fund_campaign is not None and not ui.carryCheck.isEnabled()
+    ui.createButton.click()
+    assert isinstance(dialog.choice, CreateChoice)
+    assert (dialog.choice.kind, dialog.choice.campaign_file, dialog.choice.path) == (
+        FUND_KIND,
+        copy,
+        tmp_path / "新.sqlite3",
+    )
+
+
 def test_the_start_dialog_refuses_an_existing_file_for_a_fund_database(qtbot: QtBot, empty_fund_db: Path) -> None:
     dialog = StartDialog(empty_fund_db)
     qtbot.addWidget(dialog)
