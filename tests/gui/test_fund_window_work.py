@@ -276,7 +276,8 @@ def saved(qtbot: QtBot, window: FundWindow, dialog: FundApplicationDialog) -> No
 def test_details_show_investments_cap_basis_and_violations(qtbot: QtBot, fund_db: Path) -> None:
     window = open_window(qtbot, fund_db)
     # 己数字车间: AI 1,200,000 invested, 700,000 requested — over its cap of 600,000; no materials.
-    window.board.open.selectRow(0)
+    window.board.ranked.selectRow(2)
+    window.board.open.selectRow(0)  # selected last: the one 项目详情… opens
     window.buttons["details"].click()
     dialog = window.details_dialog
     assert dialog is not None
@@ -373,6 +374,11 @@ def test_returning_a_ranked_project_closes_the_gap(qtbot: QtBot, fund_db: Path) 
     ranks = {a.id: (a.status, a.rank) for a in apps_in(fund_db)}
     assert ranks[2] == (FundStatus.RETURNED, None) and ranks[3] == (FundStatus.POOLED, 2)
     assert window.board.ranked.rowCount() == 5
+    assert window.board.open_ids == [7, 2] and window.board.open.item(1, 8).text() == "已退回"
+    assert "另有已退回或已撤回 1 个" in window.board.open_label.text()
+    dialog.close()
+    window.resize(1366, 728)
+    shot(window, "board_with_returned.png")
 
 
 def test_invoices_and_materials_attached_with_the_file_dialog(

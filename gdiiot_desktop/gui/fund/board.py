@@ -105,6 +105,9 @@ class FundBoard(QWidget):
         self.ranked_ids: list[int] = []
         self.waiting_ids: list[int] = []
         self.open_ids: list[int] = []  # every row of the lower table: waiting, then returned or withdrawn
+        self._last_chosen = self.ranked  # the table the user selected in last (a button takes the focus)
+        self.ranked.itemSelectionChanged.connect(lambda: self._chosen(self.ranked))
+        self.open.itemSelectionChanged.connect(lambda: self._chosen(self.open))
         self.ranked.doubleClicked.connect(lambda index: self._double_clicked(self.ranked_ids, index.row()))
         self.open.doubleClicked.connect(lambda index: self._double_clicked(self.open_ids, index.row()))
         self.by_direction = BarChart("拟补贴金额（按支持方向；灰色为预算线以下）")
@@ -129,10 +132,14 @@ class FundBoard(QWidget):
         rows = sorted({i.row() for i in self.open.selectedIndexes()})
         return [self.waiting_ids[r] for r in rows if r < len(self.waiting_ids)]
 
+    def _chosen(self, table: QTableWidget) -> None:
+        if table.selectedIndexes():
+            self._last_chosen = table
+
     def selected_app_id(self) -> int | None:
-        """The application chosen in either table (the one with focus first); None: none."""
+        """The application chosen in either table (the one selected in last first); None: none."""
         tables = [(self.ranked, self.ranked_ids), (self.open, self.open_ids)]
-        if self.open.hasFocus():
+        if self._last_chosen is self.open:
             tables.reverse()
         for table, ids in tables:
             rows = sorted({i.row() for i in table.selectedIndexes()})
