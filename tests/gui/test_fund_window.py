@@ -220,3 +220,43 @@ def test_rank_by_review_score_from_the_window(qtbot: QtBot, fund_db: Path) -> No
         "戊食品上云",
     ]
     assert "按评审得分排序入库 2 个项目" in window.statusBar().currentMessage()
+
+
+def test_link_a_pilot_database_from_the_task_view(qtbot: QtBot, fund_db: Path, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from gdiiot_desktop.services.applications import ApplicationService
+    from gdiiot_desktop.services.workspace import create_workspace
+    from tests.meeting.factory import add_applications
+
+    pilot = tmp_path / "江门试点.sqlite3"
+    ws = create_workspace(pilot, "江门")
+    try:
+        ApplicationService(ws).set_order(add_applications(ws, 2)[:1])
+    finally:
+        ws.close()
+    window = _open(qtbot, fund_db)
+    window.tabs.setCurrentWidget(window.task_view)
+    window.task_actions.link(pilot)
+    qtbot.waitUntil(lambda: bool(window.data and window.data.links), timeout=15_000)
+    (label,) = window.task_view.link_labels
+    assert "可计入的项目 1 个" in label.text() and str(pilot) in label.text()
+    assert any(p.ref == "2023-pilot/pilot:1" for p in window.data.projects)
+    assert "已关联" in window.statusBar().currentMessage()
+
+    # Linking it again is refused in Chinese and changes nothing.
+    window.task_actions.link(pilot)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "errorBox") is not None, timeout=15_000)
+    assert "已经关联了该数据库" in window.findChild(QMessageBox, "errorBox").text()
+
+    # The failure reads the board again; wait for that read before the next change.
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("已读取"), timeout=15_000)
+    window.task_actions.unlink(str(pilot))
+    qtbot.waitUntil(lambda: window.data is not None and not window.data.links, timeout=15_000)
+    assert window.task_view.link_labels == []
+    if SHOTS.is_dir():
+        window.task_actions.link(pilot)
+        qtbot.waitUntil(lambda: bool(window.data and window.data.links), timeout=15_000)
+        window.resize(1200, 760)
+        qtbot.wait(50)
+        window.grab().save(str(SHOTS / "task_view_linked.png"))

@@ -14,6 +14,7 @@ from gdiiot_desktop.gui.errors import show_error
 from gdiiot_desktop.gui.tasks import Progress
 from gdiiot_desktop.services.fund.board import FundBoardData, read_board
 from gdiiot_desktop.services.fund.workspace import FundWorkspace
+from gdiiot_desktop.services.tasks.linked import link_database, unlink_database
 from gdiiot_desktop.services.tasks.report import report_targets, write_report_pdf, write_report_xlsx
 from gdiiot_desktop.services.tasks.service import (
     CityDatabase,
@@ -40,6 +41,8 @@ class FundTaskActions:
         view.mark_toggled.connect(self.set_mark)
         view.import_requested.connect(self.ask_import)
         view.report_requested.connect(self.ask_report)
+        view.link_requested.connect(self.ask_link)
+        view.unlink_requested.connect(self.unlink)
 
     def _write(self, change: Callable[[CityDatabase], Any], done: Callable[[Any], str]) -> None:
         window, ws = self.window, self.window.ws
@@ -93,3 +96,21 @@ class FundTaskActions:
             return xlsx, pdf
 
         self._write(work, lambda paths: "已导出任务完成情况：" + "、".join(p.name for p in paths))
+
+    def ask_link(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, "关联本市其他活动的数据库", "", "数据库 (*.sqlite3 *.sqlite *.db)"
+        )
+        if name:
+            self.link(Path(name))
+
+    def link(self, path: Path) -> None:
+        self._write(
+            lambda cdb: link_database(cdb, path),
+            lambda s: (
+                f"已关联：{s.origin.title if s.origin else s.path}（可计入的项目 {len(s.projects)} 个）"
+            ),
+        )
+
+    def unlink(self, path: str) -> None:
+        self._write(lambda cdb: unlink_database(cdb, path), lambda p: f"已取消关联：{p}")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushBu
 from gdiiot_desktop.domain.tasks.model import ProvinceTask
 from gdiiot_desktop.gui.errors import show_error
 from gdiiot_desktop.gui.tasks import Progress, TaskRunner
+from gdiiot_desktop.services.tasks.linked import link_database, read_links, unlink_database
 from gdiiot_desktop.services.tasks.report import report_targets, write_report_pdf, write_report_xlsx
 from gdiiot_desktop.services.tasks.service import (
     CityDatabase,
@@ -38,9 +39,14 @@ class TaskListDialog(QDialog):
         self.view = TaskProgressView()
         self.view.edit_requested.connect(self.edit_targets)
         self.view.mark_toggled.connect(self.set_mark)
+        self.view.unlink_requested.connect(self.unlink)
         self.status = QLabel("正在读取…")
         buttons = QHBoxLayout()
-        for text, slot in (("导入任务清单…", self.ask_import), ("导出完成情况…", self.ask_report)):
+        for text, slot in (
+            ("导入任务清单…", self.ask_import),
+            ("导出完成情况…", self.ask_report),
+            ("关联其他活动的数据库…", self.ask_link),
+        ):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -49,23 +55,32 @@ class TaskListDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.view)
-        note = QLabel("计入的项目：已推荐的项目，按下方勾选的类别计入（如标杆示范、5G+）。")
+        note = QLabel(
+            "计入的项目：已推荐的项目和关联数据库中已推荐、已入库的项目，按下方勾选的类别计入（如标杆示范、5G+）。"
+        )
         note.setStyleSheet("color: #595959;")
         layout.addWidget(note)
         self.resize(1000, 600)
 
     def refresh(self, message: str = "") -> None:
         today = self.today()
+
+        def work(_progress: Progress) -> Any:
+            links = read_links(self.cdb)
+            return (*progress(self.cdb, today, links=links), links)
+
         self.runner.run(
-            lambda _p: progress(self.cdb, today),
+            work,
             title="正在读取任务清单…",
             on_success=lambda result: self._show(result, today, message),
             on_error=self._failed,
         )
 
     def _show(self, result: Any, today: date, message: str) -> None:
-        lists, projects = result
-        self.view.show_progress([(tl, tuple(items)) for tl, items in lists], self.cdb.city, today, projects)
+        lists, projects, links = result
+        self.view.show_progress(
+            [(tl, tuple(items)) for tl, items in lists], self.cdb.city, today, projects, links
+        )
         self.status.setText(message or f"可计入的项目 {len(projects)} 个")
         self.loaded = True
 
@@ -99,6 +114,24 @@ class TaskListDialog(QDialog):
 
     def import_file(self, path: Path) -> None:
         self._write(lambda: import_task_list(self.cdb, path), lambda r: f"已导入：{r[0].title}")
+
+    def ask_link(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "关联本市其他活动的数据库", "", "数据库 (*.sqlite3 *.sqlite *.db)"
+        )
+        if name:
+            self.link(Path(name))
+
+    def link(self, path: Path) -> None:
+        self._write(
+            lambda: link_database(self.cdb, path),
+            lambda s: (
+                f"已关联：{s.origin.title if s.origin else s.path}（可计入的项目 {len(s.projects)} 个）"
+            ),
+        )
+
+    def unlink(self, path: str) -> None:
+        self._write(lambda: unlink_database(self.cdb, path), lambda p: f"已取消关联：{p}")
 
     def ask_report(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "导出任务完成情况到文件夹")

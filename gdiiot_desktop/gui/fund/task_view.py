@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from gdiiot_desktop.domain.tasks.model import TARGET_KINDS, TaskList
 from gdiiot_desktop.domain.tasks.progress import CountedProject, TargetProgress
+from gdiiot_desktop.services.tasks.linked import LinkedSource
 
 from .marks_panel import MarksTable
 
@@ -37,6 +38,8 @@ class TaskProgressView(QScrollArea):
     mark_toggled = Signal(str, str, bool)  # project ref, task kind, now counted: store it, then show again
     import_requested = Signal()  # 导入任务清单… (shown when the view has its own actions)
     report_requested = Signal()  # 导出完成情况…
+    link_requested = Signal()  # 关联其他活动的数据库…
+    unlink_requested = Signal(str)  # the linked database's path as stored
 
     def __init__(self, parent: QWidget | None = None, *, with_actions: bool = False) -> None:
         super().__init__(parent)
@@ -45,8 +48,9 @@ class TaskProgressView(QScrollArea):
         self.bars: list[QProgressBar] = []  # in display order (tests read them)
         self.edit_buttons: list[QPushButton] = []
         self.cautions: list[QLabel] = []  # tasks counting a campaign outside their period (tests read them)
+        self.link_labels: list[QLabel] = []
         self.marks: MarksTable | None = None
-        self._show([], "", date.today(), None)
+        self._show([], "", date.today(), None, None)
 
     def show_progress(
         self,
@@ -54,9 +58,11 @@ class TaskProgressView(QScrollArea):
         city: str,
         today: date,
         projects: list[CountedProject] | tuple[CountedProject, ...] | None = None,
+        links: Sequence[LinkedSource] | None = None,
     ) -> None:
-        """`projects`: the projects that can count, shown with their marks to tick (None: no marks table)."""
-        self._show(lists, city, today, projects)
+        """`projects`: the projects that can count, shown with their marks to tick (None: no marks table);
+        `links`: the other campaigns' databases counted too (None: not shown)."""
+        self._show(lists, city, today, projects, links)
 
     def _show(
         self,
@@ -64,21 +70,29 @@ class TaskProgressView(QScrollArea):
         city: str,
         today: date,
         projects: list[CountedProject] | tuple[CountedProject, ...] | None,
+        links: Sequence[LinkedSource] | None,
     ) -> None:
         body = QWidget()
         layout = QVBoxLayout(body)
         self.bars = []
         self.edit_buttons = []
         self.cautions = []
+        self.link_labels = []
         self.marks = None
         if self.with_actions:
             actions = QHBoxLayout()
-            for text, signal in (("导入任务清单…", self.import_requested), ("导出完成情况…", self.report_requested)):
+            for text, signal in (
+                ("导入任务清单…", self.import_requested),
+                ("导出完成情况…", self.report_requested),
+                ("关联其他活动的数据库…", self.link_requested),
+            ):
                 button = QPushButton(text)
                 button.clicked.connect(signal.emit)
                 actions.addWidget(button)
             actions.addStretch(1)
             layout.addLayout(actions)
+        if links:
+            layout.addWidget(self._links_box(links))
         if not lists:
             layout.addWidget(QLabel("尚未导入省级任务清单。请用“导入任务清单…”导入省厅下发的 Excel 表格。"))
         for task_list, items in lists:
@@ -130,6 +144,28 @@ class TaskProgressView(QScrollArea):
             layout.addWidget(self._marks_box(lists, projects))
         layout.addStretch(1)
         self.setWidget(body)
+
+    def _links_box(self, links: Sequence[LinkedSource]) -> QGroupBox:
+        box = QGroupBox("一并计入的其他活动数据库")
+        grid = QGridLayout(box)
+        self.link_labels = []
+        for row, source in enumerate(links):
+            if source.problem:
+                text = f"{source.path}\n{source.problem}"
+            else:
+                title = source.origin.title if source.origin else ""
+                text = f"{title}：可计入的项目 {len(source.projects)} 个\n{source.path}"
+            label = QLabel(text)
+            label.setWordWrap(True)
+            if source.problem:
+                label.setStyleSheet("color: #9c5700;")
+            self.link_labels.append(label)
+            grid.addWidget(label, row, 0)
+            unlink = QPushButton("取消关联")
+            unlink.clicked.connect(lambda _checked=False, path=source.path: self.unlink_requested.emit(path))
+            grid.addWidget(unlink, row, 1)
+        grid.setColumnStretch(0, 1)
+        return box
 
     def _marks_box(
         self, lists: list[tuple[TaskList, tuple[TargetProgress, ...]]], projects: Sequence[CountedProject]

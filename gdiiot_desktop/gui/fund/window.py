@@ -231,7 +231,7 @@ class FundWindow(QMainWindow):
         if self._reselect is not None and self._reselect < self.board.ranked.rowCount():
             self.board.ranked.selectRow(self._reselect)
         self._reselect = None
-        self.task_view.show_progress(list(data.tasks), data.city, data.today, data.projects)
+        self.task_view.show_progress(list(data.tasks), data.city, data.today, data.projects, data.links)
         self.statusBar().showMessage(f"已读取 {len(data.apps)} 个专项资金申报项目", 10_000)
 
     def _failed(self, exc: BaseException) -> None:

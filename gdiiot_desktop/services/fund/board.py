@@ -14,6 +14,7 @@ from ...domain.fund.pool import Pool
 from ...domain.model import Violation
 from ...domain.tasks.model import TaskList
 from ...domain.tasks.progress import CountedProject, TargetProgress
+from ..tasks.linked import LinkedSource, read_links
 from ..tasks.service import city_database_of, progress
 from .checks import check_fund_workspace
 from .ranking import current_pool
@@ -32,6 +33,7 @@ class FundBoardData:
     tasks: tuple[tuple[TaskList, tuple[TargetProgress, ...]], ...]
     projects: tuple[CountedProject, ...]
     today: date
+    links: tuple[LinkedSource, ...] = ()  # the other campaigns' databases the task list counts
 
 
 def read_board(ws: FundWorkspace, today: date) -> FundBoardData:
@@ -43,7 +45,9 @@ def read_board(ws: FundWorkspace, today: date) -> FundBoardData:
     order = list(ws.campaign.counties) + sorted(set(counties) - set(ws.campaign.counties))
     directions = Counter(a.direction_id for a in active)
     marks = {d.id: d.counts_as for d in ws.campaign.directions}
-    lists, projects = progress(city_database_of(ws.db, ws.city, ws.operator, marks), today)
+    cdb = city_database_of(ws.db, ws.city, ws.operator, marks)
+    links = read_links(cdb)
+    lists, projects = progress(cdb, today, links=links)
     return FundBoardData(
         campaign=ws.campaign,
         city=ws.city,
@@ -55,6 +59,7 @@ def read_board(ws: FundWorkspace, today: date) -> FundBoardData:
         tasks=tuple((tl, tuple(items)) for tl, items in lists),
         projects=tuple(projects),
         today=today,
+        links=tuple(links),
     )
 
 
