@@ -7,13 +7,16 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain.fund.model import FundApplication, FundStatus
 from ..domain.fund.money import format_money
 from ..services.errors import ServiceError
 from ..services.fund.details import subsidy_cap
 from ..services.fund.workspace import FundWorkspace, is_fund_database, open_fund_workspace
+
+if TYPE_CHECKING:
+    from ..services.fund.ranking import ScoreRanking
 from .common import EXIT_OK, Parser, db_path, print_check, print_json
 
 
@@ -41,7 +44,12 @@ def register(sub: Any) -> None:
         "rank", help="排序入库（按编号或项目名称，或按评审得分）；不带参数则显示当前排序和预算线"
     )
     f.add_argument("items", nargs="*", metavar="项目")
-    f.add_argument("--by-score", action="store_true", help="按评审得分从高到低排序")
+    f.add_argument(
+        "--by-score",
+        action="store_true",
+        help="按评审得分从高到低排序：有已锁定的评审会时用最近一次的汇总得分，否则用各项目的“评审得分”",
+    )
+    f.add_argument("--meeting", type=int, help="与 --by-score 同用：按这次评审会（须已锁定）的得分排序")
     f.add_argument("--clear", action="store_true", help="取消全部入库")
     f.add_argument("--json", action="store_true")
     f.set_defaults(run=cmd_rank)
@@ -211,18 +219,26 @@ def cmd_rank(args: argparse.Namespace) -> int:
 
     if args.by_score and (args.items or args.clear):
         raise ServiceError("--by-score 不能与项目列表或 --clear 同时使用")
+    if args.meeting is not None and not args.by_score:
+        raise ServiceError("--meeting 只能与 --by-score 同用")
 
     def run(ws: FundWorkspace) -> int:
+        ranking: ScoreRanking | None = None
         if args.clear:
             ws.repo.set_ranking([])
             print("已取消全部入库")
             return EXIT_OK
         if args.by_score:
-            ids, left_out = rank_by_score(ws)
-            print(f"已按评审得分排序入库：共 {len(ids)} 个项目")
-            for app in left_out:
-                why = "无评审得分" if app.review_score is None else "有错误，见 gdiiot check"
-                print(f"  未排序（{why}）：[{app.id}] {app.project_name}")
+            ranking = rank_by_score(ws, args.meeting)
+            # One line before the JSON (scripts skip it); the rest is in the JSON with --json.
+            print(f"已按评审得分排序入库：共 {len(ranking.ids)} 个项目；得分来自{ranking.source_text}")
+            if not args.json:
+                if ranking.meeting is not None:
+                    print(f"  评审结果校验码：{ranking.digest[:16]}（与会议纪要一致）")
+                for m in ranking.unlocked:
+                    print(f"  注意：评审会 [{m.id}] {m.title} 尚未锁定，未使用其评分")
+                for app, why in ranking.left_out:
+                    print(f"  未排序（{why}）：[{app.id}] {app.project_name}")
         elif args.items:
             ids = rank_by_hand(ws, args.items)
             print(f"已设定入库排序：共 {len(ids)} 个项目")
@@ -235,6 +251,12 @@ def cmd_rank(args: argparse.Namespace) -> int:
                     "funded": pool.funded,
                     "funded_total": str(pool.funded_total),
                     "remaining": None if pool.remaining is None else str(pool.remaining),
+                    "ranked_by": _ranked_by_json(ranking),
+                    "left_out": []
+                    if ranking is None
+                    else [
+                        {"id": a.id, "project": a.project_name, "reason": why} for a, why in ranking.left_out
+                    ],
                     "lines": [
                         {
                             "rank": line.rank,
@@ -247,6 +269,7 @@ def cmd_rank(args: argparse.Namespace) -> int:
                             "proposed": str(line.proposed),
                             "running_total": str(line.running_total),
                             "within_budget": line.within_budget,
+                            "score": None if ranking is None else ranking.scores.get(line.app.id or 0),
                         }
                         for line in pool.lines
                     ],
@@ -274,6 +297,28 @@ def cmd_rank(args: argparse.Namespace) -> int:
         return EXIT_OK
 
     return with_fund_workspace(args, run)
+
+
+def _ranked_by_json(ranking: ScoreRanking | None) -> dict[str, Any] | None:
+    """Where `--by-score` took its scores from: a locked meeting, or the 评审得分 field."""
+    if ranking is None:
+        return None
+    m = ranking.meeting
+    return {
+        "source": "review_score" if m is None else "meeting",
+        "text": ranking.source_text,
+        "meeting": None
+        if m is None
+        else {
+            "id": m.id,
+            "title": m.title,
+            "held_on": m.held_on.isoformat(),
+            "locked_at": m.locked_at.isoformat() if m.locked_at else None,
+            "aggregate": m.rubric.aggregate.value,
+            "digest": ranking.digest,
+        },
+        "unlocked_meetings_not_used": [u.id for u in ranking.unlocked],
+    }
 
 
 def cmd_score(args: argparse.Namespace) -> int:

@@ -10,6 +10,10 @@
 
 Every command works on the newest meeting unless `--meeting ID` names another. `mismatches`
 exits with 1 while keyed sheets disagree or wait for their second keying.
+
+The same commands work on a special-fund database: the meeting then reviews its special-fund
+applications (ids as in `gdiiot fund list`), `ranking` draws no quota line and `adopt` sets the
+入库 ranking (as `gdiiot fund rank --by-score` does once the meeting is locked).
 """
 
 from __future__ import annotations
@@ -21,13 +25,28 @@ from typing import Any
 
 from ..domain.meeting.aggregates import shown
 from ..domain.meeting.model import Expert, MeetingState, RecusalKind
-from ..services.applications import ApplicationService
 from ..services.meeting import results, scoring, setup
 from ..services.meeting.errors import MeetingError, MeetingNotFoundError
 from ..services.meeting.minutes import write_minutes
 from ..services.meeting.setup import latest_meeting_id
-from ..services.workspace import Workspace
-from .common import EXIT_OK, EXIT_VIOLATIONS, Parser, print_json, with_workspace
+from ..services.meeting.subjects import MeetingWorkspace, review_subjects
+from .common import EXIT_OK, EXIT_VIOLATIONS, Parser, db_path, print_json
+from .common import with_workspace as with_pilot_workspace
+
+
+def with_workspace(args: argparse.Namespace, run: Any) -> int:
+    """Open the database named by --db, a pilot or a special-fund one: the review meeting serves both."""
+    from ..services.fund.workspace import is_fund_database, open_fund_workspace
+
+    if not is_fund_database(db_path(args)):
+        code: int = with_pilot_workspace(args, run)
+        return code
+    ws = open_fund_workspace(db_path(args), operator=args.operator)
+    try:
+        found: int = run(ws)
+        return found
+    finally:
+        ws.close()
 
 
 def register(sub: Any) -> None:
@@ -125,7 +144,7 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"日期格式应为 2023-12-05：{text}") from exc
 
 
-def _meeting_id(ws: Workspace, args: argparse.Namespace) -> int:
+def _meeting_id(ws: MeetingWorkspace, args: argparse.Namespace) -> int:
     if getattr(args, "meeting", None):
         return int(args.meeting)
     found = latest_meeting_id(ws)
@@ -160,7 +179,7 @@ def _points(text: str) -> dict[str, object] | list[object]:
 
 
 def _run(args: argparse.Namespace, work: Any) -> int:
-    def run(ws: Workspace) -> int:
+    def run(ws: MeetingWorkspace) -> int:
         code: int = work(ws, _meeting_id(ws, args))
         return code
 
@@ -171,7 +190,7 @@ def _run(args: argparse.Namespace, work: Any) -> int:
 
 
 def cmd_create(args: argparse.Namespace) -> int:
-    def run(ws: Workspace) -> int:
+    def run(ws: MeetingWorkspace) -> int:
         info = setup.create_meeting(
             ws,
             title=args.title,
@@ -191,7 +210,7 @@ def cmd_create(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    def run(ws: Workspace) -> int:
+    def run(ws: MeetingWorkspace) -> int:
         meetings = setup.list_meetings(ws)
         if not meetings:
             print("尚未建立评审会")
@@ -204,9 +223,9 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    def work(ws: Workspace, meeting_id: int) -> int:
+    def work(ws: MeetingWorkspace, meeting_id: int) -> int:
         state = results.meeting_state(ws, meeting_id)
-        names = {a.id: a.project_name for a in ApplicationService(ws).list()}
+        names = {a.id: a.project_name for a in review_subjects(ws)}
         info = state.info
         if args.json:
             print_json(
@@ -217,6 +236,7 @@ def cmd_show(args: argparse.Namespace) -> int:
                     "place": info.place,
                     "chair": info.chair,
                     "locked": info.locked,
+                    "subject_kind": info.subject_kind.value,
                     "experts": [
                         {"id": e.id, "name": e.name, "organisation": e.organisation, "field": e.field}
                         for e in state.experts
@@ -251,7 +271,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_items(args: argparse.Namespace) -> int:
-    def work(ws: Workspace, meeting_id: int) -> int:
+    def work(ws: MeetingWorkspace, meeting_id: int) -> int:
         setup.set_applications(ws, meeting_id, args.ids)
         print(f"已设定评审项目 {len(args.ids)} 个")
         return EXIT_OK
@@ -260,7 +280,7 @@ def cmd_items(args: argparse.Namespace) -> int:
 
 
 def cmd_expert_add(args: argparse.Namespace) -> int:
-    def work(ws: Workspace, meeting_id: int) -> int:
+    def work(ws: MeetingWorkspace, meeting_id: int) -> int:
         expert = setup.add_expert(ws, meeting_id, args.name, args.org, args.field)
         print(f"已添加专家 [{expert.id}] {expert.name}")
         return EXIT_OK
@@ -269,7 +289,7 @@ def cmd_expert_add(args: argparse.Namespace) -> int:
 
 
 def cmd_expert_list(args: argparse.Namespace) -> int:
-    def work(ws: Workspace, meeting_id: int) -> int:
+    def work(ws: MeetingWorkspace, meeting_id: int) -> int:
         state = results.meeting_state(ws, meeting_id)
         if not state.experts:
             print("尚未添加专家")
@@ -281,7 +301,7 @@ def cmd_expert_list(args: argparse.Namespace) -> int:
 
 
 def cmd_expert_remove(args: argparse.Namespace) -> int:
-    def work(ws: Workspace, meeting_id: int) -> int:
+    def work(ws: MeetingWorkspace, meeting_id: int) -> int:
         expert = _expert(results.meeting_state(ws, meeting_id), args.expert)
         setup.remove_expert(ws, meeting_id, expert.id)
         print(f"已移出专家 {expert.name}")
@@ -291,7 +311,7 @@ def cmd_expert_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_conflicts_suggest(args: argparse.Namespace) -> int:
-    def work(ws: Workspace, meeting_id: int) -> int:
+    def work(ws: MeetingWorkspace, meeting_id: int) -> int:
         found = setup.suggested_conflicts(ws, meeting_id)
         state = results.meeting_state(ws, meeting_id)
         if not found:
@@ -309,7 +329,7 @@ def cmd_conflicts_suggest(args: argparse.Namespace) -> int:
 
 
 def cmd_recuse(args: argparse.Namespace) -> int:
-    def work(ws: Workspace, meeting_id: int) -> int:
+    def work(ws: MeetingWorkspace, meeting_id: int) -> int:
         expert = _expert(results.meeting_state(ws, meeting_id), args.expert)
         if args.withdraw:
             setup.withdraw_recusal(ws, meeting_id, expert.id, args.app)
@@ -324,7 +344,7 @@ def cmd_recuse(args: argparse.Namespace) -> int:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    def work(ws: Workspace, meeting_id: int) -> int:
+    def work(ws: MeetingWorkspace, meeting_id: int) -> int:
         state = results.meeting_state(ws, meeting_id)
         expert = _expert(state, args.expert)
         sheet = scoring.score(ws, meeting_id, expert.id, args.app, _points(args.points), args.opinion)
@@ -337,7 +357,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 
 def cmd_key(args: argparse.Namespace) -> int:
-    def work(ws: Workspace, meeting_id: int) -> int:
+    def work(ws: MeetingWorkspace, meeting_id: int) -> int:
         state = results.meeting_state(ws, meeting_id)
         expert = _expert(state, args.expert)
         outcome = scoring.key_sheet(
@@ -359,7 +379,7 @@ def cmd_key(args: argparse.Namespace) -> int:
 
 
 def cmd_mismatches(args: argparse.Namespace) -> int:
-    def work(ws: Workspace, meeting_id: int) -> int:
+    def work(ws: MeetingWorkspace, meeting_id: int) -> int:
         state = results.meeting_state(ws, meeting_id)
         status = scoring.sheet_status(state)
         names = {e.id: e.name for e in state.experts}
@@ -380,14 +400,14 @@ def cmd_mismatches(args: argparse.Namespace) -> int:
 
 
 def cmd_ranking(args: argparse.Namespace) -> int:
-    def work(ws: Workspace, meeting_id: int) -> int:
+    def work(ws: MeetingWorkspace, meeting_id: int) -> int:
         res = results.compute_results(ws, meeting_id)
         rows = [
             {
                 "rank": line.item.rank,
                 "application_id": line.item.application_id,
-                "project": res.items[line.item.application_id].application.project_name,
-                "applicant": res.items[line.item.application_id].application.applicant.name,
+                "project": res.items[line.item.application_id].subject.project_name,
+                "applicant": res.items[line.item.application_id].subject.applicant,
                 "score": shown(line.item.score),
                 "count": line.item.aggregate.count,
                 "mean": shown(line.item.aggregate.mean),
@@ -405,6 +425,7 @@ def cmd_ranking(args: argparse.Namespace) -> int:
             print_json(
                 {
                     "meeting": meeting_id,
+                    "subject_kind": res.state.info.subject_kind.value,
                     "locked": res.state.info.locked,
                     "quota": res.quota,
                     "ranking": rows,
@@ -412,9 +433,16 @@ def cmd_ranking(args: argparse.Namespace) -> int:
                 }
             )
             return EXIT_OK
-        print(f"按{res.state.info.rubric.aggregate.label}排名；推荐指标 {res.quota} 个（中央企业不占指标）")
+        if res.quota is None:
+            print(
+                f"按{res.state.info.rubric.aggregate.label}排名；专项资金不设推荐指标，按名次排序入库（预算线见 gdiiot fund rank）"
+            )
+        else:
+            print(
+                f"按{res.state.info.rubric.aggregate.label}排名；推荐指标 {res.quota} 个（中央企业不占指标）"
+            )
         for r in rows:
-            mark = "推荐" if r["recommended"] else "—"
+            mark = ("建议入库" if res.quota is None else "推荐") if r["recommended"] else "—"
             print(
                 f"{r['rank'] or '—':>3} [{r['application_id']}] {r['project']}（{r['applicant']}）"
                 f" 得分 {r['score']}（{r['count']}份，平均 {r['mean']}，中位 {r['median']}，极差 {r['spread']}） {mark} {r['note']}"
@@ -427,16 +455,21 @@ def cmd_ranking(args: argparse.Namespace) -> int:
 
 
 def cmd_adopt(args: argparse.Namespace) -> int:
-    def work(ws: Workspace, meeting_id: int) -> int:
+    def work(ws: MeetingWorkspace, meeting_id: int) -> int:
         order = results.adopt_ranking(ws, meeting_id)
-        print(f"已按评审排名设定推荐顺序：共 {len(order)} 个项目（{'、'.join(map(str, order))}）")
+        what = (
+            "入库排序"
+            if results.meeting_state(ws, meeting_id).info.subject_kind.value == "fund"
+            else "推荐顺序"
+        )
+        print(f"已按评审排名设定{what}：共 {len(order)} 个项目（{'、'.join(map(str, order))}）")
         return EXIT_OK
 
     return _run(args, work)
 
 
 def cmd_lock(args: argparse.Namespace) -> int:
-    def work(ws: Workspace, meeting_id: int) -> int:
+    def work(ws: MeetingWorkspace, meeting_id: int) -> int:
         if not args.yes:
             raise MeetingError("锁定后评审结果不能再修改，也不能解锁。确认锁定请加 --yes。")
         digest = results.lock_results(ws, meeting_id)
@@ -447,7 +480,7 @@ def cmd_lock(args: argparse.Namespace) -> int:
 
 
 def cmd_minutes(args: argparse.Namespace) -> int:
-    def work(ws: Workspace, meeting_id: int) -> int:
+    def work(ws: MeetingWorkspace, meeting_id: int) -> int:
         path = write_minutes(ws, meeting_id, args.file)
         print(f"已输出会议纪要：{path}")
         return EXIT_OK

@@ -112,8 +112,9 @@ class FundRepository:
             changed = {k: [before[k], after[k]] for k in after if before.get(k) != after[k]}
             self._audit(session, "fund_update", "fund_application", app.id, changed)
 
-    def set_ranking(self, ids: Sequence[int]) -> None:
-        """Pool `ids` in this order (1 = first); others pooled before go back to registered."""
+    def set_ranking(self, ids: Sequence[int], basis: dict[str, Any] | None = None) -> None:
+        """Pool `ids` in this order (1 = first); others pooled before go back to registered.
+        `basis` says in the audit log what the order came from (e.g. a review meeting's scores)."""
         with self.db.session() as session:
             wanted = {app_id: i for i, app_id in enumerate(ids, 1)}
             for record in session.scalars(select(FundApplicationRecord)):
@@ -124,7 +125,10 @@ class FundRepository:
                 else:
                     continue
                 record.updated_at = now_utc()
-            self._audit(session, "fund_rank", "fund_applications", "ranking", {"order": list(ids)})
+            details: dict[str, Any] = {"order": list(ids)}
+            if basis is not None:
+                details["basis"] = basis
+            self._audit(session, "fund_rank", "fund_applications", "ranking", details)
 
     def set_status(self, app_id: int, status: FundStatus, reason: str) -> None:
         with self.db.session() as session:

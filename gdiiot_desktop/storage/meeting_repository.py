@@ -3,6 +3,10 @@
 `services/meeting` works with the domain's meeting dataclasses and never imports SQLAlchemy; a session
 is passed in so each write joins the caller's transaction (and its audit entry). Refusals (a locked
 meeting, an unknown one) are the services' business: these functions return None where a row is missing.
+
+A meeting reviews pilot or special-fund applications (`subject_kind`); the domain calls either an
+"application id". Rows name it in `application_id` or `fund_application_id`: `_subject` picks the
+column from the meeting's kind, found from the meeting or, for an expert's sheets, the expert's meeting.
 """
 
 from __future__ import annotations
@@ -11,9 +15,10 @@ import json
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from ..domain.meeting import rubric as rubric_mod
 from ..domain.meeting.model import (
@@ -26,6 +31,7 @@ from ..domain.meeting.model import (
     ScoreSheet,
     ScoreSource,
 )
+from ..domain.meeting.subjects import SubjectKind
 from .models_meeting import (
     MeetingExpertRecord,
     MeetingItemRecord,
@@ -46,6 +52,42 @@ def points_from_json(text: str) -> dict[str, Decimal]:
     return {k: Decimal(v) for k, v in data.items()}
 
 
+_Row = (
+    type[MeetingItemRecord]
+    | type[MeetingRecusalRecord]
+    | type[MeetingScoreRecord]
+    | type[MeetingKeyedEntryRecord]
+)
+
+
+def _subject(table: _Row, kind: SubjectKind) -> InstrumentedAttribute[int | None]:
+    """The column naming the application in `table` for a meeting of `kind`."""
+    return table.fund_application_id if kind is SubjectKind.FUND else table.application_id
+
+
+def _subject_of(row: Any) -> int:
+    value = row.application_id if row.application_id is not None else row.fund_application_id
+    return int(value)
+
+
+def _column_name(kind: SubjectKind) -> str:
+    return "fund_application_id" if kind is SubjectKind.FUND else "application_id"
+
+
+def _meeting_kind(session: Session, meeting_id: int) -> SubjectKind:
+    kind = session.scalar(select(MeetingRecord.subject_kind).where(MeetingRecord.id == meeting_id))
+    return SubjectKind(kind or SubjectKind.PILOT.value)
+
+
+def _expert_kind(session: Session, expert_id: int) -> SubjectKind:
+    kind = session.scalar(
+        select(MeetingRecord.subject_kind)
+        .join(MeetingExpertRecord, MeetingExpertRecord.meeting_id == MeetingRecord.id)
+        .where(MeetingExpertRecord.id == expert_id)
+    )
+    return SubjectKind(kind or SubjectKind.PILOT.value)
+
+
 def info_of(record: MeetingRecord) -> MeetingInfo:
     return MeetingInfo(
         id=record.id,
@@ -59,6 +101,7 @@ def info_of(record: MeetingRecord) -> MeetingInfo:
         created_at=record.created_at,
         locked_at=record.locked_at,
         locked_by=record.locked_by,
+        subject_kind=SubjectKind(record.subject_kind or SubjectKind.PILOT.value),
     )
 
 
@@ -86,6 +129,7 @@ def add_meeting(
     presentation_minutes: int,
     questions_minutes: int,
     application_ids: Sequence[int],
+    subject_kind: SubjectKind = SubjectKind.PILOT,
 ) -> MeetingRecord:
     record = MeetingRecord(
         title=title,
@@ -97,6 +141,7 @@ def add_meeting(
         questions_minutes=questions_minutes,
         created_at=now_utc(),
         locked_by="",
+        subject_kind=subject_kind.value,
     )
     session.add(record)
     session.flush()
@@ -118,8 +163,9 @@ def load_state(session: Session, record: MeetingRecord) -> MeetingState:
         .order_by(MeetingExpertRecord.seq, MeetingExpertRecord.id)
     ).all()
     expert_ids = [e.id for e in experts]
+    kind = SubjectKind(record.subject_kind or SubjectKind.PILOT.value)
     items = session.scalars(
-        select(MeetingItemRecord.application_id)
+        select(_subject(MeetingItemRecord, kind))
         .where(MeetingItemRecord.meeting_id == meeting_id)
         .order_by(MeetingItemRecord.seq)
     ).all()
@@ -135,19 +181,17 @@ def load_state(session: Session, record: MeetingRecord) -> MeetingState:
     return MeetingState(
         info=info_of(record),
         experts=tuple(Expert(e.id, e.name, e.organisation, e.field) for e in experts),
-        application_ids=tuple(items),
-        recusals=tuple(
-            Recusal(r.expert_id, r.application_id, RecusalKind(r.kind), r.reason) for r in recusals
-        ),
+        application_ids=tuple(int(i) for i in items if i is not None),
+        recusals=tuple(Recusal(r.expert_id, _subject_of(r), RecusalKind(r.kind), r.reason) for r in recusals),
         scores=tuple(
             ScoreSheet(
-                s.expert_id, s.application_id, points_from_json(s.points), s.opinion, ScoreSource(s.source)
+                s.expert_id, _subject_of(s), points_from_json(s.points), s.opinion, ScoreSource(s.source)
             )
             for s in scores
         ),
         keyed=tuple(
             KeyedEntry(
-                k.expert_id, k.application_id, k.round, points_from_json(k.points), k.opinion, k.operator
+                k.expert_id, _subject_of(k), k.round, points_from_json(k.points), k.opinion, k.operator
             )
             for k in keyed
         ),
@@ -177,17 +221,20 @@ def delete_expert(session: Session, expert_id: int) -> None:
 
 def replace_items(session: Session, meeting_id: int, application_ids: Sequence[int]) -> None:
     """The applications under review, in presentation order, replacing any before."""
+    column = _column_name(_meeting_kind(session, meeting_id))
     session.execute(delete(MeetingItemRecord).where(MeetingItemRecord.meeting_id == meeting_id))
+    session.flush()
     for seq, app_id in enumerate(application_ids, 1):
-        session.add(MeetingItemRecord(meeting_id=meeting_id, application_id=app_id, seq=seq))
+        session.add(MeetingItemRecord(meeting_id=meeting_id, seq=seq, **{column: app_id}))
     session.flush()
 
 
 def add_recusal(session: Session, recusal: Recusal) -> None:
+    column = _column_name(_expert_kind(session, recusal.expert_id))
     session.add(
         MeetingRecusalRecord(
             expert_id=recusal.expert_id,
-            application_id=recusal.application_id,
+            **{column: recusal.application_id},
             kind=recusal.kind.value,
             reason=recusal.reason,
             created_at=now_utc(),
@@ -197,10 +244,11 @@ def add_recusal(session: Session, recusal: Recusal) -> None:
 
 def take_recusal(session: Session, expert_id: int, application_id: int) -> str | None:
     """Delete a recusal; returns its reason, or None when there was none."""
+    kind = _expert_kind(session, expert_id)
     record = session.scalar(
         select(MeetingRecusalRecord).where(
             MeetingRecusalRecord.expert_id == expert_id,
-            MeetingRecusalRecord.application_id == application_id,
+            _subject(MeetingRecusalRecord, kind) == application_id,
         )
     )
     if record is None:
@@ -211,9 +259,10 @@ def take_recusal(session: Session, expert_id: int, application_id: int) -> str |
 
 # --- score sheets ------------------------------------------------------------------------------------
 def _score_record(session: Session, expert_id: int, application_id: int) -> MeetingScoreRecord | None:
+    kind = _expert_kind(session, expert_id)
     return session.scalar(
         select(MeetingScoreRecord).where(
-            MeetingScoreRecord.expert_id == expert_id, MeetingScoreRecord.application_id == application_id
+            MeetingScoreRecord.expert_id == expert_id, _subject(MeetingScoreRecord, kind) == application_id
         )
     )
 
@@ -221,7 +270,8 @@ def _score_record(session: Session, expert_id: int, application_id: int) -> Meet
 def store_score(session: Session, sheet: ScoreSheet, operator: str) -> None:
     record = _score_record(session, sheet.expert_id, sheet.application_id)
     if record is None:
-        record = MeetingScoreRecord(expert_id=sheet.expert_id, application_id=sheet.application_id)
+        column = _column_name(_expert_kind(session, sheet.expert_id))
+        record = MeetingScoreRecord(expert_id=sheet.expert_id, **{column: sheet.application_id})
         session.add(record)
     record.points = points_json(sheet.points)
     record.opinion = sheet.opinion
@@ -237,16 +287,17 @@ def delete_score(session: Session, expert_id: int, application_id: int) -> None:
 
 
 def store_keyed(session: Session, entry: KeyedEntry) -> None:
+    kind = _expert_kind(session, entry.expert_id)
     record = session.scalar(
         select(MeetingKeyedEntryRecord).where(
             MeetingKeyedEntryRecord.expert_id == entry.expert_id,
-            MeetingKeyedEntryRecord.application_id == entry.application_id,
+            _subject(MeetingKeyedEntryRecord, kind) == entry.application_id,
             MeetingKeyedEntryRecord.round == entry.round,
         )
     )
     if record is None:
         record = MeetingKeyedEntryRecord(
-            expert_id=entry.expert_id, application_id=entry.application_id, round=entry.round
+            expert_id=entry.expert_id, round=entry.round, **{_column_name(kind): entry.application_id}
         )
         session.add(record)
     record.points = points_json(entry.points)
@@ -262,10 +313,11 @@ def remove_sheet(session: Session, expert_id: int, application_id: int) -> dict[
     if score is not None:
         removed = {"points": json.loads(score.points), "opinion": score.opinion, "source": score.source}
         session.delete(score)
+    kind = _expert_kind(session, expert_id)
     session.execute(
         delete(MeetingKeyedEntryRecord).where(
             MeetingKeyedEntryRecord.expert_id == expert_id,
-            MeetingKeyedEntryRecord.application_id == application_id,
+            _subject(MeetingKeyedEntryRecord, kind) == application_id,
         )
     )
     return removed

@@ -9,6 +9,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from .rubric import Rubric
+from .subjects import SubjectKind
 
 
 class RecusalKind(StrEnum):
@@ -87,6 +88,7 @@ class MeetingInfo:
     created_at: datetime
     locked_at: datetime | None = None
     locked_by: str = ""
+    subject_kind: SubjectKind = SubjectKind.PILOT  # pilot or special-fund applications
 
     @property
     def locked(self) -> bool:

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -82,6 +83,7 @@ class FundWindow(QMainWindow):
             ("down", "下移", lambda: self.move_selected(1)),
             ("remove", "移出入库", self.remove_selected),
             ("export", "导出入库清单…", self.ask_export),
+            ("meeting", "评审会…", self.open_meeting),
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)
@@ -150,7 +152,24 @@ class FundWindow(QMainWindow):
             )
 
     def rank_by_score(self) -> None:
-        self.write(rank_by_score, lambda result: f"已按评审得分排序入库 {len(result[0])} 个项目")
+        # The latest locked review meeting's scores when there is one, else the 评审得分 field.
+        self.write(
+            rank_by_score,
+            lambda result: f"已按评审得分排序入库 {len(result.ids)} 个项目（得分来自{result.source_text}）",
+        )
+
+    def open_meeting(self) -> Any:
+        """The review meeting window on this database (its items are the special-fund applications)."""
+        if self.ws is None:
+            return None
+        from gdiiot_desktop.gui.meeting import MeetingWindow
+
+        window = MeetingWindow(self.ws, self.runner, parent=self)
+        # Adopting the meeting's ranking changes the pool: read the board again once the window is gone.
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.destroyed.connect(lambda *_a: self.refresh())
+        window.show()
+        return window
 
     def set_ranking(self, ids: list[int], message: str) -> None:
         self.write(lambda ws: ws.repo.set_ranking(ids), lambda _r: message)

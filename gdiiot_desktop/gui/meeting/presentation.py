@@ -10,10 +10,11 @@ from PySide6.QtGui import QDesktopServices, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from gdiiot_desktop.domain.enums import Grade
+from gdiiot_desktop.domain.meeting.subjects import SubjectKind
 from gdiiot_desktop.gui.errors import show_error
 from gdiiot_desktop.gui.forms.ui_meeting_presentation import Ui_MeetingPresentation
 from gdiiot_desktop.services.meeting.presentation import Deck, Slide, video_copy
-from gdiiot_desktop.services.workspace import Workspace
+from gdiiot_desktop.services.meeting.subjects import MeetingWorkspace
 
 from .countdown import OVERTIME, QUESTIONS, Countdown
 
@@ -49,7 +50,7 @@ class PresentationView(QWidget):
 
     def __init__(
         self,
-        ws: Workspace,
+        ws: MeetingWorkspace,
         deck: Deck,
         *,
         clock: Callable[[], float] = time.monotonic,
@@ -109,16 +110,11 @@ class PresentationView(QWidget):
             self.timer.pause()  # each application keeps its own time
         self.index = max(0, min(index, len(self.deck.slides) - 1))
         slide = self.deck.slides[self.index]
-        app = slide.application
+        app = slide.subject
         self.ui.counter.setText(f"第 {slide.position} 项 / 共 {slide.count} 项")
         self.ui.title.setText(app.project_name)
-        self.ui.applicant.setText(f"{app.applicant.name}（{app.county}）")
-        facts = [f"{slide.category} · {slide.direction}", f"建设状态：{app.build_status.value}"]
-        if app.total_investment is not None:
-            facts.append(f"总投资：{app.total_investment:g} 万元")
-        if app.applicant.is_central_enterprise:
-            facts.append("中央企业（不占本市指标）")
-        self.ui.details.setText("\n".join(facts))
+        self.ui.applicant.setText(f"{app.applicant}（{app.county}）")
+        self.ui.details.setText("\n".join(slide.facts))
         self.ui.problems.setText(_problems_text(slide))
         self.ui.problems.setProperty("clean", not slide.problems)
         self.ui.problems.style().unpolish(self.ui.problems)
@@ -128,6 +124,8 @@ class PresentationView(QWidget):
         self.ui.video.setText(
             f"视频：{slide.video.file_name}（按 V 播放）" if slide.video else "视频：未提交"
         )
+        # Special-fund applications have no video to submit: say nothing rather than "未提交".
+        self.ui.video.setVisible(slide.video is not None or app.kind is SubjectKind.PILOT)
         self.tick()
         self.position_changed.emit(self.index)
 

@@ -16,7 +16,7 @@ from gdiiot_desktop.gui.tasks import TaskRunner
 from gdiiot_desktop.services.meeting import results
 from gdiiot_desktop.services.meeting.minutes import write_minutes
 from gdiiot_desktop.services.meeting.results import MeetingResults
-from gdiiot_desktop.services.workspace import Workspace
+from gdiiot_desktop.services.meeting.subjects import MeetingWorkspace
 
 from .ops import run_op
 from .table import RowsModel
@@ -49,7 +49,7 @@ class ResultsPage(QWidget):
 
     changed = Signal()
 
-    def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, ws: MeetingWorkspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_MeetingResultsPage()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
@@ -63,6 +63,7 @@ class ResultsPage(QWidget):
         self.model = RowsModel(HEADERS, self)
         self.ui.rankingTable.setModel(self.model)
         self.ui.rankingTable.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self._adopt_text = self.ui.adoptButton.text()
         self.ui.adoptButton.clicked.connect(self.adopt)
         self.ui.lockButton.clicked.connect(self.lock)
         self.ui.minutesButton.clicked.connect(self.minutes)
@@ -71,31 +72,41 @@ class ResultsPage(QWidget):
         self.results = res
         info = res.state.info
         rows, colours = [], []
+        fund = res.quota is None
+        yes, no = ("建议入库", "不入库") if fund else ("推荐", "不推荐")
+        self.ui.adoptButton.setText("采用为入库排序" if fund else self._adopt_text)
         for line in res.proposal:
             item = res.items[line.item.application_id]
             agg = item.aggregate
             rows.append(
                 [
                     str(line.item.rank or "—"),
-                    item.application.project_name,
-                    item.application.applicant.name,
+                    item.subject.project_name,
+                    item.subject.applicant,
                     shown(line.item.score),
                     str(agg.count),
                     shown(agg.mean),
                     shown(agg.median),
                     shown(agg.trimmed_mean) + ("" if agg.trimmed or not agg.count else "（未去）"),
                     shown(agg.spread),
-                    "推荐" if line.recommended else "不推荐",
+                    yes if line.recommended else no,
                     "；".join(t for t in (line.note, line.item.tie_note) if t),
                 ]
             )
             colours.append(IN_COLOUR if line.recommended else OUT_COLOUR)
         self.model.set_rows(rows, [line.item.application_id for line in res.proposal], colours)
         pending = "" if res.sheets.resolved else "  注意：还有纸质评分表未完成两遍一致录入，其评分尚未计入。"
-        self.ui.resultsSummary.setText(
-            f"按{info.rubric.aggregate.label}排名；推荐指标 {res.quota} 个（中央企业不占指标）；"
-            f"建议推荐 {len(res.order)} 个项目。{pending}"
-        )
+        if res.quota is None:  # a special-fund meeting: ranked for 入库, the budget line comes later
+            summary = (
+                f"按{info.rubric.aggregate.label}排名；专项资金不设推荐指标，建议按名次排序入库 {len(res.order)} 个项目"
+                f"（预算线在“入库排序与预算”中划出）。{pending}"
+            )
+        else:
+            summary = (
+                f"按{info.rubric.aggregate.label}排名；推荐指标 {res.quota} 个（中央企业不占指标）；"
+                f"建议推荐 {len(res.order)} 个项目。{pending}"
+            )
+        self.ui.resultsSummary.setText(summary)
         self.ui.tieRuleLabel.setText("并列规则：" + tie_break_text(info.rubric))
         if info.locked and info.locked_at is not None:
             self.ui.lockStatus.setText(f"已锁定（{info.locked_by}），结果校验码 {res.digest()[:16]}")
@@ -110,10 +121,13 @@ class ResultsPage(QWidget):
         res = self.results
         if res is None:
             return
-        names = "\n".join(f"{i}. {res.items[a].application.project_name}" for i, a in enumerate(res.order, 1))
-        if not self.confirm(
-            "采用为推荐顺序", f"将按以下顺序推荐 {len(res.order)} 个项目，其余项目取消推荐：\n{names}"
-        ):
+        names = "\n".join(f"{i}. {res.items[a].subject.project_name}" for i, a in enumerate(res.order, 1))
+        question = (
+            ("采用为入库排序", f"将按以下顺序排序入库 {len(res.order)} 个项目，其余项目移出入库：\n{names}")
+            if res.quota is None
+            else ("采用为推荐顺序", f"将按以下顺序推荐 {len(res.order)} 个项目，其余项目取消推荐：\n{names}")
+        )
+        if not self.confirm(*question):
             return
         ws, meeting_id = self.ws, res.state.info.id
         run_op(

@@ -10,13 +10,13 @@ from PySide6.QtWidgets import QDoubleSpinBox, QHeaderView, QWidget
 
 from gdiiot_desktop.domain.meeting.aggregates import shown
 from gdiiot_desktop.domain.meeting.model import MeetingState
-from gdiiot_desktop.domain.model import Application
+from gdiiot_desktop.domain.meeting.subjects import ReviewSubject
 from gdiiot_desktop.gui.forms.ui_meeting_scoring_page import Ui_MeetingScoringPage
 from gdiiot_desktop.gui.styles import ERROR_TEXT_STYLE, NOTICE_STYLE, OK_TEXT_STYLE
 from gdiiot_desktop.gui.tasks import TaskRunner
 from gdiiot_desktop.services.meeting import scoring
 from gdiiot_desktop.services.meeting.scoring import KeyResult
-from gdiiot_desktop.services.workspace import Workspace
+from gdiiot_desktop.services.meeting.subjects import MeetingWorkspace
 
 from .ops import run_op
 from .table import RowsModel
@@ -30,14 +30,14 @@ class ScoringPage(QWidget):
 
     changed = Signal()
 
-    def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, ws: MeetingWorkspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_MeetingScoringPage()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.ws = ws
         self.runner = runner
         self.state: MeetingState | None = None
-        self.apps: dict[int, Application] = {}
+        self.apps: dict[int, ReviewSubject] = {}
         self.spins: dict[str, QDoubleSpinBox] = {}
         ui = self.ui
         ui.operatorEdit.setText(ws.operator)
@@ -55,7 +55,7 @@ class ScoringPage(QWidget):
 
     # --- state ----------------------------------------------------------------------------
 
-    def set_state(self, state: MeetingState, apps: dict[int, Application]) -> None:
+    def set_state(self, state: MeetingState, apps: dict[int, ReviewSubject]) -> None:
         first = self.state is None or self.state.info.id != state.info.id
         self.state, self.apps = state, apps
         if first:
@@ -199,7 +199,8 @@ class ScoringPage(QWidget):
             self._saved("两遍录入一致，评分已生效。", OK_TEXT_STYLE)
         elif outcome.mismatches:
             self._saved(
-                f"两遍录入有 {len(outcome.mismatches)} 处不一致，请核对纸质评分表后重新录入。", ERROR_TEXT_STYLE
+                f"两遍录入有 {len(outcome.mismatches)} 处不一致，请核对纸质评分表后重新录入。",
+                ERROR_TEXT_STYLE,
             )
         else:
             self._saved("已保存本遍录入，等待另一位操作员录入另一遍。", OK_TEXT_STYLE)

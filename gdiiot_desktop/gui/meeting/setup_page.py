@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 
 from gdiiot_desktop.domain.meeting.conflicts import SuggestedConflict
 from gdiiot_desktop.domain.meeting.model import MeetingState, RecusalKind
-from gdiiot_desktop.domain.model import Application
+from gdiiot_desktop.domain.meeting.subjects import ReviewSubject
 from gdiiot_desktop.gui.forms.ui_meeting_setup_page import Ui_MeetingSetupPage
 from gdiiot_desktop.gui.tasks import TaskRunner
 from gdiiot_desktop.services.meeting import setup
-from gdiiot_desktop.services.workspace import Workspace
+from gdiiot_desktop.services.meeting.subjects import MeetingWorkspace
 
 from .ops import run_op
 from .table import RowsModel
@@ -40,14 +40,14 @@ class SetupPage(QWidget):
 
     changed = Signal()
 
-    def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, ws: MeetingWorkspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_MeetingSetupPage()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.ws = ws
         self.runner = runner
         self.state: MeetingState | None = None
-        self.apps: dict[int, Application] = {}
+        self.apps: dict[int, ReviewSubject] = {}
         self.suggestions: list[SuggestedConflict] = []
         ui = self.ui
         self.expert_model = RowsModel(["编号", "姓名", "工作单位", "专业领域"], self)
@@ -67,7 +67,7 @@ class SetupPage(QWidget):
         ui.withdrawRecusalButton.clicked.connect(self._withdraw)
 
     def set_state(
-        self, state: MeetingState, apps: dict[int, Application], suggestions: list[SuggestedConflict]
+        self, state: MeetingState, apps: dict[int, ReviewSubject], suggestions: list[SuggestedConflict]
     ) -> None:
         """Show the meeting; `suggestions` are the likely conflicts not yet recused (read with the state)."""
         self.state, self.apps = state, apps
@@ -76,7 +76,9 @@ class SetupPage(QWidget):
         self.ui.titleEdit.setToolTip(info.title)
         self.ui.titleEdit.setCursorPosition(0)  # the start of a long name, not its end
         # Wide enough for a city's usual meeting name (about 28 characters), not wider than a small screen allows.
-        self.ui.titleEdit.setMinimumWidth(min(self.ui.titleEdit.fontMetrics().horizontalAdvance(info.title) + 24, 420))
+        self.ui.titleEdit.setMinimumWidth(
+            min(self.ui.titleEdit.fontMetrics().horizontalAdvance(info.title) + 24, 420)
+        )
         self.ui.dateEdit.setDate(QDate(info.held_on.year, info.held_on.month, info.held_on.day))
         self.ui.placeEdit.setText(info.place)
         self.ui.chairEdit.setText(info.chair)
@@ -138,8 +140,14 @@ class SetupPage(QWidget):
         minutes = ui.presentationMinutesSpin.value(), ui.questionsMinutesSpin.value()
         self._do(
             lambda: setup.update_meeting(
-                ws, meeting_id, title=title, held_on=held_on, place=place, chair=chair,
-                presentation_minutes=minutes[0], questions_minutes=minutes[1],
+                ws,
+                meeting_id,
+                title=title,
+                held_on=held_on,
+                place=place,
+                chair=chair,
+                presentation_minutes=minutes[0],
+                questions_minutes=minutes[1],
             ),  # fmt: skip
             "会议信息未保存",
         )
@@ -186,7 +194,9 @@ class SetupPage(QWidget):
         expert_id = self.ui.recuseExpertCombo.currentData()
         application_id = self.ui.recuseApplicationCombo.currentData()
         reason, kind = self.ui.recuseReasonEdit.text(), self.ui.recuseKindCombo.currentData()
-        self._do(lambda: setup.recuse(ws, meeting_id, expert_id, application_id, reason, kind), "未能记录回避")
+        self._do(
+            lambda: setup.recuse(ws, meeting_id, expert_id, application_id, reason, kind), "未能记录回避"
+        )
 
     def _withdraw(self) -> None:
         key = self._selected_key(self.ui.recusalTable, self.recusal_model)

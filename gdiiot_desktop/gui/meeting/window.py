@@ -12,14 +12,13 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 
 from gdiiot_desktop.domain.meeting.conflicts import SuggestedConflict
 from gdiiot_desktop.domain.meeting.model import MeetingInfo
-from gdiiot_desktop.domain.model import Application
+from gdiiot_desktop.domain.meeting.subjects import ReviewSubject
 from gdiiot_desktop.gui.forms.ui_meeting_window import Ui_MeetingWindow
 from gdiiot_desktop.gui.tasks import TaskRunner
-from gdiiot_desktop.services.applications import ApplicationService
 from gdiiot_desktop.services.meeting import results, setup
 from gdiiot_desktop.services.meeting.presentation import Deck, build_deck
 from gdiiot_desktop.services.meeting.results import MeetingResults
-from gdiiot_desktop.services.workspace import Workspace
+from gdiiot_desktop.services.meeting.subjects import MeetingWorkspace
 
 from .ops import run_op
 from .presentation import PresentationView
@@ -35,26 +34,26 @@ class MeetingView:
     """Everything the pages show of one meeting, read together off the GUI thread."""
 
     results: MeetingResults
-    apps: dict[int, Application]
+    apps: dict[int, ReviewSubject]
     suggestions: list[SuggestedConflict]
 
 
-def read_meeting(ws: Workspace, meeting_id: int) -> MeetingView:
-    apps = ApplicationService(ws).list()
-    res = results.compute_results(ws, meeting_id, apps)
+def read_meeting(ws: MeetingWorkspace, meeting_id: int) -> MeetingView:
+    res = results.compute_results(ws, meeting_id)
     suggestions = [] if res.state.info.locked else setup.suggested_conflicts(ws, meeting_id)
-    return MeetingView(res, {a.id: a for a in apps if a.id is not None}, suggestions)
+    return MeetingView(res, res.subjects, suggestions)
 
 
 class MeetingWindow(QMainWindow):
-    """Everything about the city's review meetings on one workspace (the main window opens it).
+    """Everything about the city's review meetings on one workspace (the main window, or the
+    special-fund window, opens it).
 
     Every read and write goes through the session's task runner (`runner`), the one writer of the
     database, so a meeting never collides with the main window's work."""
 
     def __init__(
         self,
-        workspace: Workspace,
+        workspace: MeetingWorkspace,
         runner: TaskRunner,
         parent: QWidget | None = None,
         *,

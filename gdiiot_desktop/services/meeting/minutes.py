@@ -5,6 +5,8 @@ opinions, the ranking with the quota line, and the signature table.
 
 Page geometry and fonts are the shared GB/T 9704 ones (services/pdf); tables use 五号 type so
 a rubric's criteria fit across the text block. An unlocked meeting's minutes say 草稿 in the title.
+A special-fund meeting's minutes name its projects with their enterprises and support directions
+and say that the ranking goes to 排序优选 (入库) within the budget, instead of drawing a quota line.
 """
 
 from __future__ import annotations
@@ -24,11 +26,12 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 
 from ...domain.meeting.aggregates import shown
 from ...domain.meeting.ranking import tie_break_text
+from ...domain.meeting.subjects import SubjectKind
 from ..files import atomic_output
 from ..pdf import layout
 from ..pdf.fonts import FontSet, font_set
-from ..workspace import Workspace
 from .results import ItemResult, MeetingResults, compute_results
+from .subjects import MeetingWorkspace, city_name
 
 TABLE_SIZE = 10.5  # 五号
 GRID = colors.black
@@ -87,7 +90,7 @@ class _Styles:
         self.cell_centred = ParagraphStyle("cell_centred", parent=self.cell, alignment=TA_CENTER)
 
 
-def write_minutes(ws: Workspace, meeting_id: int, target: Path, now: datetime | None = None) -> Path:
+def write_minutes(ws: MeetingWorkspace, meeting_id: int, target: Path, now: datetime | None = None) -> Path:
     """Write the minutes PDF atomically to `target`."""
     results = compute_results(ws, meeting_id)
     styles = _Styles(font_set())
@@ -101,7 +104,7 @@ def write_minutes(ws: Workspace, meeting_id: int, target: Path, now: datetime | 
             bottomMargin=layout.BOTTOM,
             title=_title(results),
             author=ws.operator,
-            subject=f"{ws.city}市 {ws.campaign.title}",
+            subject=f"{city_name(ws)} {ws.campaign.title}",
         )
         page = _page_numbers(styles.fonts)
         doc.build(_story(ws, results, styles, now or datetime.now()), onFirstPage=page, onLaterPages=page)
@@ -139,7 +142,7 @@ def _page_numbers(fonts: FontSet) -> Callable[[Canvas, Any], None]:
     return draw
 
 
-def _story(ws: Workspace, results: MeetingResults, s: _Styles, now: datetime) -> list[Any]:
+def _story(ws: MeetingWorkspace, results: MeetingResults, s: _Styles, now: datetime) -> list[Any]:
     info = results.state.info
     rubric = info.rubric
     story: list[Any] = [Paragraph(escape(_title(results)), s.title)]
@@ -158,7 +161,8 @@ def _story(ws: Workspace, results: MeetingResults, s: _Styles, now: datetime) ->
         f"会议时间：{chinese_date(info.held_on)}",
         f"会议地点：{info.place or '—'}",
         f"主持人：{info.chair or '—'}",
-        f"评审项目：{len(results.state.application_ids)}个；评审专家：{len(results.state.experts)}名",
+        f"评审项目：{len(results.state.application_ids)}个{info.subject_kind.label if info.subject_kind is SubjectKind.FUND else ''}；"
+        f"评审专家：{len(results.state.experts)}名",
         f"评分细则：{rubric.title}。评分项：{criteria}；总分{rubric.total_max}分。",
         f"汇总方法：按{rubric.aggregate.label}排名（{trim}）。回避的专家不评分，不计入汇总。",
         f"并列规则：{tie_break_text(rubric)}",
@@ -172,7 +176,7 @@ def _story(ws: Workspace, results: MeetingResults, s: _Styles, now: datetime) ->
     story.append(_table(rows, [0.08, 0.17, 0.5, 0.25], s))
 
     heading("利益冲突与回避")
-    apps = {i: r.application for i, r in results.items.items()}
+    apps = {i: r.subject for i, r in results.items.items()}
     names = {e.id: e.name for e in results.state.experts}
     if results.state.recusals:
         rows = [["专家", "回避项目", "方式", "理由"]]
@@ -189,7 +193,8 @@ def _story(ws: Workspace, results: MeetingResults, s: _Styles, now: datetime) ->
     for number, app_id in enumerate(results.state.application_ids, 1):
         story += _item_section(number, results, results.items[app_id], s)
 
-    heading("排名及推荐建议")
+    fund = info.subject_kind is SubjectKind.FUND
+    heading("排名及入库建议" if fund else "排名及推荐建议")
     story += _ranking_section(ws, results, s)
 
     rows = [["序号", "姓名", "工作单位", "签字", "日期"]]
@@ -223,10 +228,10 @@ def _story(ws: Workspace, results: MeetingResults, s: _Styles, now: datetime) ->
 
 def _item_section(number: int, results: MeetingResults, item: ItemResult, s: _Styles) -> list[Any]:
     rubric = results.state.info.rubric
-    app = item.application
+    app = item.subject
     parts: list[Any] = [
         Paragraph(
-            escape(f"（{cn_number(number)}）{app.project_name}（{app.applicant.name}）"),
+            escape(f"（{cn_number(number)}）{app.label}"),
             s.subheading,
         )
     ]
@@ -236,7 +241,7 @@ def _item_section(number: int, results: MeetingResults, item: ItemResult, s: _St
         + [f"合计\n（{rubric.total_max}分）"]
     )
     rows = [head]
-    recused = {e.id for e in results.state.recused_experts(app.id or 0)}
+    recused = {e.id for e in results.state.recused_experts(app.id)}
     by_expert = {sc.expert_id: sc for sc in item.scores}
     for expert in results.state.experts:
         if expert.id in recused:
@@ -277,9 +282,11 @@ def _item_section(number: int, results: MeetingResults, item: ItemResult, s: _St
     return parts
 
 
-def _ranking_section(ws: Workspace, results: MeetingResults, s: _Styles) -> list[Any]:
+def _ranking_section(ws: MeetingWorkspace, results: MeetingResults, s: _Styles) -> list[Any]:
     rubric = results.state.info.rubric
-    rows = [["名次", "项目名称", "申报单位", "汇总\n得分", "极差", "建议", "备注"]]
+    fund = results.state.info.subject_kind is SubjectKind.FUND
+    rows = [["名次", "项目名称", "申报企业" if fund else "申报单位", "汇总\n得分", "极差", "建议", "备注"]]
+    yes, no = ("入库", "不入库") if fund else ("推荐", "不推荐")  # a narrow column: two characters
     line_after: int | None = None
     counted = 0
     for line in results.proposal:
@@ -288,15 +295,16 @@ def _ranking_section(ws: Workspace, results: MeetingResults, s: _Styles) -> list
         rows.append(
             [
                 str(line.item.rank) if line.item.rank else "—",
-                item.application.project_name,
-                item.application.applicant.name,
+                item.subject.project_name
+                + (f"\n（{item.subject.direction}）" if item.subject.direction else ""),
+                item.subject.applicant,
                 shown(line.item.score),
                 shown(item.aggregate.spread),
-                "推荐" if line.recommended else "不推荐",
+                yes if line.recommended else no,
                 note,
             ]
         )
-        if line.recommended and line.counts_quota:
+        if line.recommended and line.counts_quota and results.quota is not None:
             counted += 1
             if counted == results.quota:
                 line_after = len(rows) - 1
@@ -304,13 +312,17 @@ def _ranking_section(ws: Workspace, results: MeetingResults, s: _Styles) -> list
     drawn = line_after is not None and line_after < len(rows) - 1
     if drawn:
         table.setStyle(TableStyle([("LINEBELOW", (0, line_after), (-1, line_after), 2.2, GRID)]))
-    city = ws.campaign.city(ws.city)
-    where = city.full_name if city else ws.city
-    text = (
-        f"按{rubric.aggregate.label}从高到低排名。{where}推荐指标{results.quota}个，中央企业项目不占指标"
-        + ("；粗线为指标线" if drawn else "")
-        + f"。建议推荐{len(results.order)}个项目，推荐顺序即上表名次顺序。"
-    )
+    if results.quota is None:
+        text = (
+            f"按{rubric.aggregate.label}从高到低排名。建议按上表名次顺序对{len(results.order)}个项目排序优选、"
+            f"入库储备，在{city_name(ws)}专项资金预算内安排补贴（预算线见入库清单）。"
+        )
+    else:
+        text = (
+            f"按{rubric.aggregate.label}从高到低排名。{city_name(ws)}推荐指标{results.quota}个，中央企业项目不占指标"
+            + ("；粗线为指标线" if drawn else "")
+            + f"。建议推荐{len(results.order)}个项目，推荐顺序即上表名次顺序。"
+        )
     return [KeepTogether([Paragraph(escape(text), s.body), Spacer(1, 4), table])]
 
 

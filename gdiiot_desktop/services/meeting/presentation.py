@@ -7,14 +7,13 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ...domain.enums import AttachmentClass, Grade
+from ...domain.enums import Grade
 from ...domain.meeting.model import Expert
-from ...domain.model import Application, Attachment, Violation
-from ...domain.rules import check_city
-from ..applications import ApplicationService
-from ..workspace import Workspace
+from ...domain.meeting.subjects import ReviewSubject
+from ...domain.model import Attachment, Violation
 from .errors import MeetingError
 from .results import meeting_state
+from .subjects import MeetingWorkspace, review_subjects, slide_facts
 
 SHOWN_GRADES = (Grade.ERROR, Grade.NEEDS_EXPLANATION, Grade.WARNING)
 
@@ -25,9 +24,8 @@ class Slide:
 
     position: int  # 1-based
     count: int
-    application: Application
-    direction: str
-    category: str
+    subject: ReviewSubject
+    facts: list[str]  # kind and direction, build status or investment, …: one line each
     problems: list[Violation]  # not overridden, errors and warnings only
     recused: list[Expert]
     video: Attachment | None
@@ -41,43 +39,30 @@ class Deck:
     slides: list[Slide]
 
 
-def build_deck(ws: Workspace, meeting_id: int) -> Deck:
+def build_deck(ws: MeetingWorkspace, meeting_id: int) -> Deck:
     """The meeting's applications in presentation order, with their problems and recusals."""
     state = meeting_state(ws, meeting_id)
-    apps = ApplicationService(ws).list()
-    by_id = {a.id: a for a in apps}
-    problems: dict[int, list[Violation]] = {}
-    for v in check_city(ws.campaign, ws.city, apps):
-        if (
-            v.application_id is not None
-            and v.grade in SHOWN_GRADES
-            and not v.is_overridden
-            and v.rule != "CITY_QUOTA"
-        ):
-            problems.setdefault(v.application_id, []).append(v)
+    by_id = {s.id: s for s in review_subjects(ws)}
+    facts = slide_facts(ws, list(state.application_ids), SHOWN_GRADES)
     slides = []
     count = len(state.application_ids)
     for position, app_id in enumerate(state.application_ids, 1):
-        app = by_id[app_id]
-        direction = ws.campaign.direction(app.direction_id)
-        category = ws.campaign.category(app.category_id)
-        videos = app.attachments_of(AttachmentClass.VIDEO)
+        shown = facts[app_id]
         slides.append(
             Slide(
                 position=position,
                 count=count,
-                application=app,
-                direction=direction.name if direction else app.direction_id,
-                category=category.name if category else app.category_id,
-                problems=sorted(problems.get(app_id, []), key=lambda v: v.grade.rank),
+                subject=by_id[app_id],
+                facts=shown.facts,
+                problems=sorted(shown.problems, key=lambda v: v.grade.rank),
                 recused=state.recused_experts(app_id),
-                video=videos[-1] if videos else None,
+                video=shown.video,
             )
         )
     return Deck(state.info.title, state.info.presentation_minutes, state.info.questions_minutes, slides)
 
 
-def video_copy(ws: Workspace, attachment: Attachment, folder: Path | None = None) -> Path:
+def video_copy(ws: MeetingWorkspace, attachment: Attachment, folder: Path | None = None) -> Path:
     """A copy of a stored video under its original name, for the system's player (the store's
     own files have hash names the player cannot recognise)."""
     source = ws.db.store.path_of(attachment.sha256)

@@ -4,6 +4,9 @@ Locking is final: a locked meeting refuses every change and no unlock is offered
 panel need to score again, a new meeting is created (the locked one and the audit log keep what
 was decided). Locking records a SHA-256 digest of the results in the audit log; the minutes
 print it, so a printed copy can be matched to the database.
+
+A special-fund meeting has no quota (`quota` is None): every eligible scored application is
+proposed, in rank order; the budget line is drawn afterwards by `fund rank` (services/fund/ranking).
 """
 
 from __future__ import annotations
@@ -15,24 +18,18 @@ from fractions import Fraction
 from ...domain.meeting.aggregates import Aggregate, aggregate, shown
 from ...domain.meeting.model import MeetingState, ScoreSheet
 from ...domain.meeting.ranking import ProposalLine, RankInput, adopted_order, propose, rank
-from ...domain.model import Application
-from ...domain.rules import check_city
+from ...domain.meeting.subjects import ReviewSubject
 from ...storage import meeting_repository as repo
 from ...storage.audit import canonical_json
-from ..applications import ApplicationService
-from ..workspace import Workspace
-from .errors import MeetingError, UnresolvedSheetsError
+from .errors import MeetingError, MeetingNotFoundError, UnresolvedSheetsError
 from .records import load_state, meeting_record
 from .scoring import SheetStatus, sheet_status
-
-# Rules whose violations depend on the current order, not on the application: they do not make
-# an application ineligible for the proposal.
-_ORDER_RULES = {"CITY_QUOTA", "DEADLINE"}
+from .subjects import MeetingWorkspace, adopt_order, ineligible, kind_of, quota_of, review_subjects
 
 
 @dataclass(frozen=True)
 class ItemResult:
-    application: Application
+    subject: ReviewSubject  # the application under review (pilot or special fund)
     scores: list[ScoreSheet]  # the counting ones, in expert order
     totals: dict[int, Fraction]  # expert id → weighted total
     aggregate: Aggregate
@@ -43,8 +40,9 @@ class MeetingResults:
     state: MeetingState
     items: dict[int, ItemResult]  # by application id, for every application under review
     proposal: list[ProposalLine]  # in rank order
-    quota: int
+    quota: int | None  # None: a special-fund meeting (no quota; `fund rank` draws the budget line)
     sheets: SheetStatus
+    subjects: dict[int, ReviewSubject]  # every application of the database, by id
 
     @property
     def order(self) -> list[int]:
@@ -67,16 +65,20 @@ class MeetingResults:
         return hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
 
 
-def meeting_state(ws: Workspace, meeting_id: int) -> MeetingState:
+def meeting_state(ws: MeetingWorkspace, meeting_id: int) -> MeetingState:
     with ws.db.session() as session:
         return load_state(session, meeting_id)
 
 
-def compute_results(ws: Workspace, meeting_id: int, apps: list[Application] | None = None) -> MeetingResults:
+def compute_results(ws: MeetingWorkspace, meeting_id: int) -> MeetingResults:
     """Aggregates and the ranking proposal of a meeting, from the scores as they stand."""
     state = meeting_state(ws, meeting_id)
-    apps = apps if apps is not None else ApplicationService(ws).list()
-    by_id = {a.id: a for a in apps if a.id is not None}
+    if state.info.subject_kind is not kind_of(ws):
+        raise MeetingNotFoundError(
+            f"评审会“{state.info.title}”评审的是{state.info.subject_kind.label}，不属于本数据库的申报类型"
+        )
+    subjects = review_subjects(ws)
+    by_id = {s.id: s for s in subjects}
     rubric = state.info.rubric
     items: dict[int, ItemResult] = {}
     for app_id in state.application_ids:
@@ -90,24 +92,25 @@ def compute_results(ws: Workspace, meeting_id: int, apps: list[Application] | No
             aggregate(list(totals.values()), per_criterion, rubric.trim_min_scores),
         )
     ranked = rank(
-        [RankInput(i, r.aggregate, r.application.filed_on) for i, r in items.items()],
+        [RankInput(i, r.aggregate, r.subject.filed_on) for i, r in items.items()],
         rubric,
     )
-    city = ws.campaign.city(ws.city)
-    quota = ws.campaign.quota_for(city) if city is not None else 0
-    central = {i for i, r in items.items() if r.application.applicant.is_central_enterprise}
-    proposal = propose(ranked, quota, central, _ineligible(ws, apps, set(items)))
-    return MeetingResults(state, items, proposal, quota, sheet_status(state))
+    quota = quota_of(ws)
+    central = {i for i, r in items.items() if r.subject.central}
+    # Without a quota every eligible scored application is proposed (the budget line comes later).
+    limit = quota if quota is not None else len(ranked)
+    proposal = propose(ranked, limit, central, ineligible(ws, subjects, set(items)))
+    return MeetingResults(state, items, proposal, quota, sheet_status(state), by_id)
 
 
-def adopt_ranking(ws: Workspace, meeting_id: int) -> list[int]:
-    """Make the proposal the city's priority order in one step (ApplicationService.set_order)."""
+def adopt_ranking(ws: MeetingWorkspace, meeting_id: int) -> list[int]:
+    """Make the proposal the city's priority order (pilot) or 入库 ranking (special fund) in one step."""
     results = compute_results(ws, meeting_id)
     _require_resolved(results)
     order = results.order
     if not order:
         raise MeetingError("评审结果中没有可推荐的项目（尚未评分，或项目均不符合推荐条件）。")
-    ApplicationService(ws).set_order(order)
+    adopt_order(ws, order)
     with ws.db.session() as session:
         ws.audit(
             session,
@@ -119,7 +122,7 @@ def adopt_ranking(ws: Workspace, meeting_id: int) -> list[int]:
     return order
 
 
-def lock_results(ws: Workspace, meeting_id: int) -> str:
+def lock_results(ws: MeetingWorkspace, meeting_id: int) -> str:
     """Lock the meeting's results for good; returns the results' digest."""
     results = compute_results(ws, meeting_id)
     _require_resolved(results)
@@ -160,15 +163,3 @@ def _require_resolved(results: MeetingResults) -> None:
     raise UnresolvedSheetsError(
         "还有纸质评分表的两遍录入不一致或未完成，请核对纸质评分表后重新录入。", details
     )
-
-
-def _ineligible(ws: Workspace, apps: list[Application], under_review: set[int]) -> dict[int, str]:
-    """Applications that cannot be recommended, with the reason shown in the proposal."""
-    out: dict[int, str] = {}
-    for app in apps:
-        if app.id in under_review and not app.status.is_active:
-            out[app.id] = f"项目{app.status.label}"
-    for v in check_city(ws.campaign, ws.city, apps):
-        if v.blocks and v.rule not in _ORDER_RULES and v.application_id in under_review:
-            out.setdefault(v.application_id, f"存在未处理的错误（{ws.campaign.rule_title(v.rule)}）")
-    return out

@@ -11,9 +11,9 @@ from ...domain.meeting.double_entry import Mismatch, agreed, compare
 from ...domain.meeting.model import Expert, KeyedEntry, MeetingState, ScoreSheet, ScoreSource
 from ...domain.meeting.rubric import Rubric, parse_points
 from ...storage import meeting_repository as repo
-from ..workspace import Workspace
 from .errors import MeetingError, RecusedExpertError, ScoreInputError
 from .records import load_state, meeting_record, plain_points, require_member
+from .subjects import MeetingWorkspace
 
 if TYPE_CHECKING:
     from ...storage.database import Session
@@ -67,7 +67,7 @@ def read_points(rubric: Rubric, given: Mapping[str, object] | list[object]) -> d
 
 
 def score(
-    ws: Workspace,
+    ws: MeetingWorkspace,
     meeting_id: int,
     expert_id: int,
     application_id: int,
@@ -103,7 +103,7 @@ def score(
 
 
 def key_sheet(
-    ws: Workspace,
+    ws: MeetingWorkspace,
     meeting_id: int,
     expert_id: int,
     application_id: int,
@@ -162,7 +162,7 @@ def key_sheet(
     return result
 
 
-def clear_sheet(ws: Workspace, meeting_id: int, expert_id: int, application_id: int) -> None:
+def clear_sheet(ws: MeetingWorkspace, meeting_id: int, expert_id: int, application_id: int) -> None:
     """Remove an expert's score and keyed entries for one application (kept in the audit log)."""
     with ws.db.session() as session:
         _, expert = _open_sheet(session, meeting_id, expert_id, application_id, allow_recused=True)

@@ -1,31 +1,32 @@
-"""Setting a meeting up: details, the rubric copy, experts, applications under review, recusals."""
+"""Setting a meeting up: details, the rubric copy, experts, applications under review, recusals.
+
+Every function takes a pilot `Workspace` or a special-fund `FundWorkspace` (`MeetingWorkspace`):
+a meeting reviews the applications of its database's kind (see subjects.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
 
-from ... import resources
 from ...domain.meeting.conflicts import SuggestedConflict, suggest_conflicts
 from ...domain.meeting.model import Expert, MeetingInfo, Recusal, RecusalKind
 from ...domain.meeting.rubric import Rubric, RubricError, rubric_from_campaign_text
-from ...domain.rules.context import order_key
+from ...domain.meeting.subjects import SubjectKind
 from ...storage import meeting_repository as repo
-from ..applications import ApplicationService
-from ..workspace import Workspace
 from .errors import MeetingError, MeetingNotFoundError, NoRubricError
 from .records import load_state, meeting_record, require_member
+from .subjects import MeetingWorkspace, default_review_ids, kind_of, review_subjects, rubric_texts
 
 
-def campaign_rubric(ws: Workspace) -> Rubric:
+def campaign_rubric(ws: MeetingWorkspace) -> Rubric:
     """The rubric of the workspace's campaign file; for a database made before the campaign file
     had one, the rubric of the shipped campaign file with the same id."""
+    source_text, campaign_id, shipped = rubric_texts(ws)
     try:
-        found = rubric_from_campaign_text(ws.campaign.source_text)
+        found = rubric_from_campaign_text(source_text)
         if found is None:
-            shipped = resources.campaign_file()
             text = shipped.read_text(encoding="utf-8") if shipped.is_file() else ""
-            if f'id = "{ws.campaign.id}"' in text:
+            if f'id = "{campaign_id}"' in text:
                 found = rubric_from_campaign_text(text)
     except RubricError as exc:
         raise NoRubricError("活动文件中的评分细则无法使用", exc.problems) from exc
@@ -35,7 +36,7 @@ def campaign_rubric(ws: Workspace) -> Rubric:
 
 
 def create_meeting(
-    ws: Workspace,
+    ws: MeetingWorkspace,
     *,
     title: str,
     held_on: date,
@@ -47,15 +48,13 @@ def create_meeting(
     rubric: Rubric | None = None,
 ) -> MeetingInfo:
     """A new meeting under the campaign's rubric. Without `application_ids`, every active
-    application is under review, recommended ones first in priority order."""
+    application is under review, recommended (入库) ones first in their order."""
     if not title.strip():
         raise MeetingError("请填写评审会名称")
     rubric = rubric or campaign_rubric(ws)
-    apps = ApplicationService(ws).list()
     if application_ids is None:
-        active = [a for a in apps if a.status.is_active]
-        application_ids = [a.id for a in sorted(active, key=lambda a: order_key(a, 0)) if a.id is not None]
-    _check_applications(application_ids, {a.id for a in apps if a.id is not None})
+        application_ids = default_review_ids(ws)
+    _check_applications(application_ids, {s.id for s in review_subjects(ws)})
     minutes = _minutes(
         presentation_minutes if presentation_minutes is not None else rubric.presentation_minutes,
         questions_minutes if questions_minutes is not None else rubric.questions_minutes,
@@ -71,26 +70,24 @@ def create_meeting(
             presentation_minutes=minutes[0],
             questions_minutes=minutes[1],
             application_ids=application_ids,
+            subject_kind=kind_of(ws),
         )
-        ws.audit(
-            session,
-            "create",
-            "meeting",
-            record.id,
-            {
-                "title": record.title,
-                "held_on": held_on,
-                "place": record.place,
-                "chair": record.chair,
-                "applications": list(application_ids),
-                "rubric": rubric.to_dict(),
-            },
-        )
+        details: dict[str, object] = {
+            "title": record.title,
+            "held_on": held_on,
+            "place": record.place,
+            "chair": record.chair,
+            "applications": list(application_ids),
+            "rubric": rubric.to_dict(),
+        }
+        if kind_of(ws) is not SubjectKind.PILOT:
+            details["subject_kind"] = kind_of(ws).value
+        ws.audit(session, "create", "meeting", record.id, details)
         return repo.info_of(record)
 
 
 def update_meeting(
-    ws: Workspace,
+    ws: MeetingWorkspace,
     meeting_id: int,
     *,
     title: str | None = None,
@@ -127,17 +124,19 @@ def update_meeting(
         return repo.info_of(record)
 
 
-def list_meetings(ws: Workspace) -> list[MeetingInfo]:
+def list_meetings(ws: MeetingWorkspace) -> list[MeetingInfo]:
     with ws.db.session() as session:
         return repo.all_meetings(session)
 
 
-def latest_meeting_id(ws: Workspace) -> int | None:
+def latest_meeting_id(ws: MeetingWorkspace) -> int | None:
     with ws.db.session() as session:
         return repo.latest_meeting_id(session)
 
 
-def add_expert(ws: Workspace, meeting_id: int, name: str, organisation: str = "", field: str = "") -> Expert:
+def add_expert(
+    ws: MeetingWorkspace, meeting_id: int, name: str, organisation: str = "", field: str = ""
+) -> Expert:
     if not name.strip():
         raise MeetingError("请填写专家姓名")
     with ws.db.session() as session:
@@ -158,7 +157,7 @@ def add_expert(ws: Workspace, meeting_id: int, name: str, organisation: str = ""
         return expert
 
 
-def remove_expert(ws: Workspace, meeting_id: int, expert_id: int) -> None:
+def remove_expert(ws: MeetingWorkspace, meeting_id: int, expert_id: int) -> None:
     """Take an expert off the panel; refused once they have scored."""
     with ws.db.session() as session:
         meeting_record(session, meeting_id, for_change=True)
@@ -174,9 +173,9 @@ def remove_expert(ws: Workspace, meeting_id: int, expert_id: int) -> None:
         )
 
 
-def set_applications(ws: Workspace, meeting_id: int, application_ids: Sequence[int]) -> None:
+def set_applications(ws: MeetingWorkspace, meeting_id: int, application_ids: Sequence[int]) -> None:
     """The applications under review, in presentation order; one already scored cannot be removed."""
-    known = {a.id for a in ApplicationService(ws).list() if a.id is not None}
+    known = {s.id for s in review_subjects(ws)}
     _check_applications(application_ids, known)
     with ws.db.session() as session:
         meeting_record(session, meeting_id, for_change=True)
@@ -196,7 +195,7 @@ def set_applications(ws: Workspace, meeting_id: int, application_ids: Sequence[i
 
 
 def recuse(
-    ws: Workspace,
+    ws: MeetingWorkspace,
     meeting_id: int,
     expert_id: int,
     application_id: int,
@@ -231,7 +230,7 @@ def recuse(
         )
 
 
-def withdraw_recusal(ws: Workspace, meeting_id: int, expert_id: int, application_id: int) -> None:
+def withdraw_recusal(ws: MeetingWorkspace, meeting_id: int, expert_id: int, application_id: int) -> None:
     with ws.db.session() as session:
         meeting_record(session, meeting_id, for_change=True)
         state = load_state(session, meeting_id)
@@ -248,12 +247,12 @@ def withdraw_recusal(ws: Workspace, meeting_id: int, expert_id: int, application
         )
 
 
-def suggested_conflicts(ws: Workspace, meeting_id: int) -> list[SuggestedConflict]:
+def suggested_conflicts(ws: MeetingWorkspace, meeting_id: int) -> list[SuggestedConflict]:
     """Likely conflicts between the panel and the applications under review not yet recused."""
     with ws.db.session() as session:
         state = load_state(session, meeting_id)
     under_review = set(state.application_ids)
-    apps = [a for a in ApplicationService(ws).list() if a.id in under_review]
+    apps = [a for a in review_subjects(ws) if a.id in under_review]
     return [
         s
         for s in suggest_conflicts(state.experts, apps)
