@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from ..services import exchange
-from ..services.errors import ServiceError
 from ..services.exchange.decisions import decisions_template, read_decisions
 from ..services.exchange.errors import ExchangeUsageError
 from ..services.exchange.moves import clear_flags, list_flags, move_county
@@ -32,12 +31,6 @@ def with_office(args: argparse.Namespace, run: Callable[[AnyWorkspace], int]) ->
         return run(ws)
     finally:
         ws.close()
-
-
-def pilot_only(ws: AnyWorkspace, what: str) -> Workspace:
-    if isinstance(ws, FundWorkspace):
-        raise ServiceError(f"专项资金申报的数据库还不能{what}（本命令只用于试点示范项目推荐）。")
-    return ws
 
 
 def register(sub: Any) -> None:
@@ -183,25 +176,25 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_mark_return(args: argparse.Namespace) -> int:
-    def run(ws: Workspace) -> int:
-        app = exchange.mark_returned(ws, args.id, args.reason)
+    def run(ws: AnyWorkspace) -> int:
+        app = exchange.mark_return(ws, args.id, args.reason)
         print(f"[{app.id}] {app.project_name}：已退回（{args.reason.strip()}）")
         return EXIT_OK
 
-    return with_workspace(args, run)
+    return with_office(args, run)
 
 
 def cmd_return(args: argparse.Namespace) -> int:
-    def run(ws: Workspace) -> int:
+    def run(ws: AnyWorkspace) -> int:
         report = exchange.export_return_bundle(ws, args.county, args.out)
         print(report.summary())
         return EXIT_OK
 
-    return with_workspace(args, run)
+    return with_office(args, run)
 
 
 def cmd_returns(args: argparse.Namespace) -> int:
-    def run(ws: Workspace) -> int:
+    def run(ws: AnyWorkspace) -> int:
         items = exchange.list_returns(ws, open_only=not args.all)
         if args.json:
             print_json(
@@ -222,7 +215,7 @@ def cmd_returns(args: argparse.Namespace) -> int:
             print(f"[{r.application_id}] {r.project_name}（{r.county}）{state}：{r.reason}")
         return EXIT_OK
 
-    return with_workspace(args, run)
+    return with_office(args, run)
 
 
 def cmd_refusals(args: argparse.Namespace) -> int:

@@ -352,6 +352,13 @@ def cmd_status(args: argparse.Namespace) -> int:
     from ..services.fund.ranking import set_status
 
     def run(ws: FundWorkspace) -> int:
+        if args.status == FundStatus.RETURNED:
+            # A return is recorded with its reason, so the return bundle carries it to the county.
+            from ..services.exchange import mark_return
+
+            mark_return(ws, args.id, args.reason)
+            print(f"[{args.id}] 已退回（{args.reason.strip()}）；用 gdiiot bundle return --county 县区 文件 导出退回包")
+            return EXIT_OK
         app = set_status(ws, args.id, FundStatus(args.status), args.reason)
         print(f"[{app.id}] {app.project_name}：{app.status.label}")
         return EXIT_OK

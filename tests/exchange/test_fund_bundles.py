@@ -307,3 +307,37 @@ def test_a_version_2_pilot_bundle_still_imports(offices: Offices, city_db: Path)
     old = rebuild(offices.bundle, offices.folder / "版本2.gdiiot", manifest_edit=as_version_2)
     assert "新增 4 项" in ok("--db", city_db, "bundle", "diff", old)
     assert "新增 4 项" in ok("--db", city_db, "bundle", "import", old)
+
+
+def test_returns_go_back_to_the_county_and_come_back_fixed(fund: Fund, tmp_path: Path) -> None:
+    imported(fund)
+    cloud = next(row for row in fund_list(fund.city).values() if row["project"] == "乙上云")
+    ok("--db", fund.city, "fund", "rank", cloud["id"])
+    ok("--db", fund.city, "fund", "status", cloud["id"], "returned", "--reason", "缺少云服务发票原件")
+    assert fund_list(fund.city)[cloud["uid"]]["rank"] is None  # out of the 入库 ranking
+    back = fund.folder / "退回蓬江区.gdiiot"
+    assert "1 个项目" in ok("--db", fund.city, "bundle", "return", "--county", COUNTY, back)
+    assert json.loads(members(back)["manifest.json"])["campaign_kind"] == "special-fund"
+
+    # The county pins the city's key with the first return bundle, after a phone call.
+    city_fp = fingerprint_of(fund.city)
+    refused(fund.county, ["bundle", "import", back], back, "指纹")
+    assert "缺少云服务发票原件" in ok("--db", fund.county, "bundle", "import", back, "--trust", city_fp)
+    [ret] = json.loads(ok("--db", fund.county, "bundle", "returns", "--json"))
+    assert (ret["project"], ret["reason"], ret["side"]) == ("乙上云", "缺少云服务发票原件", "county")
+    assert fund_list(fund.county)[cloud["uid"]]["status"] == "returned"
+
+    # Fixed at the county and sent again: the return closes on both sides.
+    rows = [dict(r) for r in ROWS]
+    rows[1]["云服务投入（元）"] = 520_000
+    template = tmp_path / "模板.xlsx"
+    ok("--db", fund.county, "fund", "template", template)
+    ok("--db", fund.county, "import-xlsx", fill(template, tmp_path / "更正.xlsx", rows))
+    out = ok("--db", fund.county, "bundle", "export", fund.folder / "蓬江区-2.gdiiot")
+    assert "1 项是退回后修改重报的" in out
+    assert json.loads(ok("--db", fund.county, "bundle", "returns", "--json")) == []
+    assert fund_list(fund.county)[cloud["uid"]]["status"] == "registered"
+    assert "更新 1 项" in ok("--db", fund.city, "bundle", "import", fund.folder / "蓬江区-2.gdiiot")
+    after = fund_list(fund.city)[cloud["uid"]]
+    assert (after["status"], after["investment"]) == ("registered", {"cloud": "520000.00"})
+    assert json.loads(ok("--db", fund.city, "bundle", "returns", "--json")) == []

@@ -24,7 +24,6 @@ from .errors import (
 from .format import KIND_COUNTY, KIND_RETURN
 from .fund_city import FundImportReport, import_fund_bundle, preview_fund_bundle
 from .fund_county import export_fund_county_bundle
-from .fund_returns import import_fund_return_bundle
 from .manifest import Manifest
 from .merge import Choices, Side
 from .office import Office
@@ -38,6 +37,7 @@ from .returns import (
     export_return_bundle,
     import_return_bundle,
     list_returns,
+    mark_return,
     mark_returned,
 )
 from .trust import SignatureCheck, Trust, judge
@@ -82,7 +82,7 @@ def import_bundle(
         seen.append(bundle.county)
         if isinstance(ws, FundWorkspace):
             if bundle.kind == KIND_RETURN:
-                return import_fund_return_bundle(ws, bundle)
+                return import_return_bundle(ws, bundle)
             return import_fund_bundle(
                 ws, bundle, prefer=prefer, decisions=decisions, accept_removals=accept_removals, progress=progress
             )
@@ -132,6 +132,7 @@ __all__ = [
     "import_return_bundle",
     "list_refusals",
     "list_returns",
+    "mark_return",
     "mark_returned",
     "open_bundle",
     "preview_county_bundle",

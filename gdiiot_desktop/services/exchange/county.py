@@ -5,12 +5,11 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from ...domain import fields as registry
 from ...domain.divisions import match_county, normalize_name
-from ...domain.enums import Status
 from ...domain.model import Application
 from ...storage.exchange_repository import ExchangeRepository
 from ...storage.repository import ApplicationRepository, now_utc
@@ -26,6 +25,7 @@ from .keys import office_signer, shown
 from .manifest import manifest_json, program_name
 from .office import Office
 from .progress import ByteCounter, ProgressFn
+from .returns import resubmitted
 from .writer import BundleWriter, bundle_output, json_bytes
 
 
@@ -101,7 +101,7 @@ def export_county_bundle(
     return write_county_bundle(
         ws, out, county=county, member=APPLICATIONS, apps_data=apps_data, count=len(selected), shas=shas,
         next_sequence=next_sequence, progress=progress,
-        before_export=lambda repo, bundle_id: _resubmitted(ws, repo, selected, bundle_id),
+        before_export=lambda repo, bundle_id: resubmitted(ws, repo, {a.uid for a in selected}, bundle_id),
     )  # fmt: skip
 
 
@@ -186,25 +186,6 @@ def write_county_bundle(
     return ExportReport(
         out, bundle_id, county, count, len(shas), out.stat().st_size, len(resubmitted), sequence, signer.fingerprint
     )
-
-
-def _resubmitted(ws: Workspace, repo: ExchangeRepository, apps: list[Application], bundle_id: str) -> list[str]:
-    """Returns received from the city whose application was edited since: sent again now, so closed."""
-    by_uid = {a.uid: a for a in apps}
-    done: list[str] = []
-    session = repo.session
-    for ret in repo.open_returns("county", set(by_uid)):
-        app_id = by_uid[ret.uid].id
-        updated = repo.application_updated_at(app_id) if app_id is not None else None
-        if updated is None or updated <= ret.returned_at:
-            continue  # not edited since it came back
-        ret.resolved_at, ret.resolved_by = now_utc(), bundle_id
-        app = by_uid[ret.uid]
-        if app.status is Status.RETURNED:
-            ApplicationRepository(session).save(replace(app, status=Status.REGISTERED), diff=False)
-        ws.audit(session, "resubmit", "application", app.id, {"uid": ret.uid, "reason": ret.reason, "bundle": bundle_id})
-        done.append(ret.uid)
-    return done
 
 
 def _refuse_what_the_city_would(apps: list[Application]) -> None:

@@ -16,6 +16,7 @@ from .county import ExportReport, check_next_sequence, choose_from, refuse_unkno
 from .errors import ExchangeUsageError
 from .format import FUND_APPLICATIONS, MAX_APPLICATIONS
 from .progress import ProgressFn
+from .returns import resubmitted
 from .writer import json_bytes
 
 
@@ -48,6 +49,7 @@ def export_fund_county_bundle(
     return write_county_bundle(
         ws, out, county=county, member=FUND_APPLICATIONS, apps_data=json_bytes(docs), count=len(selected),
         shas=shas, next_sequence=next_sequence, progress=progress,
+        before_export=lambda repo, bundle_id: resubmitted(ws, repo, {r.uid for r in selected}, bundle_id),
     )  # fmt: skip
 
 

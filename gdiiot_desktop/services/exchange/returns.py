@@ -8,7 +8,6 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from ...domain.enums import Status
 from ...domain.model import Application
 from ...storage.exchange_repository import ExchangeRepository
 from ...storage.models_exchange import ExchangeReturn
@@ -21,7 +20,9 @@ from .format import KIND_RETURN, RETURNS
 from .journal import journal_export, journal_import
 from .keys import office_signer, shown
 from .manifest import format_time, manifest_json, program_name
+from .office import Office
 from .reader import Bundle
+from .roster import REGISTERED, RETURNED, WITHDRAWN, Held, roster
 from .trust import pin_after_import
 from .writer import BundleWriter, bundle_output
 
@@ -69,20 +70,30 @@ class ReturnImportReport:
 
 def mark_returned(ws: Workspace, app_id: int, reason: str) -> Application:
     """The city returns an application to its county with a reason (status 已退回, out of the order)."""
+    mark_return(ws, app_id, reason)
+    with ws.db.session() as session:
+        stored = ApplicationRepository(session).get(app_id)
+    assert stored is not None
+    return stored
+
+
+def mark_return(ws: Office, app_id: int, reason: str) -> Held:
+    """An application of either kind returned with a reason: 已退回, out of the order (or 入库 ranking),
+    and an open return that the next return bundle to its county carries."""
     reason = reason.strip()
     if not reason:
         raise InputError("请填写退回理由")
     with ws.db.session() as session:
-        repo = ApplicationRepository(session)
-        app = repo.get(app_id)
+        apps = roster(ws, session)
+        app = next((a for a in apps.held().values() if a.id == app_id), None)
         if app is None:
             raise NotFoundError(f"找不到编号为 {app_id} 的申报项目")
-        if app.status is Status.WITHDRAWN:
+        if app.status == WITHDRAWN:
             raise InputError(f"“{app.project_name}”已撤回，不能退回")
         records = ExchangeRepository(session)
         for old in records.open_returns("city", {app.uid}):
             old.resolved_at = now_utc()  # superseded by this return
-        _, changes = repo.save(replace(app, status=Status.RETURNED, priority=None), before=app)
+        changes = apps.set_status(app_id, RETURNED)
         records.add_return(
             ExchangeReturn(
                 uid=app.uid,
@@ -95,14 +106,12 @@ def mark_returned(ws: Workspace, app_id: int, reason: str) -> Application:
             )
         )
         ws.audit(session, "return", "application", app_id, {"uid": app.uid, "reason": reason, "changes": changes})
-        stored = repo.get(app_id)
-    assert stored is not None
-    return stored
+    return replace(app, status=RETURNED)
 
 
-def list_returns(ws: Workspace, *, open_only: bool = True) -> list[ReturnInfo]:
+def list_returns(ws: Office, *, open_only: bool = True) -> list[ReturnInfo]:
     with ws.db.session() as session:
-        ids = {a.uid: a.id for a in ApplicationRepository(session).load_all()}
+        ids = {uid: a.id for uid, a in roster(ws, session).held().items()}
         records = ExchangeRepository(session).all_returns()
     return [
         ReturnInfo(
@@ -121,23 +130,21 @@ def list_returns(ws: Workspace, *, open_only: bool = True) -> list[ReturnInfo]:
     ]
 
 
-def export_return_bundle(ws: Workspace, county: str, out: Path) -> ReturnExportReport:
+def export_return_bundle(ws: Office, county: str, out: Path) -> ReturnExportReport:
     """Every open return of `county`'s applications, with its reason, in a return bundle signed by the city."""
     bundle_id = uuid.uuid4().hex
     stamp = now_utc()
     with ws.db.session() as session:
-        apps = {a.uid: a for a in ApplicationRepository(session).load_all() if a.county == county}
+        apps = {uid: a for uid, a in roster(ws, session).held().items() if a.county == county}
         records = ExchangeRepository(session)
-        pending = [
-            r for r in records.open_returns("city", set(apps)) if apps[r.uid].status is Status.RETURNED
-        ]
+        pending = [r for r in records.open_returns("city", set(apps)) if apps[r.uid].status == RETURNED]
         if not pending:
             raise ExchangeUsageError(f"没有需要退回给“{county}”的项目（请先在项目上标记退回并填写理由）。")
         items = [
             {
                 "uid": r.uid,
                 "project_name": apps[r.uid].project_name,
-                "applicant_name": apps[r.uid].applicant.name,
+                "applicant_name": apps[r.uid].applicant_name,
                 "reason": r.reason,
                 "returned_at": format_time(r.returned_at),
             }
@@ -182,7 +189,7 @@ def export_return_bundle(ws: Workspace, county: str, out: Path) -> ReturnExportR
     return ReturnExportReport(out, bundle_id, county, len(items))
 
 
-def import_return_bundle(ws: Workspace, bundle: Bundle) -> ReturnImportReport:
+def import_return_bundle(ws: Office, bundle: Bundle) -> ReturnImportReport:
     """The county takes in the city's returns: each application 已退回, with its reason, logged."""
     if bundle.kind != KIND_RETURN:
         raise BundleMismatchError("这不是退回包。")
@@ -193,8 +200,8 @@ def import_return_bundle(ws: Workspace, bundle: Bundle) -> ReturnImportReport:
         if records.seen(bundle.bundle_id, "in") is not None:
             return ReturnImportReport(bundle.bundle_id, bundle.county, [], already_imported=True)
         check_sequence(bundle, records.last_import(bundle.county, KIND_RETURN, bundle.trust.fingerprint))
-        repo = ApplicationRepository(session)
-        apps = {a.uid: a for a in repo.load_all()}
+        held = roster(ws, session)
+        apps = held.held()
         unknown = [r for r in bundle.returns if r.uid not in apps]
         if unknown:
             raise BundleMismatchError(
@@ -211,7 +218,7 @@ def import_return_bundle(ws: Workspace, bundle: Bundle) -> ReturnImportReport:
             app = apps[item.uid]
             for old in records.open_returns("county", {item.uid}):
                 old.resolved_at = now_utc()  # superseded by the newer return
-            _, changes = repo.save(replace(app, status=Status.RETURNED, priority=None), before=app)
+            changes = held.set_status(app.id, RETURNED)
             stamp = now_utc()
             records.add_return(
                 ExchangeReturn(
@@ -252,3 +259,22 @@ def import_return_bundle(ws: Workspace, bundle: Bundle) -> ReturnImportReport:
             },
         )
     return ReturnImportReport(bundle.bundle_id, bundle.county, received)
+
+
+def resubmitted(ws: Office, repo: ExchangeRepository, uids: set[str], bundle_id: str) -> list[str]:
+    """Inside a county's export: returns received from the city whose application was edited since are
+    sent again now, so closed (and a still 已退回 application is 已登记 again)."""
+    held = roster(ws, repo.session)
+    apps = {uid: a for uid, a in held.held().items() if uid in uids}
+    done: list[str] = []
+    for ret in repo.open_returns("county", set(apps)):
+        app = apps[ret.uid]
+        updated = held.updated_at(app.id)
+        if updated is None or updated <= ret.returned_at:
+            continue  # not edited since it came back
+        ret.resolved_at, ret.resolved_by = now_utc(), bundle_id
+        if app.status == RETURNED:
+            held.set_status(app.id, REGISTERED)
+        ws.audit(repo.session, "resubmit", "application", app.id, {"uid": ret.uid, "reason": ret.reason, "bundle": bundle_id})
+        done.append(ret.uid)
+    return done

@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from ...domain.fund import fields as fund_fields
 from ...domain.fund.campaign import FundCampaign
 from ...domain.fund.model import FundApplication
 from ...domain.fund.money import MoneyError, to_money
@@ -299,10 +300,16 @@ class _Row:
         return int(text)
 
 
-# Text columns and the longest value each may hold (as the pilot kind's field registry: the
-# exports can still lay them out); characters XML 1.0 forbids and bidi controls are refused.
-TEXT_CAPS = {ENTERPRISE: 100, PROJECT: 100, COUNTY: 32, USCC: 40, CLUSTER: 100, CONTACT: 100, NOTE: 2000}
-MAX_COUNT_DIGITS = 9  # training sessions and people: far above any call, and they fit SQLite
+# Text columns and the longest value each may hold, from the fund field registry (the caps a county's
+# bundle is read with too); characters XML 1.0 forbids and bidi controls are refused.
+TEXT_CAPS = {
+    header: fund_fields.cap(name)
+    for header, name in (
+        (ENTERPRISE, "enterprise"), (PROJECT, "project_name"), (COUNTY, "county"), (USCC, "uscc"),
+        (CLUSTER, "cluster"), (CONTACT, "contact"), (NOTE, "note"),
+    )
+}  # fmt: skip
+MAX_COUNT_DIGITS = len(str(fund_fields.MAX_COUNT))  # training sessions and people
 
 
 def _short(text: str) -> str:
