@@ -16,6 +16,7 @@ from gdiiot_desktop.services import exchange
 from gdiiot_desktop.services.exchange.keys import OfficeSigner
 from gdiiot_desktop.services.workspace import Workspace, open_workspace
 
+from .fund_offices import fund, fund_template  # noqa: F401  (fixtures of the special-fund bundle tests)
 from .helpers import CITY, COUNTY, make_city, make_county, pin_both, signer_of
 
 BUNDLE = "南海区-1.gdiiot"
