@@ -206,3 +206,33 @@ def test_pilot_commands_other_than_meeting_still_refuse_a_fund_database(
     assert code == 2 and "专项资金申报的数据库" in err
     code, out, _ = run(capsys, "--db", fund_db, "meeting", "list")
     assert code == 0 and "尚未建立评审会" in out
+
+
+def _campaign_without_rubric(tmp_path: Path, campaign_id: str) -> Path:
+    text = CAMPAIGN.read_text(encoding="utf-8").split("\n[rubric]")[0]
+    target = tmp_path / f"{campaign_id}.toml"
+    target.write_text(text.replace('id = "2022-jiangmen-fund"', f'id = "{campaign_id}"'), encoding="utf-8")
+    return target
+
+
+def test_rubric_from_the_shipped_file_or_a_clear_refusal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A database made from the call's file before it had a rubric takes the shipped file's (same id).
+    older = tmp_path / "旧.sqlite3"
+    campaign = _campaign_without_rubric(tmp_path, "2022-jiangmen-fund")
+    assert run(capsys, "--db", older, "init", "--city", "江门", "--campaign", campaign)[0] == 0
+    code, out, _ = run(
+        capsys, "--db", older, "meeting", "create", "--title", "评审会", "--date", "2022-12-08"
+    )
+    assert code == 0 and "程序默认方案" in out and "评审项目 0 个" in out
+    # Another call's file without one: refused, in Chinese, nothing made.
+    other = tmp_path / "其他.sqlite3"
+    campaign = _campaign_without_rubric(tmp_path, "2023-jiangmen-fund")
+    assert run(capsys, "--db", other, "init", "--city", "江门", "--campaign", campaign)[0] == 0
+    code, _, err = run(
+        capsys, "--db", other, "meeting", "create", "--title", "评审会", "--date", "2022-12-08"
+    )
+    assert code == 2 and "没有评分细则" in err and "Traceback" not in err
+    code, out, _ = run(capsys, "--db", other, "meeting", "list")
+    assert code == 0 and "尚未建立评审会" in out

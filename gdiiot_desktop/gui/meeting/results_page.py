@@ -75,6 +75,7 @@ class ResultsPage(QWidget):
         fund = res.quota is None
         yes, no = ("建议入库", "不入库") if fund else ("推荐", "不推荐")
         self.ui.adoptButton.setText("采用为入库排序" if fund else self._adopt_text)
+        self.model.headers[2] = "申报企业" if fund else HEADERS[2]  # shown when the rows are set below
         for line in res.proposal:
             item = res.items[line.item.application_id]
             agg = item.aggregate
