@@ -73,21 +73,20 @@ def import_bundle(
     accept_removals: bool = False,
     progress: ProgressFn | None = None,
 ) -> CountyImportReport | FundImportReport | ReturnImportReport:
-    """Import any bundle: a county bundle merges at the city, a return bundle lands at the county.
+    """Import any bundle: a county bundle merges at the city, a return bundle lands at the county; a
+    special-fund database takes special-fund bundles (open_bundle refuses a bundle of another kind).
 
     A refused bundle is recorded in the audit log (refusals.py) and the error raised as it was."""
     seen: list[str] = []
     try:
         bundle = open_bundle(ws, path, trust, seen=seen)
         seen.append(bundle.county)
+        if bundle.kind == KIND_RETURN:
+            return import_return_bundle(ws, bundle)
         if isinstance(ws, FundWorkspace):
-            if bundle.kind == KIND_RETURN:
-                return import_return_bundle(ws, bundle)
             return import_fund_bundle(
                 ws, bundle, prefer=prefer, decisions=decisions, accept_removals=accept_removals, progress=progress
             )
-        if bundle.kind == KIND_RETURN:
-            return import_return_bundle(ws, bundle)
         return import_county_bundle(
             ws, bundle, prefer=prefer, decisions=decisions, accept_removals=accept_removals, progress=progress
         )

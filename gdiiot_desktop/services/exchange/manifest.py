@@ -120,7 +120,7 @@ def parse_manifest(value: Any) -> Manifest:
         newer = isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION
         hint = "它由更新版本的程序导出，请升级本程序后再导入" if newer else "无法识别"
         raise BundleFormatError(
-            f"数据包格式版本为 {str(version)[:20]}，本程序只能读取版本 {FORMAT_VERSION}（{hint}），已拒绝导入。"
+            f"数据包格式版本为 {str(version)[:20]}，本程序能读取的最高版本为 {FORMAT_VERSION}（{hint}），已拒绝导入。"
         )
     root.obj({FORMAT_VERSION: MANIFEST_KEYS, 2: MANIFEST_KEYS_V2}.get(version, MANIFEST_KEYS_V1))
     kind = root["kind"].text(max_len=16)

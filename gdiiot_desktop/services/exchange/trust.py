@@ -18,7 +18,7 @@ from ...storage.repository import now_utc
 from ..errors import InputError
 from .counties import canonical_county, counties_of_city
 from .errors import BundleFormatError, BundleKeyError, BundleMismatchError, BundleTrustNeededError
-from .format import FORMAT_VERSION, KIND_COUNTY, MAX_FUTURE, SIGNATURE, SIGNED_VERSIONS
+from .format import KIND_COUNTY, MAX_FUTURE, SIGNATURE, SIGNED_VERSIONS
 from .jsonio import Node, parse_json
 from .keys import (
     KEY_BYTES,
@@ -146,7 +146,7 @@ def judge(ws: Office, manifest: Manifest, check: SignatureCheck, trust: str | No
         if preview:
             return Trust(peer_kind, peer, county, "unsigned", None, pinned)
         raise BundleFormatError(
-            f"这是旧版程序导出的数据包（格式版本 {manifest.version}，没有签名），本程序只接受签名的版本 {FORMAT_VERSION}，"
+            f"这是旧版程序导出的数据包（格式版本 {manifest.version}，没有签名），本程序只接受签名的版本（{'、'.join(map(str, SIGNED_VERSIONS))}），"
             f"已拒绝导入。请{label}安装新版程序后重新导出数据包。（仍可用 gdiiot bundle diff 查看其内容。）"
         )
     signer = check.signer
