@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         ui.menuFile.insertSeparator(ui.actionSettings)
         self.actionCharts = QAction("统计图表…", self)  # issue 14
         self.actionCharts.setObjectName("actionCharts")
+        self.actionCharts.setShortcut(QKeySequence("Ctrl+4"))  # after the three pages' Ctrl+1…3
         self.actionCharts.setToolTip("名额使用、各县区和各类别/方向的申报与推荐数、任务进度，可导出 PDF")
         self.actionCharts.triggered.connect(self.open_charts)
         ui.menuView.addSeparator()

@@ -23,6 +23,7 @@ def test_charts_of_a_pilot_city(qtbot: QtBot, tmp_path: Path, open_window: Calla
     city = build_charts_city(tmp_path)
     window = open_window(city.ws)
     assert window.actionCharts.isEnabled() and window.actionCharts in window.ui.menuView.actions()
+    assert window.actionCharts.shortcut().toString() == "Ctrl+4"
     window.actionCharts.trigger()
     dialog = window.charts_dialog
     qtbot.waitUntil(lambda: dialog.loaded, timeout=10_000)
