@@ -110,3 +110,30 @@ def test_a_special_fund_database_is_pointed_elsewhere(tmp_path: Path, capsys: py
     assert run(capsys, "--db", db, "init", "--city", "江门", "--campaign", campaign)[0] == 0
     code, _, err = run(capsys, "--db", db, "charts", tmp_path / "图表.pdf")
     assert code == 2 and "专项资金申报的数据库" in err
+
+
+def test_fonts_are_found_by_role_as_for_the_other_pdfs(
+    city: ChartsCity, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 黑体 in the user's font folder fills the heading role of the charts PDF; the rest stay on the shipped font."""
+    from gdiiot_desktop import resources
+    from gdiiot_desktop.services import pilot_charts_pdf
+    from gdiiot_desktop.services.pdf.fonts import SHIPPED_FONT, FontSources
+
+    home = tmp_path / "home"
+    (home / ".fonts").mkdir(parents=True)
+    shutil.copyfile(resources.fonts_dir() / SHIPPED_FONT, home / ".fonts" / "simhei.ttf")
+    monkeypatch.setattr(
+        "gdiiot_desktop.services.pdf.fonts.FontSources",
+        lambda: FontSources(platform="linux", env={}, home=home, fc_list=lambda: []),
+    )
+    used = []
+    original = pilot_charts_pdf._write
+
+    def spy(charts, target, st):  # type: ignore[no-untyped-def]
+        used.append(st.fonts)
+        return original(charts, target, st)
+
+    monkeypatch.setattr(pilot_charts_pdf, "_write", spy)
+    assert run(capsys, "--db", city.ws.db.path, "charts", tmp_path / "图表.pdf", "--at", AT)[0] == 0
+    assert used and "simhei" in used[0].heading1 and "simhei" not in used[0].body
