@@ -202,7 +202,10 @@ class ChartsDialog(QDialog):
             self, "导出统计图表", default_name(self.data), "PDF 文件 (*.pdf)"
         )
         if name:
-            self.write_pdf(Path(name))
+            path = Path(name)
+            if path.suffix.lower() != ".pdf":  # a name typed without the extension
+                path = path.with_name(path.name + ".pdf")
+            self.write_pdf(path)
 
     def write_pdf(self, path: Path) -> Any:
         """Write what the window shows (the same frozen figures) to `path`, off the GUI thread."""
