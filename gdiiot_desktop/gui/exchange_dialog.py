@@ -28,9 +28,19 @@ from gdiiot_desktop.gui.tasks import Progress, TaskRunner
 from gdiiot_desktop.services import exchange
 from gdiiot_desktop.services.applications import ApplicationService
 from gdiiot_desktop.services.exchange import keys
-from gdiiot_desktop.services.exchange.present import STATE_LABELS, needs_yes_text, show_value, trust_line
+from gdiiot_desktop.services.exchange.present import (
+    STATE_LABELS,
+    file_label,
+    needs_yes_text,
+    show_value,
+    trust_line,
+)
 from gdiiot_desktop.services.exchange.trust import Trust
+from gdiiot_desktop.services.fund.workspace import FundWorkspace
 from gdiiot_desktop.services.workspace import Workspace
+
+# One row of the applications list: id, project, applicant (enterprise), county, status label.
+Row = tuple[int | None, str, str, str, str]
 
 FILTER = "GDIIoT 数据包 (*.gdiiot)"
 CONFLICT_COLUMNS = ("项目", "字段", "市局的值", "县区的值", "采用县区的值")
@@ -51,18 +61,19 @@ def _path(edit: QLineEdit) -> Path | None:
 
 
 class ExchangeDialog(QDialog):
-    """Bundles between a county and the city. Slow work runs on the window's TaskRunner (writes on its
-    single writer); `data_changed` tells the main window to reload after an import or a return."""
+    """Bundles between a county and the city, for a pilot or a special-fund database (the same bundles and
+    keys; the services pick the kind). Slow work runs on the window's TaskRunner (writes on its single
+    writer); `data_changed` tells the main window to reload after an import or a return."""
 
     data_changed = Signal()
 
-    def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace | FundWorkspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_ExchangeDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.ws = ws
         self.runner = runner
-        self.preview: exchange.Preview | None = None
+        self.preview: exchange.Preview[Any] | None = None
         self.last_message = ""
         ui = self.ui
         self.changes_model = QStandardItemModel(0, 3, self)
@@ -118,10 +129,10 @@ class ExchangeDialog(QDialog):
         """The applications and the returns, read on the session's runner; then shown (and `then` called)."""
         ws = self.ws
 
-        def load(_progress: Progress) -> tuple[list[Application], list[exchange.ReturnInfo]]:
-            return ApplicationService(ws).list(), exchange.list_returns(ws, open_only=False)
+        def load(_progress: Progress) -> tuple[list[Row], list[exchange.ReturnInfo]]:
+            return _rows(ws), exchange.list_returns(ws, open_only=False)
 
-        def done(loaded: tuple[list[Application], list[exchange.ReturnInfo]]) -> None:
+        def done(loaded: tuple[list[Row], list[exchange.ReturnInfo]]) -> None:
             if isValid(self):  # closed before the read came back
                 self._show_lists(*loaded)
                 if then is not None:
@@ -129,8 +140,8 @@ class ExchangeDialog(QDialog):
 
         self._run(load, "正在读取申报项目…", done, writes=False)
 
-    def _show_lists(self, apps: list[Application], returns: list[exchange.ReturnInfo]) -> None:
-        counties = sorted({a.county for a in apps})
+    def _show_lists(self, apps: list[Row], returns: list[exchange.ReturnInfo]) -> None:
+        counties = sorted({county for _, _, _, county, _ in apps})
         for combo in (self.ui.exportCountyCombo, self.ui.returnCountyCombo):
             current = combo.currentText()
             combo.clear()
@@ -138,10 +149,9 @@ class ExchangeDialog(QDialog):
             if current in counties:
                 combo.setCurrentText(current)
         self.apps_model.setRowCount(0)
-        for app in apps:
-            items = [_item(app.id), _item(app.project_name), _item(app.applicant.name), _item(app.county),
-                     _item(app.status.label)]  # fmt: skip
-            items[0].setData(app.id, UID_ROLE)
+        for app_id, project, applicant, county, status in apps:
+            items = [_item(app_id), _item(project), _item(applicant), _item(county), _item(status)]
+            items[0].setData(app_id, UID_ROLE)
             self.apps_model.appendRow(items)
         lines = []
         for r in returns:
@@ -215,10 +225,11 @@ class ExchangeDialog(QDialog):
 
     def confirm_removals(self, lines: list[str]) -> bool:
         """Withdrawals and changes to applications in the city's order are applied only after a yes."""
+        order = "入库排序" if isinstance(self.ws, FundWorkspace) else "推荐顺序"
         text = (
-            "该数据包会撤回市局已有的项目，或改动市局推荐顺序中的项目：\n\n"
+            f"该数据包会撤回市局已有的项目，或改动市局{order}中的项目：\n\n"
             + "\n".join(lines[:30])
-            + "\n\n市局的推荐顺序不会被改动，受影响的项目会在推荐排序中标出。确认导入吗？"
+            + f"\n\n市局的{order}不会被改动，受影响的项目会被标出。确认导入吗？"
         )
         box = QMessageBox(QMessageBox.Icon.Warning, "确认撤回和改动", text, QMessageBox.StandardButton.Cancel, self)
         box.button(QMessageBox.StandardButton.Cancel).setText("取消")
@@ -233,8 +244,12 @@ class ExchangeDialog(QDialog):
             return
         county = self.ui.exportCountyCombo.currentText() or None
 
+        ws = self.ws
+
         def work(progress: Progress) -> exchange.ExportReport:
-            return exchange.export_county_bundle(self.ws, out, county=county, progress=progress)
+            if isinstance(ws, FundWorkspace):
+                return exchange.export_fund_county_bundle(ws, out, county=county, progress=progress)
+            return exchange.export_county_bundle(ws, out, county=county, progress=progress)
 
         def done(report: exchange.ExportReport) -> None:
             self.last_message = report.summary()
@@ -248,15 +263,19 @@ class ExchangeDialog(QDialog):
         if path is None:
             self._failed(exchange.ExchangeUsageError("请选择要导入的数据包"))
             return
-        def work(_progress: Progress) -> exchange.Preview | exchange.Bundle:
-            bundle = exchange.open_bundle(self.ws, path, for_import=False)
+        ws = self.ws
+
+        def work(_progress: Progress) -> exchange.Preview[Any] | exchange.Bundle:
+            bundle = exchange.open_bundle(ws, path, for_import=False)
             if bundle.kind == exchange.KIND_RETURN:
                 return bundle
-            return exchange.preview_county_bundle(self.ws, bundle)
+            if isinstance(ws, FundWorkspace):
+                return exchange.preview_fund_bundle(ws, bundle)
+            return exchange.preview_county_bundle(ws, bundle)
 
         self._run(work, "正在读取数据包…", self._show_preview, writes=False)
 
-    def _show_preview(self, result: exchange.Preview | exchange.Bundle) -> None:
+    def _show_preview(self, result: exchange.Preview[Any] | exchange.Bundle) -> None:
         self.changes_model.setRowCount(0)
         self.conflicts_model.setRowCount(0)
         self.ui.crossCountyText.clear()
@@ -301,9 +320,9 @@ class ExchangeDialog(QDialog):
                     _item(show_value(change.field, change.new, campaign)),
                 ])  # fmt: skip
             for a in diff.files_added if diff.state != "added" else []:
-                parent.appendRow([_item("新增附件"), _item(""), _item(show_value("attachments", [a]))])
+                parent.appendRow([_item("新增附件"), _item(""), _item(file_label(a))])
             for a in diff.files_removed:
-                parent.appendRow([_item("删除附件"), _item(show_value("attachments", [a])), _item("")])
+                parent.appendRow([_item("删除附件"), _item(file_label(a)), _item("")])
             self.changes_model.appendRow([parent, _item(""), _item("")])
         self.ui.bundleChangesView.expandAll()
         for c in plan.conflicts:
@@ -410,7 +429,7 @@ class ExchangeDialog(QDialog):
 
         def work(_progress: Progress) -> int:
             for app_id in ids:
-                exchange.mark_returned(self.ws, app_id, reason)
+                exchange.mark_return(self.ws, app_id, reason)
             return len(ids)
 
         def done(count: int) -> None:
@@ -434,6 +453,14 @@ class ExchangeDialog(QDialog):
             self.refresh_lists()
 
         self._run(work, "正在导出退回包…", done, writes=True)
+
+
+def _rows(ws: Workspace | FundWorkspace) -> list[Row]:
+    """The applications the dialog lists (to return, and their counties to export), of either kind."""
+    if isinstance(ws, FundWorkspace):
+        return [(a.id, a.project_name, a.enterprise, a.county, a.status.label) for a in ws.repo.all()]
+    apps: list[Application] = ApplicationService(ws).list()
+    return [(a.id, a.project_name, a.applicant.name, a.county, a.status.label) for a in apps]
 
 
 __all__ = ["ExchangeDialog"]

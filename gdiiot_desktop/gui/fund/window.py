@@ -84,6 +84,7 @@ class FundWindow(QMainWindow):
             ("remove", "移出入库", self.remove_selected),
             ("export", "导出入库清单…", self.ask_export),
             ("meeting", "评审会…", self.open_meeting),
+            ("exchange", "县区数据交换…", self.open_exchange),
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)
@@ -170,6 +171,18 @@ class FundWindow(QMainWindow):
         window.destroyed.connect(lambda *_a: self.refresh())
         window.show()
         return window
+
+    def open_exchange(self) -> Any:
+        """County bundles of this call (export at a county, preview and import at the city, returns, keys)."""
+        if self.ws is None:
+            return None
+        from gdiiot_desktop.gui.exchange_dialog import ExchangeDialog
+
+        dialog = ExchangeDialog(self.ws, self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.data_changed.connect(self.refresh)  # an import or a return changes the board
+        dialog.show()
+        return dialog
 
     def set_ranking(self, ids: list[int], message: str) -> None:
         self.write(lambda ws: ws.repo.set_ranking(ids), lambda _r: message)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ...domain.campaign import Campaign
 from ...domain.fund.campaign import FundCampaign
+from ...domain.fund.money import format_money
 from ...domain.model import Application
 from .city import Preview
 from .codec import attachment_label
@@ -46,13 +48,23 @@ def _show_fund_value(name: str, value: Any, campaign: FundCampaign) -> str:
         return direction.name if direction else str(value)
     if name == "investment" and isinstance(value, dict):
         names = {c.id: c.name for c in campaign.categories}
-        return "；".join(f"{names.get(k, k)} {v} 元" for k, v in value.items())
+        return "；".join(f"{names.get(k, k)} {_yuan(v)}" for k, v in value.items())
+    if name == "requested" and isinstance(value, str):
+        return _yuan(value)
     if name == "materials_received" and isinstance(value, list):
         names = {m.id: m.name for m in campaign.materials}
         return "、".join(names.get(str(v), str(v)) for v in value)
     if name == "attachments" and isinstance(value, list):
         return "；".join(fund_file_label(a) for a in value if isinstance(a, dict))
     return show_value(name, value)
+
+
+def _yuan(text: object) -> str:
+    """"1200000.50" → "1,200,000.50 元" (amounts travel as decimal strings)."""
+    try:
+        return f"{format_money(Decimal(str(text)))} 元"
+    except InvalidOperation:
+        return str(text)
 
 
 def fund_file_label(a: dict[str, Any]) -> str:
