@@ -231,7 +231,8 @@ class FundWindow(QMainWindow):
             return
         if self.details_dialog is not None:
             self.details_dialog.close()
-            self.details_dialog.deleteLater()
+            if not self.details_dialog.busy:  # one still saving gets its result first; freed with the window
+                self.details_dialog.deleteLater()
         dialog = FundApplicationDialog(self.ws, self.runner, app_id, self)
         dialog.changed.connect(self.refresh)
         self.details_dialog = dialog
