@@ -151,6 +151,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         report = import_sheet(ws, args.file, skip_bad_rows=args.skip_bad_rows)
         for error in report.errors:
             print(f"跳过：{error}")
+        for warning in report.warnings:
+            print(f"提示：{warning}")
         print(report.summary())
         return EXIT_OK
 

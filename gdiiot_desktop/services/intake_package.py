@@ -467,10 +467,16 @@ def read_sheet_rows(path: Path, sheet_title: str | None = None) -> list[list[obj
     """Every row of a workbook's sheet (`sheet_title`, else the first) as values, for the readers of small
     sheets (task lists, special-fund intake): the caps checked first, then any damage openpyxl meets —
     a date cell holding garbage, a broken part — refused with a Chinese message, never a traceback."""
+    return read_sheet_rows_and_facts(path, sheet_title)[0]
+
+
+def read_sheet_rows_and_facts(path: Path, sheet_title: str | None = None) -> tuple[list[list[object]], SheetFacts]:
+    """`read_sheet_rows`, and what read-only openpyxl does not tell about that sheet (merged ranges,
+    hidden rows, formulas without a saved result)."""
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
-    inspect_package(path)
+    package = inspect_package(path)
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError as exc:
@@ -480,6 +486,7 @@ def read_sheet_rows(path: Path, sheet_title: str | None = None) -> list[list[obj
     rows: list[list[object]] = []
     try:
         sheet = wb[sheet_title] if sheet_title and sheet_title in wb.sheetnames else wb.worksheets[0]
+        facts = package.sheet(getattr(sheet, "_worksheet_path", None)) if package else SheetFacts()
         for values in sheet.iter_rows(values_only=True):
             rows.append(list(values))
     except (ValueError, TypeError, KeyError, IndexError, OverflowError, OSError, zipfile.BadZipFile) as exc:
@@ -489,4 +496,4 @@ def read_sheet_rows(path: Path, sheet_title: str | None = None) -> list[list[obj
         ) from exc
     finally:
         wb.close()
-    return rows
+    return rows, facts

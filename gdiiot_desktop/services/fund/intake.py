@@ -20,7 +20,7 @@ from ...domain.fund.model import FundApplication
 from ...domain.fund.money import MoneyError, to_money
 from ...domain.names import normalize_name
 from ...domain.text import describe_removed, find_unsafe
-from ...domain.uscc import normalize_uscc
+from ...domain.uscc import normalize_uscc, uscc_problem
 from ..errors import InputError
 from ..files import atomic_output
 from .workspace import FundWorkspace
@@ -101,8 +101,7 @@ def write_template(target: Path, campaign: FundCampaign) -> Path:
         f"活动：{campaign.title}（截止 {campaign.deadline.text}）",
         "金额均以元为单位，可精确到分；投入金额以相关发票金额为准。",
         "支持方向：" + "；".join(d.name for d in campaign.directions),
-        "子方向（仅标杆示范）：" + "；".join(s.name for d in campaign.directions for s in d.subdirections),
-        "产业集群试点的项目须填写所属产业集群；人才培养项目须填写培训场次和培训人数。",
+        *_direction_notes(campaign),
         "材料列填“是”表示已提交。",
     ]
     for d in campaign.directions:
@@ -115,10 +114,27 @@ def write_template(target: Path, campaign: FundCampaign) -> Path:
     return target
 
 
+def _direction_notes(campaign: FundCampaign) -> list[str]:
+    """What the sheet needs per direction, named as this call names its directions."""
+    notes = [
+        f"子方向（仅{d.name}）：" + "；".join(s.name for s in d.subdirections)
+        for d in campaign.directions
+        if d.subdirections
+    ]
+    clustered = [d.name for d in campaign.directions if d.subsidy.cluster_cap is not None]
+    if clustered:
+        notes.append(f"{'、'.join(clustered)}的项目须填写所属产业集群。")
+    training = [d.name for d in campaign.directions if d.subsidy.min_sessions or d.subsidy.min_people]
+    if training:
+        notes.append(f"{'、'.join(training)}的项目须填写培训场次和培训人数。")
+    return notes
+
+
 @dataclass
 class IntakeReport:
     imported: list[int] = field(default_factory=list)  # every row's application: new, updated or unchanged
     errors: list[str] = field(default_factory=list)  # skipped rows' problems
+    warnings: list[str] = field(default_factory=list)  # read, but worth a look (hidden rows)
     rows: int = 0
     added: int = 0
     updated: int = 0
@@ -142,6 +158,8 @@ class SheetRefusedError(InputError):
 
 def import_sheet(ws: FundWorkspace, path: Path, *, skip_bad_rows: bool = False) -> IntakeReport:
     apps, problems, rows = read_sheet(ws.campaign, path)
+    warnings = [message for row, message in problems if row == 0]
+    problems = [(row, message) for row, message in problems if row != 0]
     bad_rows = {row for row, _ in problems}
     messages = [message for _, message in problems]
     if problems and not skip_bad_rows:
@@ -173,7 +191,7 @@ def import_sheet(ws: FundWorkspace, path: Path, *, skip_bad_rows: bool = False) 
             updated += 1
         ids.append(old.id)
     ids += ws.repo.add_many(new, source=path.name) if new else []
-    return IntakeReport(ids, messages, rows, added=len(new), updated=updated)
+    return IntakeReport(ids, messages, warnings=warnings, rows=rows, added=len(new), updated=updated)
 
 
 def _same_key(app: FundApplication) -> tuple[str, str]:
@@ -183,10 +201,12 @@ def _same_key(app: FundApplication) -> tuple[str, str]:
 def read_sheet(
     campaign: FundCampaign, path: Path
 ) -> tuple[list[tuple[int, FundApplication]], list[tuple[int, str]], int]:
-    """(row, application) for each data row, and (row, problem) for each bad cell."""
-    from ..intake_package import read_sheet_rows
+    """(row, application) for each data row, and (row, problem) for each bad cell; a problem of
+    row 0 is a warning for the whole sheet (hidden rows), not a bad cell."""
+    from ..intake_package import read_sheet_rows_and_facts
 
-    rows = read_sheet_rows(path, SHEET_TITLE)  # caps checked while streaming; damage refused in Chinese
+    # caps checked while streaming; damage refused in Chinese
+    rows, facts = read_sheet_rows_and_facts(path, SHEET_TITLE)
     header_at, index = _find_header(rows, _aliases(campaign))
     if header_at is None:
         raise InputError(
@@ -197,17 +217,76 @@ def read_sheet(
         raise InputError(f"{path.name} 缺少列：{'、'.join(missing)}")
     apps: list[tuple[int, FundApplication]] = []
     problems: list[tuple[int, str]] = []
+    merged = _merged_cells(facts, rows, header_at + 2, index)
     count = 0
+    hidden: list[int] = []
+    first_of: dict[tuple[str, str], int] = {}
     for offset, values in enumerate(rows[header_at + 1 :], start=header_at + 2):
-        if all(_text(v) == "" for v in values):
+        if all(_text(v) == "" for v in values) and offset not in merged:
             continue
         count += 1
+        if offset in facts.hidden_rows:
+            hidden.append(offset)
         row = _Row(offset, values, index)
+        for header, span in merged.get(offset, []):
+            row.merged_cell(header, span)
+        for header, j in index.items():
+            if j < len(values) and values[j] is None and (offset, j + 1) in facts.uncached:
+                row.problem(header, "单元格中的公式没有计算结果，请在 Excel/WPS 中打开并保存后再导入")
         app = _read_row(campaign, row)
+        if app is not None and not row.problems:
+            key = _same_key(app)
+            if key in first_of:  # one application twice in one sheet: its caps would count it twice
+                row.problem(
+                    PROJECT, f"与第{first_of[key]}行是同一企业的同一项目（“{_short(app.project_name)}”），请删除重复的行"
+                )
+                app = None
+            else:
+                first_of[key] = offset
         problems += [(offset, p) for p in row.problems]
-        if app is not None:
+        if app is not None and not row.problems:
             apps.append((offset, app))
+    if count == 0:
+        raise InputError(f"{path.name} 中没有任何申报项目（表头以下都是空行）")
+    if hidden:
+        shown = "、".join(map(str, hidden[:20])) + ("……" if len(hidden) > 20 else "")
+        problems.append((0, f"第 {shown} 行是隐藏行，已与其他行一样读取，请核对"))
     return apps, problems, count
+
+
+# Columns a county's sheet merges down the rows of one county, enterprise or cluster: the merged
+# value is meant for every row it spans. A merged amount, count or 是/否 is ambiguous (one figure
+# for two projects?) and is refused instead.
+MERGE_DOWN = (COUNTY, ENTERPRISE, USCC, DIRECTION, SUBDIRECTION, CLUSTER, CONTACT)
+
+
+def _merged_cells(
+    facts: Any, rows: list[list[Any]], first_data_row: int, index: dict[str, int]
+) -> dict[int, list[tuple[str, str]]]:
+    """Fill a column of MERGE_DOWN merged down its rows from its first cell; every other merged range
+    below the header refuses the rows it spans, naming the range (as the pilot intake does)."""
+    from openpyxl.utils import get_column_letter
+
+    by_column = {j + 1: header for header, j in index.items()}
+    out: dict[int, list[tuple[str, str]]] = {}
+    for r1, c1, r2, c2 in facts.merged:
+        if r2 < first_data_row:
+            continue  # a title above the header may be merged
+        used = [c for c in range(c1, c2 + 1) if c in by_column]
+        if not used:
+            continue
+        spanned = range(max(r1, first_data_row), min(r2, max(len(rows), r1)) + 1)
+        if c1 == c2 and by_column[c1] in MERGE_DOWN and r1 >= first_data_row:
+            top = rows[r1 - 1][c1 - 1] if c1 <= len(rows[r1 - 1]) else None
+            for number in spanned:
+                values = rows[number - 1]
+                values.extend([None] * (c1 - len(values)))
+                values[c1 - 1] = top
+            continue
+        span = f"{get_column_letter(c1)}{r1}:{get_column_letter(c2)}{r2}"
+        for number in spanned:
+            out.setdefault(number, []).append((by_column[used[0]], span))
+    return out
 
 
 def _find_header(rows: Sequence[Sequence[Any]], aliases: dict[str, str]) -> tuple[int | None, dict[str, int]]:
@@ -264,6 +343,7 @@ class _Row:
         self.values = values
         self.index = index
         self.problems: list[str] = []
+        self.merged: set[str] = set()  # headers already refused as merged: no second message for them
 
     def raw(self, header: str) -> Any:
         j = self.index.get(header)
@@ -273,7 +353,12 @@ class _Row:
         return _text(self.raw(header))
 
     def problem(self, header: str, message: str) -> None:
-        self.problems.append(f"第{self.number}行“{header}”：{message}")
+        if header not in self.merged:
+            self.problems.append(f"第{self.number}行“{header}”：{message}")
+
+    def merged_cell(self, header: str, span: str) -> None:
+        self.problem(header, f"单元格 {span} 是合并单元格，只有第一个单元格有值。请取消合并，并在每一行填写完整")
+        self.merged.add(header)
 
     def money(self, header: str, *, required: bool = False) -> Decimal | None:
         value = self.raw(header)
@@ -383,6 +468,8 @@ def _read_row(campaign: FundCampaign, row: _Row) -> FundApplication | None:
         elif answer not in NO:
             row.problem(header, f"应填“是”或“否”，实际为“{row.text(header)}”")
     uscc = normalize_uscc(row.text(USCC))
+    if uscc and (why := uscc_problem(uscc)):
+        row.problem(USCC, why)
     sessions, people = row.count(SESSIONS), row.count(PEOPLE)
     if row.problems or direction is None:
         return None
