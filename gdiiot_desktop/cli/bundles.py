@@ -260,9 +260,9 @@ def cmd_flags(args: argparse.Namespace) -> int:
 
 
 def cmd_move_county(args: argparse.Namespace) -> int:
-    def run(ws: Workspace) -> int:
+    def run(ws: AnyWorkspace) -> int:
         app = move_county(ws, args.id, args.county, args.reason)
         print(f"[{app.id}] {app.project_name}：已移到{app.county}（{' '.join(args.reason.split())}）")
         return EXIT_OK
 
-    return with_workspace(args, run)
+    return with_office(args, run)

@@ -298,7 +298,7 @@ class ExchangeDialog(QDialog):
             self.ui.bundleSummaryLabel.setText("该数据包已导入过，再次导入不会有任何改动。")
             self.ui.importBundleButton.setEnabled(False)
             return
-        asked = f"\n⚠ 其中 {len(plan.needs_yes)} 项会撤回项目或改动推荐顺序中的项目，导入时需确认。" if plan.needs_yes else ""
+        asked = f"\n⚠ 其中 {len(plan.needs_yes)} 项会撤回项目或改动{plan.order}中的项目，导入时需确认。" if plan.needs_yes else ""
         self.ui.bundleSummaryLabel.setText(
             f"{result.bundle.county}：新增 {len(plan.of('added'))} 项，有修改 {len(plan.of('changed'))} 项，"
             f"县区已删除 {len(plan.of('removed'))} 项，未变 {len(plan.of('unchanged'))} 项，"
@@ -310,7 +310,7 @@ class ExchangeDialog(QDialog):
                 continue
             parent = _item(f"【{STATE_LABELS[diff.state]}】{diff.project_name}（{diff.applicant_name}）")
             if diff.needs_yes:
-                parent.appendRow([_item(needs_yes_text(diff)), _item(""), _item("")])
+                parent.appendRow([_item(needs_yes_text(diff, plan.order)), _item(""), _item("")])
             for change in diff.changes:
                 if change.field == "attachments":
                     continue
@@ -366,7 +366,8 @@ class ExchangeDialog(QDialog):
             trust = shown_trust.fingerprint
         accept = False
         if self.preview is not None and self.preview.plan.needs_yes:
-            lines = [f"{d.project_name}：{needs_yes_text(d)}" for d in self.preview.plan.needs_yes]
+            plan = self.preview.plan
+            lines = [f"{d.project_name}：{needs_yes_text(d, plan.order)}" for d in plan.needs_yes]
             if not self.confirm_removals(lines):
                 return
             accept = True

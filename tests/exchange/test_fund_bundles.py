@@ -13,7 +13,19 @@ from gdiiot_desktop.storage.database import store_root_for
 from tests.fund.test_fund_cli import fill
 
 from .conftest import Offices
-from .fund_offices import COUNTY, FILES, ROWS, Fund, fingerprint_of, fund_list, gdiiot, imported, ok, refused
+from .fund_offices import (
+    CAMPAIGN,
+    COUNTY,
+    FILES,
+    ROWS,
+    Fund,
+    fingerprint_of,
+    fund_list,
+    gdiiot,
+    imported,
+    ok,
+    refused,
+)
 from .helpers import forger, members, rebuild, write_zip
 
 # --- the round trip -----------------------------------------------------------------------------------
@@ -217,3 +229,38 @@ def test_returns_go_back_to_the_county_and_come_back_fixed(fund: Fund, tmp_path:
     after = fund_list(fund.city)[cloud["uid"]]
     assert (after["status"], after["investment"]) == ("registered", {"cloud": "520000.00"})
     assert json.loads(ok("--db", fund.city, "bundle", "returns", "--json")) == []
+
+
+def _second_county(fund: Fund, tmp_path: Path, rows: list[dict[str, object]]) -> tuple[Path, str]:
+    """江海区's own database of the same call, its bundle, and its fingerprint."""
+    db = tmp_path / "江海区.sqlite3"
+    ok("--db", db, "init", "--city", "江门", "--campaign", CAMPAIGN)
+    template = tmp_path / "模板.xlsx"
+    ok("--db", db, "fund", "template", template)
+    ok("--db", db, "import-xlsx", fill(template, tmp_path / "江海区.xlsx", rows))
+    out = tmp_path / "江海区-1.gdiiot"
+    ok("--db", db, "bundle", "export", out)
+    return out, fingerprint_of(db)
+
+
+def test_caps_across_counties_are_shown_after_the_merge(fund: Fund, tmp_path: Path) -> None:
+    imported(fund)
+    # The same enterprise files another 上云 project in 江海区: 400,000 + 300,000 > 600,000 per enterprise.
+    row = dict(ROWS[1], **{"县（市、区）": "江海区", "项目名称": "乙上云二期", "云服务投入（元）": 400_000,
+                           "申请补贴金额（元）": 300_000})  # fmt: skip
+    bundle, fp = _second_county(fund, tmp_path, [row])
+    preview = json.loads(ok("--db", fund.city, "bundle", "diff", bundle, "--json"))
+    assert {v["rule"] for v in preview["cross_county"]["violations"]} == {"FUND_ENTERPRISE_CAP"}
+    [shared] = preview["cross_county"]["shared_applicants"]
+    assert shared["name"] == "江门乙公司" and shared["counties"] == ["江海区", "蓬江区"]
+    out = ok("--db", fund.city, "bundle", "import", bundle, "--trust", fp)
+    assert "跨县区检查" in out and "每家企业补贴上限" in out and "江门乙公司" in out
+
+
+def test_an_application_moved_by_the_city_is_not_taken_back_by_a_bundle(fund: Fund) -> None:
+    imported(fund)
+    cloud = next(row for row in fund_list(fund.city).values() if row["project"] == "乙上云")
+    out = ok("--db", fund.city, "bundle", "move-county", cloud["id"], "--county", "江海区", "--reason", "企业实际在江海区")
+    assert "已移到江海区" in out and fund_list(fund.city)[cloud["uid"]]["county"] == "江海区"
+    newer = fund.next_bundle("蓬江区-2.gdiiot")
+    refused(fund.city, ["bundle", "import", newer], newer, "在本市属于江海区", "不能把项目移到另一个县区")

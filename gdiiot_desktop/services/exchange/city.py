@@ -213,13 +213,13 @@ def _confirmed(plan: MergePlan[A], accept_removals: bool) -> None:
         return
     details = []
     for d in asked[:50]:
-        place = f"（推荐顺序第 {d.city_priority} 位）" if d.city_priority is not None else ""
-        what = "县区已删除，将撤回" if d.state == "removed" else "县区修改了市局已推荐的项目"
+        place = f"（{plan.order}第 {d.city_priority} 位）" if d.city_priority is not None else ""
+        what = "县区已删除，将撤回" if d.state == "removed" else f"县区修改了市局{plan.order}中的项目"
         details.append(f"{d.project_name}{place}：{what}")
     raise BundleConfirmationError(
-        f"该数据包会撤回 {len(plan.of('removed'))} 个项目，或改动市局推荐顺序中的项目（共 {len(asked)} 项），"
+        f"该数据包会撤回 {len(plan.of('removed'))} 个项目，或改动市局{plan.order}中的项目（共 {len(asked)} 项），"
         "需要明确确认后才能导入，未导入任何数据。请先用 gdiiot bundle diff 查看，确认无误后加 --accept-removals 导入"
-        "（图形界面：导入时确认）。市局的推荐顺序不会被数据包改动，受影响的项目会在推荐排序中标出。",
+        f"（图形界面：导入时确认）。市局的{plan.order}不会被数据包改动，受影响的项目会被标出。",
         details,
     )
 

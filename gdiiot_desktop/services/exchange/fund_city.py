@@ -9,10 +9,11 @@ decisions (status, 入库 rank, review score) are never changed by a bundle.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from ...domain.fund.files import FundFile
-from ...domain.fund.model import FundStatus
+from ...domain.fund.model import FundApplication, FundStatus
 from ...storage.exchange_repository import ExchangeRepository
 from ...storage.fund_exchange_repository import FundExchangeRepository
 from ...storage.repository import now_utc
@@ -28,7 +29,7 @@ from .city import (
     _journal,
     check_sequence,
 )
-from .crosscheck import CrossReport
+from .crosscheck import CrossReport, SharedApplicant
 from .errors import BundleMismatchError
 from .format import FUND_KIND, KIND_COUNTY
 from .merge import Choices, Held, Incoming, MergePlan, Side, merged_values, plan_items, resolve
@@ -41,6 +42,7 @@ from .trust import pin_after_import
 CROSS_RULES = ("FUND_ENTERPRISE_CAP", "FUND_CLUSTER_CAP")
 
 FundPlan = MergePlan[FundRecord]
+ORDER = "入库排序"  # the city's order of fund applications, which a bundle never changes
 
 
 @dataclass
@@ -83,9 +85,8 @@ def _plan(bundle: Bundle, records: ExchangeRepository, held: dict[str, FundRecor
         )
         for uid, r in held.items()
     }  # fmt: skip
-    return plan_items(
-        bundle.county, bundle.bundle_id, incoming, records.snapshots(bundle.county), mine, field_label
-    )
+    snapshots = records.snapshots(bundle.county)
+    return plan_items(bundle.county, bundle.bundle_id, incoming, snapshots, mine, field_label, ORDER)
 
 
 def _prepare(
@@ -93,7 +94,7 @@ def _prepare(
 ) -> Preview[FundRecord]:
     if bundle.kind != KIND_COUNTY or bundle.campaign_kind != FUND_KIND:
         raise BundleMismatchError("这不是专项资金申报的县区数据包。")
-    stub: FundPlan = MergePlan(bundle.county, bundle.bundle_id, [])
+    stub: FundPlan = MergePlan(bundle.county, bundle.bundle_id, [], ORDER)
     if session_records.seen(bundle.bundle_id, "in") is not None:
         return Preview(bundle, stub, CrossReport(), already_imported=True)
     signer = bundle.trust.fingerprint if bundle.trust is not None else None
@@ -142,7 +143,8 @@ def _after(plan: FundPlan, held: dict[str, FundRecord], choices: Choices) -> lis
 
 
 def _cross(ws: FundWorkspace, records: list[FundRecord], uids: set[str]) -> CrossReport:
-    """Enterprise and cluster caps across counties that the bundle's applications are part of."""
+    """Enterprise and cluster caps across counties that the bundle's applications are part of, and
+    enterprises that applied in several counties."""
     apps = []
     for n, r in enumerate(records, start=1):
         apps.append(r.app if r.app.id is not None else replace(r.app, id=-n))
@@ -161,6 +163,15 @@ def _cross(ws: FundWorkspace, records: list[FundRecord], uids: set[str]) -> Cros
             or (app.cluster_key and app.cluster_key in clusters)
         ):
             report.violations.append(v)
+    groups: dict[str, list[FundApplication]] = defaultdict(list)
+    for a in apps:
+        if a.status.is_active:
+            groups[a.enterprise_key].append(a)
+    for members in groups.values():
+        counties = sorted({a.county for a in members})
+        if len(counties) > 1 and any(a.id in involved for a in members):
+            projects = tuple(f"{a.project_name}（{a.county}）" for a in members)
+            report.shared.append(SharedApplicant(members[0].uscc, members[0].enterprise, tuple(counties), projects))
     return report
 
 

@@ -81,6 +81,7 @@ class MergePlan(Generic[A]):
     county: str
     bundle_id: str
     apps: list[AppDiff[A]]
+    order: str = "推荐顺序"  # what the city's order is called: 推荐顺序 (pilot), 入库排序 (special fund)
 
     def of(self, state: str) -> list[AppDiff[A]]:
         return [a for a in self.apps if a.state == state]
@@ -171,6 +172,7 @@ def plan_items(
     snapshots: dict[str, Flat],
     held: dict[str, Held],
     label: Callable[[str], str],
+    order: str = "推荐顺序",
 ) -> MergePlan[A]:
     """The three-way plan of any campaign kind's applications, from their flat county-owned fields."""
     diffs: list[AppDiff[A]] = []
@@ -219,7 +221,7 @@ def plan_items(
                 city_priority=found.priority,
             )
         )
-    return MergePlan(county, bundle_id, diffs)
+    return MergePlan(county, bundle_id, diffs, order)
 
 
 Choices = dict[tuple[str, str], Side]

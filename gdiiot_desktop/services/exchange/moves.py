@@ -6,16 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ...domain.model import Application
 from ...storage.exchange_repository import ExchangeRepository
-from ...storage.fund_exchange_repository import FundExchangeRepository
-from ...storage.repository import ApplicationRepository
 from ..errors import InputError, NotFoundError
-from ..workspace import Workspace
 from .counties import canonical_county
 from .errors import BundleMismatchError
 from .format import FUND_KIND
 from .office import Office
+from .roster import Held, roster
 
 if TYPE_CHECKING:
     from ...storage.database import Session
@@ -44,8 +41,9 @@ class FlagInfo:
         return (FUND_FLAG_TEXTS if self.fund else FLAG_TEXTS).get(self.kind, self.kind)
 
 
-def move_county(ws: Workspace, app_id: int, county: str, reason: str) -> Application:
-    """Move an application to another county of the city, audited with the reason; its order stays."""
+def move_county(ws: Office, app_id: int, county: str, reason: str) -> Held:
+    """Move an application (of either kind) to another county of the city, audited with the reason; its
+    order (or 入库 rank) stays, and its merge snapshot moves with it."""
     reason = " ".join(reason.split())
     if not reason:
         raise InputError("移动县区须填写理由")
@@ -54,13 +52,13 @@ def move_county(ws: Workspace, app_id: int, county: str, reason: str) -> Applica
     except BundleMismatchError as exc:
         raise InputError(exc.message.replace("，已拒绝导入", "")) from exc
     with ws.db.session() as session:
-        repo = ApplicationRepository(session)
-        app = repo.get(app_id)
+        apps = roster(ws, session)
+        app = next((a for a in apps.held().values() if a.id == app_id), None)
         if app is None:
             raise NotFoundError(f"找不到编号为 {app_id} 的申报项目")
         if app.county == target:
             raise InputError(f"“{app.project_name}”已属于{target}")
-        _, changes = repo.save(replace(app, county=target), before=app)
+        changes = apps.set_county(app_id, target)
         ExchangeRepository(session).move_snapshot(app.uid, target)
         ws.audit(
             session,
@@ -69,18 +67,12 @@ def move_county(ws: Workspace, app_id: int, county: str, reason: str) -> Applica
             app_id,
             {"uid": app.uid, "from": app.county, "to": target, "reason": reason, "changes": changes},
         )
-        moved = repo.get(app_id)
-    assert moved is not None
-    return moved
+    return replace(app, county=target)
 
 
 def _held(ws: Office, session: Session) -> dict[str, tuple[int, str, str]]:
     """uid → (id, project name, county) of every application this database holds, of its campaign kind."""
-    if ws.campaign_kind == FUND_KIND:
-        rows = [(a.uid, a.id, a.project_name, a.county) for a, _ in FundExchangeRepository(session).load_all()]
-    else:
-        rows = [(a.uid, a.id, a.project_name, a.county) for a in ApplicationRepository(session).load_all()]
-    return {uid: (app_id, name, county) for uid, app_id, name, county in rows if app_id is not None}
+    return {uid: (a.id, a.project_name, a.county) for uid, a in roster(ws, session).held().items()}
 
 
 def list_flags(ws: Office) -> list[FlagInfo]:

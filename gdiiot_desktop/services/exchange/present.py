@@ -8,7 +8,6 @@ from typing import Any
 from ...domain.campaign import Campaign
 from ...domain.fund.campaign import FundCampaign
 from ...domain.fund.money import format_money
-from ...domain.model import Application
 from .city import Preview
 from .codec import attachment_label
 from .keys import shown
@@ -93,17 +92,16 @@ def trust_line(bundle: Bundle) -> str:
     return texts[t.state]
 
 
-def needs_yes_text(diff: AppDiff[Any]) -> str:
-    order = "推荐顺序" if isinstance(diff.county_app, Application) or diff.county_app is None else "入库排序"
+def needs_yes_text(diff: AppDiff[Any], order: str = "推荐顺序") -> str:
     place = f"，市局{order}第 {diff.city_priority} 位（顺序不变，将标出）" if diff.city_priority is not None else ""
-    what = "将撤回市局已有的项目" if diff.state == "removed" else "改动市局已推荐的项目"
+    what = "将撤回市局已有的项目" if diff.state == "removed" else f"改动市局{order}中的项目"
     return f"⚠ 需确认：{what}{place}"
 
 
-def diff_lines(diff: AppDiff[Any], campaign: AnyCampaign | None = None) -> list[str]:
+def diff_lines(diff: AppDiff[Any], campaign: AnyCampaign | None = None, order: str = "推荐顺序") -> list[str]:
     lines = [f"【{STATE_LABELS[diff.state]}】{diff.project_name}（{diff.applicant_name}）"]
     if diff.needs_yes:
-        lines.append(f"    {needs_yes_text(diff)}")
+        lines.append(f"    {needs_yes_text(diff, order)}")
     for change in diff.changes:
         if change.field == "attachments":
             continue
@@ -135,13 +133,13 @@ def preview_lines(preview: Preview[Any], campaign: AnyCampaign | None = None) ->
     ]
     if plan.needs_yes:
         lines.append(
-            f"⚠ 其中 {len(plan.needs_yes)} 项会撤回市局已有的项目或改动推荐顺序中的项目：导入须明确确认（--accept-removals）；"
-            "市局的推荐顺序不会被改动。"
+            f"⚠ 其中 {len(plan.needs_yes)} 项会撤回市局已有的项目或改动{plan.order}中的项目：导入须明确确认（--accept-removals）；"
+            f"市局的{plan.order}不会被改动。"
         )
     lines += preview.notes
     for diff in plan.apps:
         if diff.state != "unchanged":
-            lines += diff_lines(diff, campaign)
+            lines += diff_lines(diff, campaign, plan.order)
     if not preview.cross.empty:
         lines.append("跨县区检查（导入后）：")
         lines += [f"    {line}" for line in preview.cross.lines()]

@@ -41,6 +41,10 @@ class Roster(Protocol):
 
     def updated_at(self, app_id: int) -> datetime | None: ...
 
+    def set_county(self, app_id: int, county: str) -> dict[str, object]:
+        """Move the application to another county, returning the changes for the audit log."""
+        ...
+
 
 class PilotRoster:
     def __init__(self, session: Session) -> None:
@@ -64,6 +68,12 @@ class PilotRoster:
     def updated_at(self, app_id: int) -> datetime | None:
         return ExchangeRepository(self.session).application_updated_at(app_id)
 
+    def set_county(self, app_id: int, county: str) -> dict[str, object]:
+        app = self.repo.get(app_id)
+        assert app is not None
+        _, changes = self.repo.save(replace(app, county=county), before=app)
+        return dict(changes)
+
 
 class FundRoster:
     def __init__(self, session: Session) -> None:
@@ -85,6 +95,11 @@ class FundRoster:
 
     def updated_at(self, app_id: int) -> datetime | None:
         return self.repo.updated_at(app_id)
+
+    def set_county(self, app_id: int, county: str) -> dict[str, object]:
+        found = self.repo.get(app_id)
+        assert found is not None
+        return self.repo.save(replace(found[0], county=county))
 
 
 def roster(ws: Office, session: Session) -> Roster:
