@@ -96,7 +96,12 @@ def test_progress_on_a_fund_database(
     }  # fmt: skip
     (task,) = shown["lists"][0]["tasks"]
     assert task["workload"] == "至少培育2个工业互联网标杆示范项目，其中至少1个5G+工业互联网示范项目"
-    assert (task["deadline"], task["days_left"], task["nature"], task["year"]) == ("2022-12-31", 91, "约束性任务", 2022)
+    assert (task["deadline"], task["days_left"], task["nature"], task["year"]) == (
+        "2022-12-31",
+        91,
+        "约束性任务",
+        2022,
+    )
     (period,) = task["periods"]
     assert period["in_period"] is True and "2022年的活动" in period["reason"]
     bench, five_g = task["targets"]
@@ -139,7 +144,9 @@ def test_progress_on_a_fund_database(
     assert [(r[7], r[8], r[11]) for r in rows] == [(1, 39, "已逾期 639 天"), (1, 2, "91 天"), (1, 0, "91 天")]
     assert rows[0][13].startswith("注意：") and "2020年" in rows[0][13]
     assert rows[1][13].startswith("期内：")
-    projects = [[c.value for c in r] for r in openpyxl.load_workbook(tmp_path / "报告.xlsx")["计入的项目"].iter_rows()]
+    projects = [
+        [c.value for c in r] for r in openpyxl.load_workbook(tmp_path / "报告.xlsx")["计入的项目"].iter_rows()
+    ]
     assert projects[0][4:] == ["所属活动", "活动年度"] and projects[1][5] == 2022
     with pdfplumber.open(tmp_path / "报告.pdf") as pdf:
         text = "\n".join(p.extract_text() or "" for p in pdf.pages)
@@ -273,7 +280,9 @@ def test_another_citys_targets_count_none_of_this_citys_projects(
     db = tmp_path / "韶关.sqlite3"  # a 2023 pilot campaign: the 2023 list counts its projects
     assert run(capsys, "--db", db, "tasks", "import", sheet_2020(tmp_path / "2023.xlsx", 2023))[0] == 0
     assert run(capsys, "--db", db, "tasks", "mark", f"pilot:{ids[0]}", "上云上平台", "标杆示范")[0] == 0
-    code, out, _ = run(capsys, "--db", db, "tasks", "show", "--json", "--city", "广州", "--today", "2020-12-01")
+    code, out, _ = run(
+        capsys, "--db", db, "tasks", "show", "--json", "--city", "广州", "--today", "2020-12-01"
+    )
     shown = json.loads(out)
     targets = [g for tl in shown["lists"] for t in tl["tasks"] for g in t["targets"]]
     assert code == 0 and shown["city"] == "广州" and targets
@@ -296,8 +305,32 @@ def test_absurd_counts_in_a_workload_or_a_target_are_no_traceback(
     wb = openpyxl.Workbook()
     sheet = wb.active
     sheet.append(["2021年地市任务清单"])
-    sheet.append(["序号", "地市", "工作任务名称", "任务要求/目标", "任务性质", "实施方式", "实施标准", "工作量", "完成时限"])
-    sheet.append([count, "韶关", "标杆示范", "目标", "约束性任务", "因素法分配", "标准", f"至少培育{count}个工业互联网标杆示范项目", "2021年底"])
+    sheet.append(
+        [
+            "序号",
+            "地市",
+            "工作任务名称",
+            "任务要求/目标",
+            "任务性质",
+            "实施方式",
+            "实施标准",
+            "工作量",
+            "完成时限",
+        ]
+    )
+    sheet.append(
+        [
+            count,
+            "韶关",
+            "标杆示范",
+            "目标",
+            "约束性任务",
+            "因素法分配",
+            "标准",
+            f"至少培育{count}个工业互联网标杆示范项目",
+            "2021年底",
+        ]
+    )
     wb.save(tmp_path / "list.xlsx")
     code, out, err = run(capsys, "--db", db, "tasks", "import", tmp_path / "list.xlsx")
     assert "Traceback" not in out + err
@@ -324,7 +357,9 @@ def test_a_damaged_date_cell_is_refused_in_chinese_not_a_traceback(
         for item in src.infolist():
             data = src.read(item.filename)
             if item.filename == "xl/worksheets/sheet1.xml":  # a date-typed cell that holds no date
-                data = re.sub(rb'<c r="I3"[^>]*?(/>|>.*?</c>)', b'<c r="I3" t="d"><v>notadate</v></c>', data, count=1)
+                data = re.sub(
+                    rb'<c r="I3"[^>]*?(/>|>.*?</c>)', b'<c r="I3" t="d"><v>notadate</v></c>', data, count=1
+                )
             out.writestr(item, data)
     db = tmp_path / "广州.sqlite3"
     assert run(capsys, "--db", db, "init", "--city", "广州")[0] == 0
@@ -343,3 +378,45 @@ def test_task_text_meets_the_intake_text_rules(capsys: pytest.CaptureFixture[str
     assert run(capsys, "--db", db, "init", "--city", "广州")[0] == 0
     code, _out, err = run(capsys, "--db", db, "tasks", "import", path)
     assert code == 2 and "第3行“工作任务名称”含有不能保存的字符" in err and "第4行“任务要求/目标”过长" in err
+
+
+def _two_row_title(path: Path, year: int) -> Path:
+    """Seed 001 as typed from the notice: "附件", then the title over two rows, then the header."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["附件"])
+    ws.append([f"{year}年省级促进经济高质量发展专项资金（支持工业互联网发展）"])
+    ws.append(["地市任务清单"])
+    ws.append(
+        [
+            "序号",
+            "地市",
+            "工作任务名称",
+            "任务要求/目标",
+            "任务\n性质",
+            "实施方式",
+            "实施标准",
+            "工作量",
+            "完成时限",
+        ]
+    )
+    ws.append([12, "江门", "工业企业“上云上平台”", "推动一批工业企业“上云上平台”", "约束性任务", "因素法分配\n服务券补助",
+               "符合省统一的“上云上平台”奖补对象、应用服务目录、标准", "至少带动40个工业企业“上云上平台”项目", f"{year}年底"])  # fmt: skip
+    wb.save(path)
+    return path
+
+
+def test_a_title_over_two_rows_is_read_whole_and_two_years_lists_both_stay(
+    jiangmen: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Read as "地市任务清单" alone, the 2020 list was replaced by the 2019 one (same title).
+    for year in (2020, 2019):
+        code, out, _ = run(
+            capsys, "--db", jiangmen, "tasks", "import", _two_row_title(tmp_path / f"{year}.xlsx", year)
+        )
+        assert code == 0 and "已导入任务清单" in out and "已重新导入" not in out
+    code, out, _ = run(capsys, "--db", jiangmen, "tasks", "show", "--json")
+    assert [(tl["title"], tl["year"]) for tl in json.loads(out)["lists"]] == [
+        ("2019年省级促进经济高质量发展专项资金（支持工业互联网发展）地市任务清单", 2019),
+        ("2020年省级促进经济高质量发展专项资金（支持工业互联网发展）地市任务清单", 2020),
+    ]

@@ -15,6 +15,7 @@ from datetime import date
 from .model import BENCHMARK, CHAIN, CLOUD, FIVE_G, Target
 
 _CN_DIGITS = {
+    "零": 0,
     "一": 1,
     "两": 2,
     "二": 2,
@@ -25,16 +26,32 @@ _CN_DIGITS = {
     "七": 7,
     "八": 8,
     "九": 9,
-    "十": 10,
 }
-# At most 9 digits, and never the tail of a longer number: a count beyond that is no target a
-# province sets (and would not fit the database); such a text is left for the user to confirm.
-_COUNT = r"((?<!\d)\d{1,9}|[一两二三四五六七八九十])\s*(?:个|家|项)"
+# At most 9 digits (thousands may be grouped: 1,000), and never the tail of a longer number: a count
+# beyond that is no target a province sets (and would not fit the database); such a text is left
+# for the user to confirm. Chinese numerals up to 九百九十九 ("十二个", "两百家").
+_COUNT = (
+    r"((?<![\d,，])(?:\d{1,3}(?:[,，]\d{3}){1,2}(?![\d,，])|\d{1,9}(?![\d,，]))"
+    r"|(?<![零一两二三四五六七八九十百])[零一两二三四五六七八九十百]{1,6})\s*(?:个|家|项)"
+)
 _COUNT_RE = re.compile(_COUNT)
 
 
 def _number(text: str) -> int:
-    return int(text) if text.isdigit() else _CN_DIGITS[text]
+    text = text.replace(",", "").replace("，", "")
+    if text.isdigit():
+        return int(text)
+    total, digit = 0, None
+    for ch in text:
+        if ch == "百":
+            total += (digit if digit is not None else 1) * 100
+            digit = None
+        elif ch == "十":
+            total += (digit if digit is not None else 1) * 10
+            digit = None
+        else:
+            digit = _CN_DIGITS[ch]
+    return total + (digit or 0)
 
 
 def _facets(phrase: str) -> list[str]:
@@ -55,6 +72,30 @@ def _main_kind(phrase: str) -> str | None:
     return None
 
 
+_JOINS = r"[和及、；;]|(?<!\d)[,，]|[,，](?!\d)"  # a comma between digits groups thousands
+
+
+def _main_targets(main_part: str) -> list[Target] | None:
+    """The main clause, which may join several counted phrases: "培育2个5G+…标杆示范项目和1个产业链
+    协同示范标杆" is 标杆示范 ≥ 3, of which 5G+ ≥ 2 and 产业链协同 ≥ 1; "4个标杆示范项目和50个上云上平台
+    项目" two main targets. None when no phrase has both a count and a kind."""
+    counted = [(m, part) for part in re.split(_JOINS, main_part) if (m := _COUNT_RE.search(part))]
+    if len(counted) < 2 or any(_main_kind(part) is None for _, part in counted):
+        return None
+    totals: dict[str, int] = {}
+    facets: list[Target] = []
+    for m, part in counted:
+        kind, count = _main_kind(part) or "", _number(m.group(1))
+        totals[kind] = totals.get(kind, 0) + count
+        facets += [Target(f, count, within=kind) for f in _facets(part)]
+    merged: dict[tuple[str, str | None], int] = {}
+    for t in facets:
+        merged[(t.kind, t.within)] = merged.get((t.kind, t.within), 0) + t.count
+    return [Target(k, n) for k, n in totals.items()] + [
+        Target(k, n, within=w) for (k, w), n in merged.items()
+    ]
+
+
 def parse_workload(text: str) -> tuple[Target, ...]:
     text = (text or "").strip()
     if not text:
@@ -65,6 +106,9 @@ def parse_workload(text: str) -> tuple[Target, ...]:
     match = _COUNT_RE.search(main_part)
     if match is None:
         return (Target(kind=text, count=0, confirmed=False),)
+    joined = _main_targets(main_part)
+    if joined is not None and not rest:
+        return tuple(joined)
     count = _number(match.group(1))
     kind = _main_kind(main_part)
     if kind is None:
@@ -73,7 +117,7 @@ def parse_workload(text: str) -> tuple[Target, ...]:
     targets = [Target(kind, count)]
     # "培育3个5G+工业互联网标杆示范项目": all of them are 5G+ as well.
     targets += [Target(facet, count, within=kind) for facet in _facets(main_part)]
-    for part in re.split(r"[和及、，,；;]", rest):
+    for part in re.split(_JOINS, rest):
         sub = _COUNT_RE.search(part)
         if sub is None:
             continue
@@ -88,7 +132,8 @@ def parse_workload(text: str) -> tuple[Target, ...]:
 
 
 def parse_deadline(text: str) -> date | None:
-    """'2021年底' → 2021-12-31; '2022年6月底' → 2022-06-30; '2022年11月30日' or '2022-11-30' → that day."""
+    """'2021年底' → 2021-12-31; '2022年6月底' → 2022-06-30; '2022年11月30日' or '2022-11-30' → that day;
+    '2022年上半年' → 2022-06-30; '2022年第三季度' → 2022-09-30."""
     text = (text or "").replace(" ", "")
     if m := re.match(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", text):
         try:
@@ -105,6 +150,12 @@ def parse_deadline(text: str) -> date | None:
         if 1 <= month <= 12:
             return date(year, month, calendar.monthrange(year, month)[1])
         return None
+    if m := re.search(r"(\d{4})年(?:度)?(上|下)半年", text):
+        return date(int(m.group(1)), 6, 30) if m.group(2) == "上" else date(int(m.group(1)), 12, 31)
+    if m := re.search(r"(\d{4})年(?:度)?第?([一二三四1-4])季度", text):
+        quarter = "一二三四".find(m.group(2)) + 1 or int(m.group(2))
+        month = quarter * 3
+        return date(int(m.group(1)), month, calendar.monthrange(int(m.group(1)), month)[1])
     if m := re.search(r"(\d{4})年(?:底|末)?", text):
         return date(int(m.group(1)), 12, 31)
     return None

@@ -52,9 +52,8 @@ def read_task_list(path: Path) -> TaskList:
     missing = [h for h in REQUIRED if h not in index]
     if missing:
         raise InputError(f"{path.name} 缺少列：{'、'.join(missing)}")
-    # The title above the header: seed 001 has "附件" on a row of its own before it.
     above = ["".join(_clean(v).split()) for r in rows[:header_at] for v in r if _clean(v)]
-    title = max(above, key=lambda t: ("清单" in t, len(t)), default=path.stem)
+    title = list_title(above) or path.stem
     year_match = re.search(r"(\d{4})年", title)
     tasks: list[ProvinceTask] = []
     problems: list[str] = []
@@ -109,6 +108,23 @@ def read_task_list(path: Path) -> TaskList:
     years = [t.deadline.year for t in tasks if t.deadline]
     year = int(year_match.group(1)) if year_match else (max(set(years), key=years.count) if years else None)
     return TaskList(title=title, year=year, tasks=tuple(tasks))
+
+
+_LABEL = re.compile(r"^附件\s*[0-9０-９一二三四五六七八九十]*[:：]?$")
+
+
+def list_title(above: list[str]) -> str:
+    """The list's title from the texts above the header. Seed 001 has "附件" on a row of its own, then
+    the title over two rows ("2020年省级…（支持工业互联网发展）" / "地市任务清单"): the rows that end in
+    the one naming a 清单 are joined, so two years' lists never share the title "地市任务清单" (an
+    import replaces the list of the same title)."""
+    named = [i for i, text in enumerate(above) if "清单" in text]
+    if not named:
+        return max(above, key=len, default="")
+    end = start = named[-1]
+    while start > 0 and not _LABEL.match(above[start - 1]) and "清单" not in above[start - 1]:
+        start -= 1
+    return "".join(above[start : end + 1])
 
 
 MAX_CELL_TEXT = 2000  # far beyond any task's text; a report row still lays out
