@@ -157,6 +157,22 @@ CASES: dict[str, Callable[[Path], Path]] = {
         fmt.AUDIT,
         _list_of(_element(fmt.MAX_AUDIT_BYTES // fmt.MAX_AUDIT_ENTRIES - 20, "x"), fmt.MAX_AUDIT_ENTRIES),
     ),
+    # Special-fund bundles (fund_applications.json, caps from the fund registry): within every cap, and one
+    # element past its cap.
+    "fund_largest_allowed_astral": lambda d: _member_zip(
+        d / "j.gdiiot",
+        fmt.FUND_APPLICATIONS,
+        _list_of(_element(fmt.MAX_FUND_APPLICATION_BYTES // 4 - 20, "😀"), fmt.MAX_APPLICATIONS),
+    ),
+    "fund_one_huge_element": lambda d: _member_zip(
+        d / "k.gdiiot", fmt.FUND_APPLICATIONS, _list_of(_element(40_000_000, "x"), 1)
+    ),
+    "fund_element_past_its_cap": lambda d: _member_zip(
+        d / "m.gdiiot", fmt.FUND_APPLICATIONS, _list_of(_element(fmt.MAX_FUND_APPLICATION_BYTES + 1000, "x"), 1)
+    ),
+    "fund_inflates_to_249MB": lambda d: _member_zip(
+        d / "l.gdiiot", fmt.FUND_APPLICATIONS, _list_of(_element(400_000, "x"), 620)
+    ),
     # A 5,000-digit integer.
     "5000_digit_integer": lambda d: _member_zip(d / "i.gdiiot", fmt.APPLICATIONS, _list_of(b"9" * 5000, 1)),
 }

@@ -179,6 +179,8 @@ def iter_array(
                     count += 1
                     if count > max_items:
                         source.fail(f" 中的条目过多（上限 {max_items} 条）")
+                    if len(text) > max_item_chars:  # whole within one chunk: measured here
+                        source.fail(f" 第 {count} 条过大（超过 {max_item_chars} 个字符）")
                     yield loads(
                         text, Source(f"{source.name} 第 {count} 条", source.error, source.refusal), max_depth
                     )

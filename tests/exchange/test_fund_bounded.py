@@ -13,6 +13,8 @@ import pytest
 from gdiiot_desktop.domain.fund import fields as registry
 from gdiiot_desktop.domain.fund.files import FundFile
 from gdiiot_desktop.domain.fund.model import FundApplication
+from gdiiot_desktop.services import jsonio
+from gdiiot_desktop.services.errors import InputError
 from gdiiot_desktop.services.exchange import format as fmt
 from gdiiot_desktop.services.exchange.jsonio import Node
 from gdiiot_desktop.services.exchange.writer import json_bytes
@@ -59,8 +61,19 @@ def test_an_unknown_or_missing_key_is_refused(fund: Fund) -> None:
 
 
 def test_an_element_past_its_cap_is_refused(fund: Fund) -> None:
+    # The element's cap, not the note's, refuses it: it is measured before it is parsed, even when the
+    # whole element arrives in one chunk of the stream.
     bundle = edited(fund, lambda doc: doc.__setitem__("note", "x" * fmt.MAX_FUND_APPLICATION_BYTES))
-    refused(fund.city, ["bundle", "import", bundle, "--trust", fund.county_fp], bundle, fmt.FUND_APPLICATIONS)
+    refused(fund.city, ["bundle", "import", bundle, "--trust", fund.county_fp], bundle,
+            f"{fmt.FUND_APPLICATIONS} 第 1 条过大", f"超过 {fmt.MAX_FUND_APPLICATION_BYTES} 个字符")  # fmt: skip
+
+
+def test_an_element_past_its_cap_within_one_chunk_is_refused() -> None:
+    element = b'{"a": "' + b"x" * 2000 + b'"}'
+    chunks = [b"[" + element + b"," + element + b"]"]  # one chunk holding whole elements
+    with pytest.raises(InputError, match="第 1 条过大"):
+        list(jsonio.iter_array(chunks, jsonio.Source("测试"), max_items=10, max_item_chars=1000))
+    assert len(list(jsonio.iter_array(chunks, jsonio.Source("测试"), max_items=10, max_item_chars=3000))) == 2
 
 
 def _largest() -> FundRecord:
