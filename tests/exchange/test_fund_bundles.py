@@ -264,3 +264,13 @@ def test_an_application_moved_by_the_city_is_not_taken_back_by_a_bundle(fund: Fu
     assert "已移到江海区" in out and fund_list(fund.city)[cloud["uid"]]["county"] == "江海区"
     newer = fund.next_bundle("蓬江区-2.gdiiot")
     refused(fund.city, ["bundle", "import", newer], newer, "在本市属于江海区", "不能把项目移到另一个县区")
+
+
+def test_applications_the_city_entered_itself_are_named_as_possible_duplicates(fund: Fund, tmp_path: Path) -> None:
+    template = tmp_path / "模板.xlsx"
+    ok("--db", fund.city, "fund", "template", template)
+    ok("--db", fund.city, "import-xlsx", fill(template, tmp_path / "县区汇总.xlsx", ROWS[:2]))  # the county's sheet
+    diff = ok("--db", fund.city, "bundle", "diff", fund.bundle)
+    assert diff.count("可能重复录入") == 2 and "甲智能工厂" in diff and "新增 4 项" in diff
+    out = imported(fund)
+    assert out.count("可能重复录入") == 2

@@ -63,7 +63,7 @@ class CountyImportReport(Generic[A]):
         )
 
 
-def _continuity_notes(bundle: Bundle, last: ExchangeBundle | None) -> list[str]:
+def continuity_notes(bundle: Bundle, last: ExchangeBundle | None) -> list[str]:
     """The county's log must extend the one seen in its last bundle; a fork is reported, not refused."""
     if last is None or last.audit_head_id is None:
         return []
@@ -114,7 +114,7 @@ def _prepare(ws: Workspace, bundle: Bundle, records: ExchangeRepository, repo: A
     city_apps = {a.uid: a for a in repo.load_all()}
     _foreign(bundle, city_apps)
     plan = plan_merge(bundle.county, bundle.bundle_id, bundle.applications, records.snapshots(bundle.county), city_apps)
-    return Preview(bundle, plan, CrossReport(), notes=_continuity_notes(bundle, last))
+    return Preview(bundle, plan, CrossReport(), notes=continuity_notes(bundle, last))
 
 
 def _after(
@@ -179,7 +179,7 @@ def import_county_bundle(
     if preview.already_imported:
         return CountyImportReport(bundle.bundle_id, bundle.county, preview.plan, preview.cross, already_imported=True)
     resolve(preview.plan, prefer, decisions)  # refuse unresolved conflicts before copying anything
-    _confirmed(preview.plan, accept_removals)
+    confirm_needs_yes(preview.plan, accept_removals)
     stager = Stager(ws.db.store)
     try:
         stager.stage(bundle.path, bundle.files, ByteCounter(progress, bundle.files_size, "正在核对并复制附件…"))
@@ -193,21 +193,21 @@ def import_county_bundle(
                     bundle.bundle_id, bundle.county, preview.plan, preview.cross, already_imported=True
                 )
             choices = resolve(preview.plan, prefer, decisions)
-            _confirmed(preview.plan, accept_removals)
+            confirm_needs_yes(preview.plan, accept_removals)
             report = CountyImportReport(
                 bundle.bundle_id, bundle.county, preview.plan, CrossReport(), preview.notes, choices
             )
             involved, report.flagged = _apply(ws, bundle, preview.plan, choices, repo, records, measured)
             report.cross = cross_county(ws.campaign, ws.city, repo.load_all(), involved)
             pin_after_import(ws, records, bundle.trust, bundle.signer)
-            _journal(ws, bundle, report, records, accept_removals)
+            journal_merge(ws, bundle, report, records, accept_removals)
             report.files_added = stager.publish()
         return report
     finally:
         stager.discard()
 
 
-def _confirmed(plan: MergePlan[A], accept_removals: bool) -> None:
+def confirm_needs_yes(plan: MergePlan[A], accept_removals: bool) -> None:
     asked = plan.needs_yes
     if not asked or accept_removals:
         return
@@ -246,7 +246,7 @@ def _apply(
             app_id, changes = repo.save(app)
             for attachment in app.attachments:
                 repo.add_attachment(app_id, replace(attachment, id=None))
-            ws.audit(session, "bundle_merge", "application", app_id, _details(bundle, diff, changes, choices))
+            ws.audit(session, "bundle_merge", "application", app_id, merge_details(bundle, diff, changes, choices))
         elif diff.state == "changed":
             assert diff.city_id is not None
             app_id = _merge_one(ws, bundle, diff, choices, repo, resolved_returns)
@@ -257,7 +257,7 @@ def _apply(
             assert diff.city_id is not None
             current = repo.get(diff.city_id)
             assert current is not None
-            details = _details(bundle, diff, {}, choices)
+            details = merge_details(bundle, diff, {}, choices)
             if current.priority is not None:
                 # The city's order is the city's: the application stays where it is, flagged.
                 records.add_flag(diff.uid, bundle.county, bundle.bundle_id, "withdrawn")
@@ -317,7 +317,7 @@ def _merge_one(
     if record is not None and current.status is Status.RETURNED:
         record.resolved_at = now_utc()
         record.resolved_by = bundle.bundle_id
-    ws.audit(repo.session, "bundle_merge", "application", app_id, _details(bundle, diff, changes, choices))
+    ws.audit(repo.session, "bundle_merge", "application", app_id, merge_details(bundle, diff, changes, choices))
     return app_id
 
 
@@ -325,7 +325,7 @@ def _key(a: Attachment) -> tuple[str, str, str]:
     return (a.attachment_class.value, a.sha256, a.file_name)
 
 
-def _details(bundle: Bundle, diff: AppDiff[A], changes: Mapping[str, object], choices: Choices) -> dict[str, object]:
+def merge_details(bundle: Bundle, diff: AppDiff[A], changes: Mapping[str, object], choices: Choices) -> dict[str, object]:
     decided = [
         {"field": c.field, "city": c.city, "county": c.county, "chosen": choices[(c.uid, c.field)]}
         for c in diff.conflicts
@@ -341,7 +341,7 @@ def _details(bundle: Bundle, diff: AppDiff[A], changes: Mapping[str, object], ch
     }
 
 
-def _journal(
+def journal_merge(
     ws: Office, bundle: Bundle, report: CountyImportReport[A], records: ExchangeRepository, accepted: bool
 ) -> None:
     plan = report.plan

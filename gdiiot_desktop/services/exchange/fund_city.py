@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from ...domain.fund.files import FundFile
 from ...domain.fund.model import FundApplication, FundStatus
+from ...domain.names import normalize_name
 from ...storage.exchange_repository import ExchangeRepository
 from ...storage.fund_exchange_repository import FundExchangeRepository
 from ...storage.repository import now_utc
@@ -23,11 +24,11 @@ from ..fund.workspace import FundWorkspace
 from .city import (
     CountyImportReport,
     Preview,
-    _confirmed,
-    _continuity_notes,
-    _details,
-    _journal,
     check_sequence,
+    confirm_needs_yes,
+    continuity_notes,
+    journal_merge,
+    merge_details,
 )
 from .crosscheck import CrossReport, SharedApplicant
 from .errors import BundleMismatchError
@@ -104,9 +105,23 @@ def _prepare(
     last = session_records.last_import(bundle.county, KIND_COUNTY)
     held = _held(funds)
     _foreign(bundle, held)
-    return Preview(
-        bundle, _plan(bundle, session_records, held), CrossReport(), notes=_continuity_notes(bundle, last)
-    )
+    notes = continuity_notes(bundle, last) + _duplicates(bundle, held)
+    return Preview(bundle, _plan(bundle, session_records, held), CrossReport(), notes=notes)
+
+
+def _duplicates(bundle: Bundle, held: dict[str, FundRecord]) -> list[str]:
+    """New applications whose enterprise and project the city already holds under another uid (the city
+    imported the county's sheet itself, say): said, not refused — the city withdraws the extra one."""
+    known = {(r.app.enterprise_key, normalize_name(r.app.project_name)): r.app for r in held.values()}
+    notes = []
+    for record in bundle.fund_records:
+        found = known.get((record.app.enterprise_key, normalize_name(record.app.project_name)))
+        if record.uid not in held and found is not None:
+            notes.append(
+                f"注意：数据包中的新项目“{record.app.project_name[:60]}”（{record.app.enterprise[:40]}）与本市已有的"
+                f"项目（编号 {found.id}，{found.county}）企业和项目名称相同，可能重复录入；导入后请核对，多余的一项可撤回。"
+            )
+    return notes
 
 
 def preview_fund_bundle(
@@ -196,7 +211,7 @@ def import_fund_bundle(
             bundle.bundle_id, bundle.county, preview.plan, preview.cross, already_imported=True
         )
     resolve(preview.plan, prefer, decisions)  # refuse unresolved conflicts before copying anything
-    _confirmed(preview.plan, accept_removals)
+    confirm_needs_yes(preview.plan, accept_removals)
     stager = Stager(ws.db.store)
     try:
         stager.stage(
@@ -211,13 +226,13 @@ def import_fund_bundle(
                     bundle.bundle_id, bundle.county, preview.plan, preview.cross, already_imported=True
                 )
             choices = resolve(preview.plan, prefer, decisions)
-            _confirmed(preview.plan, accept_removals)
+            confirm_needs_yes(preview.plan, accept_removals)
             report = FundImportReport(
                 bundle.bundle_id, bundle.county, preview.plan, CrossReport(), preview.notes, choices
             )
             report.flagged = _apply(ws, bundle, preview.plan, choices, funds, records)
             pin_after_import(ws, records, bundle.trust, bundle.signer)
-            _journal(ws, bundle, report, records, accept_removals)
+            journal_merge(ws, bundle, report, records, accept_removals)
             report.files_added = stager.publish()
         with ws.db.session() as session:
             after = list(_held(FundExchangeRepository(session)).values())
@@ -247,7 +262,7 @@ def _apply(
             app_id = funds.add(app)
             for f in diff.county_app.files:
                 funds.add_file(app_id, replace(f, id=None))
-            ws.audit(session, "bundle_merge", "fund_application", app_id, _details(bundle, diff, {}, choices))
+            ws.audit(session, "bundle_merge", "fund_application", app_id, merge_details(bundle, diff, {}, choices))
         elif diff.state == "changed":
             assert diff.city_id is not None
             current = funds.get(diff.city_id)
@@ -267,14 +282,14 @@ def _apply(
                 "bundle_merge",
                 "fund_application",
                 diff.city_id,
-                _details(bundle, diff, changes, choices),
+                merge_details(bundle, diff, changes, choices),
             )
             if diff.city_priority is not None:
                 records.add_flag(diff.uid, bundle.county, bundle.bundle_id, "changed")
                 flagged += 1
         elif diff.state == "removed":
             assert diff.city_id is not None
-            details = _details(bundle, diff, {}, choices)
+            details = merge_details(bundle, diff, {}, choices)
             if diff.city_priority is not None:
                 # The city's 入库 ranking is the city's: the application stays where it is, flagged.
                 records.add_flag(diff.uid, bundle.county, bundle.bundle_id, "withdrawn")
