@@ -17,6 +17,7 @@ from typing import Any
 from ..campaign import Deadline, Problem, RuleSpec
 from ..enums import Grade
 from ..rules.registry import registered_rule
+from ..tasks.model import TARGET_KINDS
 from .money import to_money
 
 FUND_KIND = "special-fund"
@@ -260,6 +261,11 @@ def fund_consistency(campaign: FundCampaign) -> list[Problem]:
     """Cross-references: ids unique, categories and directions named exist, rules registered."""
     problems: list[Problem] = []
     problems += _duplicates("directions", [d.id for d in campaign.directions], "方向编号")
+    problems += _duplicates("directions", [str(d.no) for d in campaign.directions], "方向序号（no）")
+    if abs(campaign.deadline.day.year - campaign.year) > 1:
+        problems.append(
+            Problem("deadline.date", f"截止日期 {campaign.deadline.day} 与活动年度 {campaign.year} 年相差一年以上")
+        )
     problems += _duplicates("categories", [c.id for c in campaign.categories], "投入类别编号")
     problems += _duplicates("materials", [m.id for m in campaign.materials], "材料编号")
     category_ids = {c.id for c in campaign.categories}
@@ -274,6 +280,12 @@ def fund_consistency(campaign: FundCampaign) -> list[Problem]:
         if rule.ratio_percent is None and rule.project_cap is None and rule.enterprise_cap is None:
             problems.append(Problem(f"directions[{i}].subsidy", "至少应有补贴比例或金额上限之一"))
         problems += _duplicates(f"directions[{i}].subdirections", [s.id for s in d.subdirections], "子方向编号")
+        # A misspelt kind would make the direction's pooled projects count toward no task, silently.
+        for kind in d.counts_as:
+            if kind not in TARGET_KINDS:
+                problems.append(
+                    Problem(f"directions[{i}].counts_as", f"未知的任务类别 {kind!r}（可用：{'、'.join(TARGET_KINDS)}）")
+                )
     for i, m in enumerate(campaign.materials, 1):
         for direction_id in m.directions:
             if direction_id not in direction_ids:
