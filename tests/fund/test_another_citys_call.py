@@ -145,3 +145,24 @@ def test_campaign_mistakes_that_would_count_wrongly_are_refused(
     assert code == 2 and message in out + err
     code, _, err = run(capsys, "--db", tmp_path / "x.sqlite3", "init", "--city", "佛山", "--campaign", path)
     assert code == 2 and message in err and not (tmp_path / "x.sqlite3").exists()
+
+
+def test_attach_takes_a_category_or_material_by_its_name(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    invoice = tmp_path / "发票.pdf"
+    invoice.write_bytes(b"%PDF-1.4 invoice")
+    code, out, _ = run(capsys, "--db", db, "fund", "list", "--json")
+    ids = {a["project"]: a["id"] for a in json.loads(out)}
+    assert run(capsys, "--db", db, "fund", "attach", ids["30%整"], invoice, "--category", "软件")[0] == 0
+    assert run(capsys, "--db", db, "fund", "attach", ids["缺方案"], invoice, "--material", "培训方案")[0] == 0
+    code, out, _ = run(capsys, "--db", db, "fund", "list", "--json")
+    listed = {a["project"]: a for a in json.loads(out)}
+    assert [(a["category"], a["file_name"]) for a in listed["30%整"]["attachments"]] == [
+        ("software", "发票.pdf")
+    ]
+    assert [a["material"] for a in listed["缺方案"]["attachments"]] == ["plan"]
+    code, out, _ = run(capsys, "--db", db, "check", "--json")  # the material now received
+    assert not any(v["rule"] == "FUND_MATERIALS_MISSING" for v in json.loads(out)["violations"])
+    code, _, err = run(capsys, "--db", db, "fund", "attach", ids["30%整"], invoice, "--category", "显卡")
+    assert code == 2 and "未知投入类别“显卡”。可选：software（软件）" in err

@@ -17,6 +17,9 @@ def attach(
     app = ws.repo.get(app_id)
     if app is None:
         raise NotFoundError(f"找不到编号为 {app_id} 的专项资金申报项目（见 gdiiot fund list）")
+    # Named by id or by the name the sheet's columns use (软件, 培训方案).
+    category = next((c.id for c in ws.campaign.categories if category in (c.id, c.name)), category)
+    material = next((m.id for m in ws.campaign.materials if material in (m.id, m.name)), material)
     if category and ws.campaign.category(category) is None:
         names = "、".join(f"{c.id}（{c.name}）" for c in ws.campaign.categories)
         raise InputError(f"未知投入类别“{category}”。可选：{names}")
