@@ -6,6 +6,7 @@ Without a locked meeting the ranking falls back to each application's 评审得�
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import openpyxl
@@ -96,6 +97,18 @@ def test_meeting_scores_rank_the_pool_and_exports_name_fund_projects(
     assert [x["within_budget"] for x in pool["lines"]] == [True, True, False]
     assert (pool["funded_total"], pool["remaining"]) == ("1300000.00", "200000.00")
     assert pool["left_out"] == []
+    conn = sqlite3.connect(fund_db)
+    try:
+        logged = conn.execute(
+            "SELECT details FROM audit_log WHERE action = 'fund_rank' ORDER BY id DESC LIMIT 1"
+        ).fetchone()[0]
+    finally:
+        conn.close()
+    assert json.loads(logged)["basis"] == {
+        "by": "meeting",
+        "meeting": meeting_id,
+        "digest": pool["ranked_by"]["meeting"]["digest"],
+    }
 
     code, out, _ = run(capsys, "--db", fund_db, "fund", "export", tmp_path / "out" / "入库清单.xlsx")
     assert code == 0
@@ -142,6 +155,12 @@ def test_rank_names_the_meeting_asked_for_and_refuses_an_unlocked_one(
     assert code == 2 and "找不到编号为 99 的评审会" in err
     code, _, err = run(capsys, "--db", fund_db, "fund", "rank", "--meeting", str(first))
     assert code == 2 and "--by-score" in err
+    # `meeting adopt` sets the 入库 ranking from a meeting straight away (locked or not).
+    code, out, _ = run(capsys, "--db", fund_db, "meeting", "adopt", "--meeting", str(first))
+    assert code == 0 and "已按评审排名设定入库排序：共 3 个项目（3、2、1）" in out
+    code, out, _ = run(capsys, "--db", fund_db, "fund", "rank", "--json")
+    pool = json.loads(out)
+    assert [x["id"] for x in pool["lines"]] == [3, 2, 1] and pool["ranked_by"] is None
 
 
 def test_without_a_locked_meeting_the_review_score_field_ranks(

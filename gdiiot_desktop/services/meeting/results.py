@@ -110,7 +110,7 @@ def adopt_ranking(ws: MeetingWorkspace, meeting_id: int) -> list[int]:
     order = results.order
     if not order:
         raise MeetingError("评审结果中没有可推荐的项目（尚未评分，或项目均不符合推荐条件）。")
-    adopt_order(ws, order)
+    adopt_order(ws, order, {"by": "meeting", "meeting": meeting_id, "digest": results.digest()})
     with ws.db.session() as session:
         ws.audit(
             session,

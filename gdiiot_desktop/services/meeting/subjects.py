@@ -121,10 +121,11 @@ def blocking_violations(ws: MeetingWorkspace) -> list[_Blocking]:
     ]
 
 
-def adopt_order(ws: MeetingWorkspace, order: list[int]) -> None:
-    """Make `order` the city's priority order (pilot) or its 入库 ranking (special fund)."""
+def adopt_order(ws: MeetingWorkspace, order: list[int], basis: dict[str, object] | None = None) -> None:
+    """Make `order` the city's priority order (pilot) or its 入库 ranking (special fund, with `basis`
+    in the ranking's audit entry, as `fund rank --by-score` records it)."""
     if isinstance(ws, FundWorkspace):
-        ws.repo.set_ranking(order)
+        ws.repo.set_ranking(order, dict(basis) if basis is not None else None)
     else:
         ApplicationService(ws).set_order(order)
 
