@@ -124,7 +124,13 @@ def test_the_budget_line_from_the_file_and_the_export(
     assert ranks[:3] == [1, 2, 3] and str(ranks[3]).startswith("—— 预算线") and ranks[4] == 4
     with pdfplumber.open(xlsx.with_suffix(".pdf")) as pdf:
         text = "\n".join(p.extract_text() or "" for p in pdf.pages)
+        tables = [t for p in pdf.pages for t in p.extract_tables()]
     assert "预算线：预算 1,100,000 元，以上 3 个项目拟补贴合计 1,100,000 元，结余 0 元" in text
+    # The table of every pooled project names each one's direction, as the docs' columns say.
+    overall = next(t for t in tables if t[0][0] == "排序")
+    assert overall[0][3:5] == ["项目名称", "支持方向"] and overall[0][-1] == "累计拟补贴"
+    assert [r[4] for r in overall[1:4]] == ["标杆示范", "上云上平台", "人才培训"]
+    assert overall[-1][0] == "合计" and overall[-1][-3:-1] == ["3,100,000", "3,100,000"]
 
 
 @pytest.mark.parametrize(

@@ -33,8 +33,11 @@ COLUMNS = (
     ("最高可补贴", 24),
     ("申请补贴", 24),
     ("拟补贴", 24),
-    ("累计", 26),
+    ("累计拟补贴", 26),
 )
+# The table of every pooled project names each one's direction after the project (the per-direction
+# tables need not).
+DIRECTION_COLUMN = ("支持方向", 30)
 SIZE = 8
 
 
@@ -150,9 +153,10 @@ def table(
         ParagraphStyle(f"{style.name}_below", parent=style, textColor=colors.HexColor("#7F7F7F"))
         for style in (cell, right, center)
     )
-    total_mm = sum(w for _, w in COLUMNS)
-    widths = [width * w / total_mm for _, w in COLUMNS]
-    rows: list[list[Any]] = [[Paragraph(h, head) for h, _ in COLUMNS]]
+    columns = (*COLUMNS[:4], DIRECTION_COLUMN, *COLUMNS[4:]) if with_line else COLUMNS
+    total_mm = sum(w for _, w in columns)
+    widths = [width * w / total_mm for _, w in columns]
+    rows: list[list[Any]] = [[Paragraph(h, head) for h, _ in columns]]
     commands: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), st.fonts.body),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
@@ -166,7 +170,7 @@ def table(
     def budget_row() -> None:
         rows.append(
             [Paragraph(_escape("—— " + budget_line_text(snapshot) + " ——"), base_center)]
-            + [""] * (len(COLUMNS) - 1)
+            + [""] * (len(columns) - 1)
         )
         at = len(rows) - 1
         commands.extend(
@@ -187,12 +191,14 @@ def table(
             if line.within_budget
             else (grey_cell, grey_right, grey_center)
         )
+        direction = [Paragraph(_escape(line.direction), cell)] if with_line else []
         rows.append(
             [
                 Paragraph(str(line.rank), center),
                 Paragraph(_escape(line.county), cell),
                 Paragraph(_escape(line.enterprise), cell),
                 Paragraph(_escape(project), cell),
+                *direction,
                 *(
                     Paragraph(format_money(v), right)
                     for v in (
@@ -211,21 +217,12 @@ def table(
     requested = sum((line.requested for line in lines), ZERO)
     proposed = sum((line.proposed for line in lines), ZERO)
     cell, right, center = base_cell, base_right, base_center
+    label_span = len(columns) - 3  # 合计 over every column before 申请补贴
     rows.append(
-        [
-            Paragraph("合计", center),
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            Paragraph(format_money(requested), right),
-            Paragraph(format_money(proposed), right),
-            "",
-        ]
+        [Paragraph("合计", center), *([""] * (label_span - 1))]
+        + [Paragraph(format_money(requested), right), Paragraph(format_money(proposed), right), ""]
     )
-    commands.append(("SPAN", (0, len(rows) - 1), (6, len(rows) - 1)))
+    commands.append(("SPAN", (0, len(rows) - 1), (label_span - 1, len(rows) - 1)))
     result = Table(rows, colWidths=widths, repeatRows=1)
     result.setStyle(TableStyle(commands))
     return result
