@@ -16,6 +16,7 @@ from ..services.fund.details import subsidy_cap
 from ..services.fund.workspace import FundWorkspace, is_fund_database, open_fund_workspace
 
 if TYPE_CHECKING:
+    from ..services.fund.entry import EntryResult, FundEntry
     from ..services.fund.ranking import ScoreRanking
 from .common import EXIT_OK, Parser, db_path, print_check, print_json
 
@@ -39,6 +40,15 @@ def register(sub: Any) -> None:
     f = fsub.add_parser("list", help="列出专项资金申报项目及其最高可补贴金额")
     f.add_argument("--json", action="store_true")
     f.set_defaults(run=cmd_list)
+
+    f = fsub.add_parser("add", help="手工录入一个专项资金申报项目（与导入申报表的检查相同）")
+    _entry_options(f, adding=True)
+    f.set_defaults(run=cmd_add)
+
+    f = fsub.add_parser("edit", help="修改一个申报项目的内容（只改给出的项；状态、入库排序和评审得分不变）")
+    f.add_argument("id", type=int)
+    _entry_options(f, adding=False)
+    f.set_defaults(run=cmd_edit)
 
     f = fsub.add_parser(
         "rank", help="排序入库（按编号或项目名称，或按评审得分）；不带参数则显示当前排序和预算线"
@@ -81,6 +91,89 @@ def register(sub: Any) -> None:
     f = fsub.add_parser("export", help="导出入库清单（.xlsx 和 PDF，按支持方向）")
     f.add_argument("out", type=Path, help="输出文件夹，或 清单.xlsx（同名 PDF 写在旁边）")
     f.set_defaults(run=cmd_export)
+
+
+def _entry_options(f: argparse.ArgumentParser, *, adding: bool) -> None:
+    """The fields of `fund add` and `fund edit`: texts as typed, checked by the service as a sheet's cells."""
+    f.add_argument("--enterprise", required=adding, help="企业名称")
+    f.add_argument("--project", required=adding, help="项目名称")
+    f.add_argument("--direction", required=adding, help="支持方向：名称、编号或其中有区分的部分，如 人才培养")
+    f.add_argument("--subdirection", help="子方向：名称或编号，如 方向一")
+    f.add_argument("--county", help="县（市、区）")
+    f.add_argument("--uscc", help="统一社会信用代码")
+    f.add_argument(
+        "--invest",
+        action="extend",
+        nargs="+",
+        default=None,
+        metavar="类别=金额",
+        help="各类投入（元），如 工业互联网=1200000 设备=800000；修改时只改给出的类别，金额填 0 即删除该类",
+    )
+    f.add_argument("--requested", help="申请补贴金额（元）")
+    f.add_argument("--cluster", help="所属产业集群（产业集群试点方向）")
+    f.add_argument("--sessions", help="培训场次（人才培养方向）")
+    f.add_argument("--people", help="培训人数（人才培养方向）")
+    f.add_argument("--contact", help="联系人及电话")
+    f.add_argument("--note", help="备注")
+    f.add_argument("--json", action="store_true")
+
+
+def _entry(args: argparse.Namespace) -> FundEntry:
+    from ..services.fund.entry import FundEntry
+
+    investment: dict[str, str] | None = None
+    if args.invest is not None:
+        investment = {}
+        for item in args.invest:
+            name, sep, amount = item.replace("＝", "=").partition("=")
+            if not sep or not name.strip():
+                raise ServiceError(f"参数 --invest 的值“{item[:40]}”应写成 类别=金额，如 云服务=120000")
+            investment[name.strip()] = amount
+    return FundEntry(
+        enterprise=args.enterprise, uscc=args.uscc, county=args.county, project=args.project,
+        direction=args.direction, subdirection=args.subdirection, investment=investment,
+        requested=args.requested, cluster=args.cluster, sessions=args.sessions, people=args.people,
+        contact=args.contact, note=args.note,
+    )  # fmt: skip
+
+
+def _print_entry(ws: FundWorkspace, result: EntryResult, as_json: bool) -> None:
+    if as_json:
+        doc = app_json(ws, result.app)
+        doc |= {
+            "added": result.added,
+            "changed": list(result.changed),
+            "pool_note": result.pool_note or None,
+            "problems": [{"rule": v.rule, "grade": v.grade.value, "message": v.message} for v in result.violations],
+        }
+        print_json(doc)
+        return
+    print(result.summary())
+    print(f"  {result.cap_text()}")
+    if result.pool_note:
+        print(f"  注意：{result.pool_note}")
+    for v in result.violations:
+        print(f"  检查：【{v.grade.label}】{v.message}")
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from ..services.fund.entry import add_application
+
+    def run(ws: FundWorkspace) -> int:
+        _print_entry(ws, add_application(ws, _entry(args)), args.json)
+        return EXIT_OK
+
+    return with_fund_workspace(args, run)
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    from ..services.fund.entry import edit_application
+
+    def run(ws: FundWorkspace) -> int:
+        _print_entry(ws, edit_application(ws, args.id, _entry(args)), args.json)
+        return EXIT_OK
+
+    return with_fund_workspace(args, run)
 
 
 def with_fund_workspace(args: argparse.Namespace, run: Callable[[FundWorkspace], int]) -> int:

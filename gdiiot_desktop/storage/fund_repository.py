@@ -9,6 +9,7 @@ import json
 import sqlite3
 import uuid
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -111,6 +112,32 @@ class FundRepository:
             after = _flat(app)
             changed = {k: [before[k], after[k]] for k in after if before.get(k) != after[k]}
             self._audit(session, "fund_update", "fund_application", app.id, changed)
+
+    def add_one(self, app: FundApplication) -> int:
+        """One application entered by hand (services/fund/entry.py), audited with every field."""
+        with self.db.session() as session:
+            stamp = now_utc()
+            record = FundApplicationRecord(uid=app.uid or uuid.uuid4().hex, created_at=stamp)
+            _fill(record, app, stamp)
+            session.add(record)
+            session.flush()
+            self._audit(session, "fund_add", "fund_application", record.id, {"after": _flat(app)})
+            return record.id
+
+    def edit(self, app_id: int, entered: FundApplication, fields: Sequence[str]) -> FundApplication:
+        """Set `fields` of one application from `entered`; everything else (status, rank, score,
+        materials) stays as stored at the moment of writing. The audit entry has each changed
+        field's before and after. Returns the application as stored."""
+        with self.db.session() as session:
+            record = self._record(session, app_id)
+            before = _to_domain(record)
+            after = replace(before, **{name: getattr(entered, name) for name in fields})
+            old, new = _flat(before), _flat(after)
+            changed = {k: {"before": old[k], "after": new[k]} for k in new if old[k] != new[k]}
+            if changed:
+                _fill(record, after, now_utc())
+                self._audit(session, "fund_edit", "fund_application", app_id, {"changed": changed})
+            return after
 
     def set_ranking(self, ids: Sequence[int], basis: dict[str, Any] | None = None) -> None:
         """Pool `ids` in this order (1 = first); others pooled before go back to registered.

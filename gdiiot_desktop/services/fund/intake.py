@@ -343,6 +343,7 @@ class _Row:
         self.values = values
         self.index = index
         self.problems: list[str] = []
+        self.by_header: list[tuple[str, str]] = []  # the same problems as (header, message): for a form
         self.merged: set[str] = set()  # headers already refused as merged: no second message for them
 
     def raw(self, header: str) -> Any:
@@ -355,6 +356,7 @@ class _Row:
     def problem(self, header: str, message: str) -> None:
         if header not in self.merged:
             self.problems.append(f"第{self.number}行“{header}”：{message}")
+            self.by_header.append((header, message))
 
     def merged_cell(self, header: str, span: str) -> None:
         self.problem(header, f"单元格 {span} 是合并单元格，只有第一个单元格有值。请取消合并，并在每一行填写完整")
@@ -399,6 +401,15 @@ MAX_COUNT_DIGITS = len(str(fund_fields.MAX_COUNT))  # training sessions and peop
 
 def _short(text: str) -> str:
     return text if len(text) <= 30 else text[:30] + "…"
+
+
+def read_cells(campaign: FundCampaign, cells: dict[str, Any]) -> tuple[FundApplication | None, list[tuple[str, str]]]:
+    """One application from values keyed by the template's headers (one row of a sheet, typed by
+    hand), checked exactly as a sheet's row is: the application, or the problems as (header, message)."""
+    headers = list(cells)
+    row = _Row(0, [cells[h] for h in headers], {h: j for j, h in enumerate(headers)})
+    app = _read_row(campaign, row)
+    return (None if row.problems else app), row.by_header
 
 
 def _check_text(row: _Row) -> None:
