@@ -211,3 +211,17 @@ def test_the_template_notes_name_this_calls_directions(
         "子方向（仅工业互联网标杆示范项目）：方向一：工业企业工业互联网应用标杆；方向二：特定行业工业互联网平台标杆"
         in notes
     )
+
+
+def test_an_amount_with_float_noise_from_a_formula_reads_as_excel_shows_it(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A cell computed as =60000.1+0.2 holds 60000.299999999996; Excel shows 60000.3, and so does the reader.
+    noisy = list(ROWS[3])
+    noisy[HEADER.index("申请金额（元）")] = 60000.1 + 0.2
+    noisy[HEADER.index("云服务投入（元）")] = 100000.1 + 0.2
+    assert repr(noisy[HEADER.index("申请金额（元）")]) == "60000.299999999996"
+    code, out, err = run(capsys, "--db", db, "fund", "import", write(tmp_path / "公式.xlsx", [noisy]))
+    assert code == 0, err
+    (app,) = listed(capsys, db)
+    assert (app["requested"], app["investment"]) == ("60000.30", {"cloud": "100000.30"})

@@ -18,7 +18,8 @@ class MoneyError(ValueError):
 def to_money(value: object) -> Decimal:
     """An amount of yuan from a number or a text such as '1,000,000' or '12345.60 元'.
 
-    Floats (what a spreadsheet cell holds) are read through their shortest repr, so 0.1 is 0.10.
+    Floats (what a spreadsheet cell holds) are read to the 15 significant digits Excel shows, so 0.1
+    is 0.10 and a formula's =0.1+0.2 (0.30000000000000004 in the cell) is 0.30, as the official sees it.
     More than two decimal places or a negative amount is refused rather than rounded.
     """
     if isinstance(value, bool):
@@ -28,7 +29,7 @@ def to_money(value: object) -> Decimal:
     elif isinstance(value, int):
         amount = Decimal(value)
     elif isinstance(value, float):
-        amount = Decimal(repr(value))
+        amount = Decimal(format(value, ".15g"))
     elif isinstance(value, str):
         text = value.strip().replace(",", "").replace("，", "").replace(" ", "").removesuffix("元")
         try:
