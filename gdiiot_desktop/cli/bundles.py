@@ -121,6 +121,14 @@ def cmd_diff(args: argparse.Namespace) -> int:
     def run(ws: AnyWorkspace) -> int:
         bundle = exchange.open_bundle(ws, args.file, for_import=False)
         if bundle.kind == exchange.KIND_RETURN:
+            if args.json:
+                print_json(
+                    {"kind": "return", "county": bundle.county, "trust": trust_line(bundle), "returns": [
+                        {"project": r.project_name, "applicant": r.applicant_name, "reason": r.reason}
+                        for r in bundle.returns
+                    ]}
+                )  # fmt: skip
+                return EXIT_OK
             lines = [trust_line(bundle), f"退回包（给{bundle.county}）：{len(bundle.returns)} 个项目"]
             lines += [f"  - {r.project_name}（{r.applicant_name}）：{r.reason}" for r in bundle.returns]
             print("\n".join(lines))
@@ -243,7 +251,7 @@ def cmd_flags(args: argparse.Namespace) -> int:
     def run(ws: AnyWorkspace) -> int:
         if args.clear is not None:
             count = clear_flags(ws, args.clear)
-            print(f"已清除 {count} 个标记")
+            print(f"已清除 {count} 个标记", file=sys.stderr if args.json else sys.stdout)
             return EXIT_OK
         flags = list_flags(ws)
         if args.json:

@@ -5,6 +5,8 @@ group hand special-fund files and databases to the functions here."""
 from __future__ import annotations
 
 import argparse
+import functools
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -317,16 +319,19 @@ def cmd_rank(args: argparse.Namespace) -> int:
     if args.meeting is not None and not args.by_score:
         raise ServiceError("--meeting 只能与 --by-score 同用")
 
+    # With --json, stdout holds the JSON object alone; what was done is said on stderr.
+    say = functools.partial(print, file=sys.stderr) if args.json else print
+
     def run(ws: FundWorkspace) -> int:
         ranking: ScoreRanking | None = None
         if args.clear:
             ws.repo.set_ranking([])
-            print("已取消全部入库")
-            return EXIT_OK
+            say("已取消全部入库")
+            if not args.json:
+                return EXIT_OK
         if args.by_score:
             ranking = rank_by_score(ws, args.meeting)
-            # One line before the JSON (scripts skip it); the rest is in the JSON with --json.
-            print(f"已按评审得分排序入库：共 {len(ranking.ids)} 个项目；得分来自{ranking.source_text}")
+            say(f"已按评审得分排序入库：共 {len(ranking.ids)} 个项目；得分来自{ranking.source_text}")
             if not args.json:
                 if ranking.meeting is not None:
                     print(f"  评审结果校验码：{ranking.digest[:16]}（与会议纪要一致）")
@@ -336,7 +341,7 @@ def cmd_rank(args: argparse.Namespace) -> int:
                     print(f"  未排序（{why}）：[{app.id}] {app.project_name}")
         elif args.items:
             ids = rank_by_hand(ws, args.items)
-            print(f"已设定入库排序：共 {len(ids)} 个项目")
+            say(f"已设定入库排序：共 {len(ids)} 个项目")
         pool = current_pool(ws)
         if args.json:
             print_json(

@@ -57,6 +57,11 @@ def test_cli_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     back = tmp_path / "退回.gdiiot"
     assert main(["--db", str(city_db), "bundle", "return", "--county", "南海区", str(back)]) == 0
     capsys.readouterr()
+    assert main(["--db", str(county_db), "bundle", "diff", str(back), "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)  # the JSON alone, a return bundle too
+    assert (shown["kind"], shown["county"], [r["reason"] for r in shown["returns"]]) == (
+        "return", "南海区", ["缺少审计报告"]
+    )  # fmt: skip
     assert main(["--db", str(county_db), "bundle", "import", str(back)]) == 2
     assert "第一次导入佛山市局" in capsys.readouterr().err
     assert main(["--db", str(city_db), "keys", "fingerprint", "--json"]) == 0

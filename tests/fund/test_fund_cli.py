@@ -152,7 +152,7 @@ def test_rank_by_score_budget_line_and_export_read_back(
 ) -> None:
     assert run(capsys, "--db", fund_db, "fund", "budget", "1,500,000")[0] == 0
     code, out, _ = run(capsys, "--db", fund_db, "fund", "rank", "--by-score", "--json")
-    pool = json.loads(out.split("\n", 1)[1])
+    pool = json.loads(out)
     assert [line["project"] for line in pool["lines"]] == ["甲智能工厂", "乙上云", "人才培养计划"]
     assert [line["within_budget"] for line in pool["lines"]] == [True, True, False]
     assert (pool["funded_total"], pool["remaining"]) == ("1400000.00", "100000.00")
@@ -409,3 +409,13 @@ def test_importing_a_sheet_again_updates_instead_of_duplicating(
     assert len(apps) == 3
     second = next(a for a in apps if a["id"] == 2)
     assert Decimal(second["requested"]) == 300_000 and second["rank"] == 2  # the city's ranking kept
+
+
+def test_rank_with_json_prints_the_json_object_alone(fund_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Scripts read stdout as JSON; what was done goes to stderr, for every way of ranking.
+    for argv in (["3", "1", "--json"], ["--by-score", "--json"], ["--clear", "--json"], ["--json"]):
+        code, out, err = run(capsys, "--db", fund_db, "fund", "rank", *argv)
+        assert code == 0 and json.loads(out)["budget"] is None, argv
+        if argv[0] == "3":
+            assert "已设定入库排序：共 2 个项目" in err and [x["id"] for x in json.loads(out)["lines"]] == [3, 1]
+    assert json.loads(out)["lines"] == []  # after --clear

@@ -80,11 +80,11 @@ def test_meeting_scores_rank_the_pool_and_exports_name_fund_projects(
         ("甲智能工厂", "江门甲制造有限公司", "56.00"),
     ]
 
-    code, out, _ = run(capsys, "--db", fund_db, "fund", "rank", "--by-score", "--json")
+    code, out, err = run(capsys, "--db", fund_db, "fund", "rank", "--by-score", "--json")
     assert code == 0
-    head, body = out.split("\n", 1)
-    assert f"评审会 [{meeting_id}] 专项资金评审会" in head
-    pool = json.loads(body)
+    # stdout is the JSON object alone; what was done is said on stderr.
+    assert f"评审会 [{meeting_id}] 专项资金评审会" in err
+    pool = json.loads(out)
     assert pool["ranked_by"]["source"] == "meeting"
     assert pool["ranked_by"]["meeting"]["id"] == meeting_id
     assert pool["ranked_by"]["meeting"]["title"] == "专项资金评审会"
@@ -167,7 +167,7 @@ def test_without_a_locked_meeting_the_review_score_field_ranks(
     fund_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, _ = run(capsys, "--db", fund_db, "fund", "rank", "--by-score", "--json")
-    pool = json.loads(out.split("\n", 1)[1])
+    pool = json.loads(out)
     assert pool["ranked_by"]["source"] == "review_score" and pool["ranked_by"]["meeting"] is None
     assert [(x["project"], x["score"]) for x in pool["lines"]] == [
         ("甲智能工厂", "90"),
@@ -177,7 +177,7 @@ def test_without_a_locked_meeting_the_review_score_field_ranks(
     # An unlocked meeting changes nothing, and is named as not used.
     hold_meeting(fund_db, capsys, lock=False)
     code, out, _ = run(capsys, "--db", fund_db, "fund", "rank", "--by-score", "--json")
-    pool = json.loads(out.split("\n", 1)[1])
+    pool = json.loads(out)
     assert pool["ranked_by"]["source"] == "review_score"
     assert pool["ranked_by"]["unlocked_meetings_not_used"] == [1]
     assert [x["project"] for x in pool["lines"]] == ["甲智能工厂", "乙上云", "人才培养计划"]
@@ -210,7 +210,7 @@ def test_meeting_ranking_leaves_out_what_it_did_not_score(
             )
     assert run(capsys, "--db", fund_db, "meeting", "lock", "--yes")[0] == 0
     code, out, _ = run(capsys, "--db", fund_db, "fund", "rank", "--by-score", "--json")
-    pool = json.loads(out.split("\n", 1)[1])
+    pool = json.loads(out)
     assert [x["project"] for x in pool["lines"]] == ["人才培养计划"]
     assert {(x["id"], x["reason"]) for x in pool["left_out"]} == {
         (1, "评审会 [1] 中无有效评分"),
