@@ -60,7 +60,18 @@ def fund_tour(folder: Path) -> Iterator[tuple[str, QWidget]]:
             dialog.tabs.setCurrentIndex(i)
             settle()
             yield f"fund-details-{i + 1}-{dialog.tabs.tabText(i)}", dialog
+        form = dialog.open_form()  # 修改…: the entry form filled from the application
+        assert form is not None
+        settle()
+        yield "fund-application-form", form
+        form.close()
         dialog.close()
+        new = window.new_application()  # 新建申报…: the empty form, a direction chosen
+        assert new is not None
+        new.direction.setCurrentIndex(new.direction.findData("talent"))
+        settle()
+        yield "fund-application-form-new", new
+        new.close()
         problems = [f"第{n}行“支持方向”：“不存在的方向”不是本次的支持方向" for n in range(3, 40)]
         result = IntakeResultDialog("未导入", "汇总.xlsx 有 37 处问题，未导入任何项目。", problems,
                                     refused=True, good_rows=5, parent=window)  # fmt: skip

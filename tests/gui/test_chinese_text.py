@@ -51,6 +51,7 @@ def test_every_window_shows_only_chinese(qtbot: QtBot, tmp_path: Path, chinese_q
     ws.close()
     empty.close()
     assert len(seen) >= 20 and "main-3-活动与方向" in seen and "main-empty" in seen and "fund-intake" in seen
+    assert "fund-application-form" in seen and "fund-application-form-new" in seen
     assert findings == []
 
 

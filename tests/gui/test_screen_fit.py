@@ -43,7 +43,8 @@ def test_every_window_fits_the_screen(tmp_path: Path, width: int, height: int, s
     names = [w["name"] for w in report["windows"]]  # type: ignore[union-attr, index]
     # The tour really went through the windows (a tour that opened nothing would pass vacuously).
     for expected in ("main-1-申报项目", "editor-1-封面与项目", "settings-2-数据与备份", "export", "meeting-2-评分", "charts", "start", "main-empty",
-                     "fund-1-入库排序与预算", "fund-2-省级任务清单", "fund-details-2-评审与状态", "fund-intake"):
+                     "fund-1-入库排序与预算", "fund-2-省级任务清单", "fund-details-2-评审与状态", "fund-intake",
+                     "fund-application-form", "fund-application-form-new"):
         assert expected in names
     assert report["problems"] == []
     columns = report["columns"]

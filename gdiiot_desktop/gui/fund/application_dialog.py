@@ -1,6 +1,6 @@
 """One special-fund application: its investments, eligible investment and maximum subsidy with the
 basis, the problems found with their clauses; and the edits made on it — review score, status with a
-reason, materials received, invoices and other files. Every read and write runs on the fund window's
+reason, materials received, invoices and other files; 修改… opens its fields in the entry form. Every read and write runs on the fund window's
 task runner; a refused edit is explained and what the user typed stays in the form."""
 
 from __future__ import annotations
@@ -40,8 +40,11 @@ from gdiiot_desktop.gui.styles import ERROR_TEXT_STYLE
 from gdiiot_desktop.gui.tasks import Progress, TaskRunner
 from gdiiot_desktop.services.fund.attachments import attach
 from gdiiot_desktop.services.fund.details import FundApplicationDetails, application_details, set_materials
+from gdiiot_desktop.services.fund.entry import EntryResult
 from gdiiot_desktop.services.fund.ranking import set_score, set_status
 from gdiiot_desktop.services.fund.workspace import FundWorkspace
+
+from .application_form import FundApplicationForm
 
 # The statuses a user sets here; 入库 is set by ranking on the board.
 STATUS_CHOICES = (FundStatus.REGISTERED, FundStatus.RETURNED, FundStatus.WITHDRAWN)
@@ -83,6 +86,12 @@ class FundApplicationDialog(QDialog):
         self.tabs.addTab(self._files_page(), "发票与材料")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
+        self.edit_button = QPushButton("修改…")
+        self.edit_button.setToolTip("修改企业、项目、支持方向、投入和申请金额等内容")
+        self.edit_button.setEnabled(False)  # until the application is read
+        self.edit_button.clicked.connect(self.open_form)
+        buttons.addButton(self.edit_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.form: FundApplicationForm | None = None
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -241,6 +250,21 @@ class FundApplicationDialog(QDialog):
         self.busy = True
         self.runner.run(job, title=title, writes=writes, on_success=done, on_error=failed)
 
+    def open_form(self) -> FundApplicationForm | None:
+        """The application's fields in the entry form (as `gdiiot fund edit`); saved, the details are read again."""
+        if self.details is None:
+            return None
+        form = FundApplicationForm(self.ws, self.runner, self.details.app, self)
+        form.saved.connect(self._edited)
+        self.form = form
+        form.open()
+        return form
+
+    def _edited(self, result: EntryResult) -> None:
+        message = result.summary() + (f"。{result.pool_note}" if result.pool_note else "")
+        self._run(lambda: None, "正在读取…", writes=False, message=message, section="none")
+        self.changed.emit()
+
     def save_score(self) -> None:
         text = self.score_edit.text()
         ws, app_id = self.ws, self.app_id
@@ -298,6 +322,7 @@ class FundApplicationDialog(QDialog):
         """Show what was read; editable fields are filled only for the section just saved (or all on
         opening), so what the user typed elsewhere stays."""
         self.details = details
+        self.edit_button.setEnabled(True)
         app, campaign = details.app, self.ws.campaign
         self.setWindowTitle(f"专项资金申报项目 [{app.id}] {app.project_name}")
         rank = f"（第 {app.rank} 位）" if app.rank else ""

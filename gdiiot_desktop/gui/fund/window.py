@@ -1,7 +1,8 @@
 """The window of a special-fund database: the 入库 board and the task view. Every read and write
 runs on the window's task runner, off the GUI thread; each write reads the board again.
 
-Intake (gui/fund/intake_dialog.py), an application's details and edits (application_dialog.py) and
+Intake (gui/fund/intake_dialog.py), an application typed or corrected by hand (application_form.py),
+an application's details and edits (application_dialog.py) and
 the task list's marks, import and report (task_actions.py) are done here too, as the CLI does them.
 """
 
@@ -34,6 +35,7 @@ from gdiiot_desktop.services.fund.workspace import FundWorkspace
 from gdiiot_desktop.services.tasks.service import city_database_of, set_task_targets
 
 from .application_dialog import FundApplicationDialog
+from .application_form import FundApplicationForm
 from .board import FundBoard
 from .intake_dialog import FundIntake
 from .target_dialog import TargetDialog
@@ -65,6 +67,7 @@ class FundWindow(QMainWindow):
         self.task_view = TaskProgressView(with_actions=True)
         self.intake = FundIntake(self)
         self.details_dialog: FundApplicationDialog | None = None
+        self.application_form: FundApplicationForm | None = None
         self.tabs = QTabWidget()
         self.tabs.addTab(self.board, "入库排序与预算")
         self.tabs.addTab(self.task_view, "省级任务清单")
@@ -74,6 +77,7 @@ class FundWindow(QMainWindow):
         for key, text, slot in (
             ("refresh", "刷新", self.refresh),
             ("import", "导入申报表…", self.intake.ask_import),
+            ("new", "新建申报…", self.new_application),
             ("template", "保存导入模板…", self.intake.ask_template),
             ("details", "项目详情…", self.show_selected_details),
             ("budget", "设定预算…", self.ask_budget),
@@ -115,16 +119,36 @@ class FundWindow(QMainWindow):
         )
 
     def refresh(self) -> None:
+        self.reread()
+
+    def reread(self, message: str = "") -> None:
+        """Read the board again; `message` (what was just saved) then stays in the status bar."""
         ws = self.ws
         if ws is None:
             return
         today = self.today()
+
+        def shown(data: FundBoardData) -> None:
+            self.show_data(data)
+            if message:
+                self.statusBar().showMessage(message, 15_000)
+
         self.runner.run(
             lambda _p: read_board(ws, today),
             title="正在读取…",
-            on_success=self.show_data,
+            on_success=shown,
             on_error=self._failed,
         )
+
+    def new_application(self) -> FundApplicationForm | None:
+        """An application typed by hand (as `gdiiot fund add`); the board is read again once it is saved."""
+        if self.ws is None:
+            return None
+        form = FundApplicationForm(self.ws, self.runner, None, self)
+        form.saved.connect(lambda result: self.reread(result.summary()))
+        self.application_form = form
+        form.open()
+        return form
 
     # --- writes: each on the runner's writer, then the board is read again ----------------------
     def write(self, change: Callable[[FundWorkspace], Any], done: Callable[[Any], str]) -> None:
