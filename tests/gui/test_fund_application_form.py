@@ -124,6 +124,16 @@ def test_direction_decides_the_open_fields(qtbot: QtBot, fund_db: Path) -> None:
     assert form.entry().sessions == "12"
     form.resize(1040, 600)
     shot(form, "application_form_talent.png")
+    # Typed key by key (ASCII digits): the cap follows each keystroke — 80 % for 上云上平台.
+    choose(form.direction, "cloud")
+    qtbot.keyClicks(form.invest_edits["cloud"], "25000")
+    assert "最高可补贴 <b>20,000</b>" in form.cap_label.text()
+    qtbot.keyClicks(form.invest_edits["cloud"], "0")
+    assert "最高可补贴 <b>200,000</b>" in form.cap_label.text()
+    qtbot.keyClicks(form.requested, "300000")
+    assert "申请补贴 300,000 元超过最高可补贴" in form.cap_label.text()
+    qtbot.keyClicks(form.invest_edits["ai"], "x")
+    assert "人工智能的金额有误，未计入" in form.cap_label.text()
 
 
 def test_a_typo_fixed_from_the_details_keeps_rank_score_and_materials(qtbot: QtBot, fund_db: Path) -> None:  # noqa: F811

@@ -126,22 +126,24 @@ class EntryResult:
 
 def add_application(ws: FundWorkspace, entry: FundEntry) -> EntryResult:
     """A new application typed by hand: 已登记, not ranked."""
-    app = _checked(ws, None, entry)
-    app_id = ws.repo.add_one(app)
-    stored = get_application(ws, app_id)
+    held = ws.repo.all()  # read once: the duplicate check, then the check with the new one
+    app = _checked(ws, None, entry, held)
+    stored = get_application(ws, ws.repo.add_one(app))
     labels = tuple(registry.label(name) for name in ENTRY_FIELDS if getattr(stored, name) not in ("", None, {}))
-    return _result(ws, stored, added=True, changed=labels)
+    return _result(ws, stored, [*held, stored], added=True, changed=labels)
 
 
 def edit_application(ws: FundWorkspace, app_id: int, entry: FundEntry) -> EntryResult:
     """Correct the fields given of one application; its status, rank and score stay."""
     old = get_application(ws, app_id)
-    app = _checked(ws, old, entry)
+    held = ws.repo.all()  # read once: the duplicate check, the pool before and after, the check
+    app = _checked(ws, old, entry, held)
     changed = [name for name in ENTRY_FIELDS if getattr(app, name) != getattr(old, name)]
-    before = current_pool(ws) if old.status is FundStatus.POOLED and AMOUNT_FIELDS & set(changed) else None
     stored = ws.repo.edit(app_id, app, changed) if changed else old
+    after = [stored if a.id == app_id else a for a in held]
+    moved = old.status is FundStatus.POOLED and bool(AMOUNT_FIELDS & set(changed))
     labels = tuple(registry.label(name) for name in changed)
-    return _result(ws, stored, added=False, changed=labels, pool_before=before)
+    return _result(ws, stored, after, added=False, changed=labels, pool_before=held if moved else None)
 
 
 def entry_cap(campaign: FundCampaign, entry: FundEntry) -> SubsidyCap | None:
@@ -168,7 +170,9 @@ def entry_cap(campaign: FundCampaign, entry: FundEntry) -> SubsidyCap | None:
 # --- checking ------------------------------------------------------------------------------------
 
 
-def _checked(ws: FundWorkspace, old: FundApplication | None, entry: FundEntry) -> FundApplication:
+def _checked(
+    ws: FundWorkspace, old: FundApplication | None, entry: FundEntry, held: list[FundApplication]
+) -> FundApplication:
     campaign = ws.campaign
     cells = _cells_of(campaign, old)
     given = entry.given()
@@ -190,7 +194,7 @@ def _checked(ws: FundWorkspace, old: FundApplication | None, entry: FundEntry) -
     if direction is not None:
         problems += _direction_fits(campaign, direction, cells, given)
     if app is not None and not problems:
-        problems += _duplicate(ws, old, app)
+        problems += _duplicate(held, old, app)
     if problems or app is None:
         raise EntryRefusedError(problems)
     if old is None:
@@ -248,11 +252,13 @@ def _direction_fits(
     return problems
 
 
-def _duplicate(ws: FundWorkspace, old: FundApplication | None, app: FundApplication) -> list[tuple[str, str]]:
+def _duplicate(
+    held: list[FundApplication], old: FundApplication | None, app: FundApplication
+) -> list[tuple[str, str]]:
     """The intake takes an application with the same enterprise and project as the same one (a second
     import updates it): a second copy typed by hand would count twice against the caps."""
     key = (app.enterprise_key, normalize_name(app.project_name))
-    for other in ws.repo.all():
+    for other in held:
         if (old is None or other.id != old.id) and (other.enterprise_key, normalize_name(other.project_name)) == key:
             return [
                 (PROJECT, f"已有同一企业的同一项目 [{other.id}] {other.label}（{other.status.label}），"
@@ -267,19 +273,22 @@ def _duplicate(ws: FundWorkspace, old: FundApplication | None, app: FundApplicat
 def _result(
     ws: FundWorkspace,
     app: FundApplication,
+    apps: list[FundApplication],
     *,
     added: bool,
     changed: tuple[str, ...],
-    pool_before: Pool | None = None,
+    pool_before: list[FundApplication] | None = None,
 ) -> EntryResult:
-    report = check_fund_workspace(ws)
+    """`apps`: every application as it stands after the write (read before it, the one written put in)."""
+    report = check_fund_workspace(ws, apps=apps)
     mine = tuple(v for v in report.violations if v.application_id == app.id)
-    note = _pool_note(ws, app, pool_before) if pool_before is not None else ""
+    note = ""
+    if pool_before is not None:
+        note = _pool_note(app, current_pool(ws, pool_before), current_pool(ws, apps))
     return EntryResult(app, added, changed, subsidy_cap(ws.campaign, app), mine, note)
 
 
-def _pool_note(ws: FundWorkspace, app: FundApplication, before: Pool) -> str:
-    after = current_pool(ws)
+def _pool_note(app: FundApplication, before: Pool, after: Pool) -> str:
     old = next((line for line in before.lines if line.app.id == app.id), None)
     new = next((line for line in after.lines if line.app.id == app.id), None)
     if old is None or new is None:
