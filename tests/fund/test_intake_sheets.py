@@ -225,3 +225,56 @@ def test_an_amount_with_float_noise_from_a_formula_reads_as_excel_shows_it(
     assert code == 0, err
     (app,) = listed(capsys, db)
     assert (app["requested"], app["investment"]) == ("60000.30", {"cloud": "100000.30"})
+
+
+def test_one_enterprise_with_its_code_left_out_on_one_row_is_still_one_enterprise(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 上云上平台: at most 600,000 per enterprise. Without its code on the second row, 江门丙 once counted
+    # as two enterprises and its 600,001 passed.
+    second = row("丙上云二", "江门丙", 3, "鹤山市", "上云上平台", 520_001, **{"云服务投入（元）": 700_000})
+    second[HEADER.index("统一社会信用代码")] = None
+    code, _, err = run(capsys, "--db", db, "fund", "import", write(tmp_path / "同名.xlsx", [ROWS[3], second]))
+    assert code == 0, err
+    code, out, _ = run(capsys, "--db", db, "check", "--json")
+    found = [(v["rule"], v["project"]) for v in json.loads(out)["violations"]]
+    assert found == [("FUND_ENTERPRISE_CAP", "丙上云"), ("FUND_ENTERPRISE_CAP", "丙上云二")]
+    assert "合计申请 600,001 元" in json.loads(out)["violations"][0]["message"]
+    # Ranked together, the second gets only what is left of the enterprise's cap.
+    assert run(capsys, "--db", db, "fund", "rank", "丙上云", "丙上云二")[0] == 0
+    code, out, _ = run(capsys, "--db", db, "fund", "rank", "--json")
+    assert [x["proposed"] for x in json.loads(out)["lines"]] == ["80000.00", "520000.00"]
+
+
+def test_a_formula_without_its_result_and_an_ambiguous_direction_are_named_once(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = write(tmp_path / "公式.xlsx", [row("甲", "江门甲", 1, "蓬江区", "工业互联网", "=1+1"), ROWS[3]])
+    code, _, err = run(capsys, "--db", db, "fund", "import", sheet)
+    assert code == 2
+    assert "第4行“申请补贴金额（元）”：单元格中的公式没有计算结果，请在 Excel/WPS 中打开并保存后再导入" in err
+    assert "不能为空" not in err
+    assert (
+        "第4行“支持方向”：“工业互联网”可指多个支持方向（工业互联网标杆示范项目、工业互联网人才培养），请填写全称"
+        in err
+    )
+    assert listed(capsys, db) == []
+
+
+def test_a_request_of_zero_is_called_zero_not_missing(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        run(
+            capsys,
+            "--db",
+            db,
+            "fund",
+            "import",
+            write(tmp_path / "零.xlsx", [row("零", "江门丁", 4, "蓬江区", "上云上平台", 0)]),
+        )[0]
+        == 0
+    )
+    code, out, _ = run(capsys, "--db", db, "check", "--json")
+    (violation,) = json.loads(out)["violations"]
+    assert (code, violation["rule"], violation["message"]) == (1, "FUND_REQUEST_MISSING", "申请补贴金额为 0")

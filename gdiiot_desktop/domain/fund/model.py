@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -76,3 +76,21 @@ class FundApplication:
     @property
     def label(self) -> str:
         return f"{self.project_name}（{self.enterprise}）"
+
+
+def enterprise_keys(apps: Iterable[FundApplication]) -> Callable[[FundApplication], str]:
+    """The same enterprise across these applications, for its caps: its code; a row without a code
+    takes the code its name carries on another row (when the name has just one), so leaving the code
+    out of one row does not split an enterprise in two and double its cap."""
+    codes: dict[str, set[str]] = {}
+    for app in apps:
+        if code := normalize_uscc(app.uscc):
+            codes.setdefault(normalize_name(app.enterprise), set()).add(code)
+
+    def key(app: FundApplication) -> str:
+        found = codes.get(normalize_name(app.enterprise), set())
+        if not normalize_uscc(app.uscc) and len(found) == 1:
+            return next(iter(found))
+        return app.enterprise_key
+
+    return key

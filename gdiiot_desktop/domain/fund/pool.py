@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .campaign import FundCampaign, FundDirection
-from .model import FundApplication, FundStatus
+from .model import FundApplication, FundStatus, enterprise_keys
 from .money import ZERO
 from .subsidy import SubsidyCap, max_subsidy
 
@@ -68,6 +68,7 @@ def build_pool(campaign: FundCampaign, apps: Sequence[FundApplication], budget: 
     running = ZERO
     covered = True
     lines = []
+    enterprise_of = enterprise_keys(apps)
     for position, app in enumerate(ranked(apps), 1):
         direction = campaign.direction(app.direction_id)
         cap = max_subsidy(direction.subsidy, app) if direction else None
@@ -75,7 +76,7 @@ def build_pool(campaign: FundCampaign, apps: Sequence[FundApplication], budget: 
         if direction is not None and cap is not None:
             rule = direction.subsidy
             proposed = min(app.requested or ZERO, cap.amount)
-            ent_key = (direction.id, app.enterprise_key)
+            ent_key = (direction.id, enterprise_of(app))
             if rule.enterprise_cap is not None:
                 proposed = min(proposed, max(rule.enterprise_cap - used_enterprise[ent_key], ZERO))
             cl_key = (direction.id, app.cluster_key)

@@ -15,7 +15,7 @@ from ..model import Violation
 from ..rules.registry import register_rule
 from .campaign import FUND_KIND, FundDirection
 from .context import FundContext
-from .model import FundApplication
+from .model import FundApplication, enterprise_keys
 from .money import ZERO, format_money
 from .pool import build_pool
 from .subsidy import max_subsidy
@@ -53,7 +53,8 @@ def direction_unknown(ctx: FundContext, apps: Apps) -> Iterator[Violation]:
 def request_missing(ctx: FundContext, apps: Apps) -> Iterator[Violation]:
     for app in apps:
         if app.requested is None or app.requested <= ZERO:
-            yield ctx.violation("FUND_REQUEST_MISSING", "未填写申请补贴金额", app, field="requested")
+            said = "未填写申请补贴金额" if app.requested is None else "申请补贴金额为 0"
+            yield ctx.violation("FUND_REQUEST_MISSING", said, app, field="requested")
 
 
 @register_rule("FUND_REQUEST_OVER_CAP", kind=FUND_KIND, title="申请金额超过补贴上限")
@@ -76,8 +77,9 @@ def request_over_cap(ctx: FundContext, apps: Apps) -> Iterator[Violation]:
 def _groups(ctx: FundContext, apps: Apps, key: str) -> Iterator[tuple[FundDirection, list[FundApplication]]]:
     """Active applications grouped per direction by enterprise or by cluster (named clusters only)."""
     groups: dict[tuple[str, str], list[FundApplication]] = defaultdict(list)
+    enterprise_of = enterprise_keys(apps)
     for app in apps:
-        group = app.enterprise_key if key == "enterprise" else app.cluster_key
+        group = enterprise_of(app) if key == "enterprise" else app.cluster_key
         if group:
             groups[(app.direction_id, group)].append(app)
     for (direction_id, _), members in groups.items():
@@ -118,13 +120,14 @@ def cluster_required(ctx: FundContext, apps: Apps) -> Iterator[Violation]:
 
 @register_rule("FUND_CLUSTER_CAP", kind=FUND_KIND, title="每个产业集群补贴上限")
 def cluster_cap(ctx: FundContext, apps: Apps) -> Iterator[Violation]:
+    enterprise_of = enterprise_keys(apps)
     for direction, members in _groups(ctx, apps, "cluster"):
         cap = direction.subsidy.cluster_cap
         if cap is None:
             continue
         total = sum((a.requested or ZERO for a in members), ZERO)
         if total > cap:
-            enterprises = len({a.enterprise_key for a in members})
+            enterprises = len({enterprise_of(a) for a in members})
             for app in members:
                 yield ctx.violation(
                     "FUND_CLUSTER_CAP",

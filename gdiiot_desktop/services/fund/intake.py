@@ -229,10 +229,10 @@ def read_sheet(
             hidden.append(offset)
         row = _Row(offset, values, index)
         for header, span in merged.get(offset, []):
-            row.merged_cell(header, span)
+            row.refuse(header, f"单元格 {span} 是合并单元格，只有第一个单元格有值。请取消合并，并在每一行填写完整")
         for header, j in index.items():
             if j < len(values) and values[j] is None and (offset, j + 1) in facts.uncached:
-                row.problem(header, "单元格中的公式没有计算结果，请在 Excel/WPS 中打开并保存后再导入")
+                row.refuse(header, "单元格中的公式没有计算结果，请在 Excel/WPS 中打开并保存后再导入")
         app = _read_row(campaign, row)
         if app is not None and not row.problems:
             key = _same_key(app)
@@ -344,7 +344,7 @@ class _Row:
         self.index = index
         self.problems: list[str] = []
         self.by_header: list[tuple[str, str]] = []  # the same problems as (header, message): for a form
-        self.merged: set[str] = set()  # headers already refused as merged: no second message for them
+        self.blocked: set[str] = set()  # headers already refused (merged, formula): no second message
 
     def raw(self, header: str) -> Any:
         j = self.index.get(header)
@@ -354,13 +354,14 @@ class _Row:
         return _text(self.raw(header))
 
     def problem(self, header: str, message: str) -> None:
-        if header not in self.merged:
+        if header not in self.blocked:
             self.problems.append(f"第{self.number}行“{header}”：{message}")
             self.by_header.append((header, message))
 
-    def merged_cell(self, header: str, span: str) -> None:
-        self.problem(header, f"单元格 {span} 是合并单元格，只有第一个单元格有值。请取消合并，并在每一行填写完整")
-        self.merged.add(header)
+    def refuse(self, header: str, message: str) -> None:
+        """The cell cannot be read at all: say why once, not also that it is blank."""
+        self.problem(header, message)
+        self.blocked.add(header)
 
     def money(self, header: str, *, required: bool = False) -> Decimal | None:
         value = self.raw(header)
@@ -436,9 +437,14 @@ def _read_row(campaign: FundCampaign, row: _Row) -> FundApplication | None:
     direction = campaign.direction_by_name(direction_text) if direction_text else None
     if direction is None:
         names = "、".join(d.name for d in campaign.directions)
-        row.problem(
-            DIRECTION, f"“{_short(direction_text)}”不是本次的支持方向（{names}）" if direction_text else "不能为空"
-        )
+        key = "".join(direction_text.split())
+        several = [d.name for d in campaign.directions if len(key) >= 2 and key in d.name]
+        if not direction_text:
+            row.problem(DIRECTION, "不能为空")
+        elif len(several) > 1:
+            row.problem(DIRECTION, f"“{_short(direction_text)}”可指多个支持方向（{'、'.join(several)}），请填写全称")
+        else:
+            row.problem(DIRECTION, f"“{_short(direction_text)}”不是本次的支持方向（{names}）")
     sub_id = ""
     sub_text = row.text(SUBDIRECTION)
     if sub_text and direction is not None:
