@@ -87,6 +87,18 @@ class FundExchangeRepository:
             record.rank = None
         record.updated_at = now_utc()
 
+    def close_rank_gaps(self) -> None:
+        """Number the pooled (入库) applications 1, 2, 3… in their order, after one left the ranking."""
+        self.session.flush()
+        pooled = self.session.scalars(
+            select(FundApplicationRecord)
+            .where(FundApplicationRecord.status == FundStatus.POOLED.value)
+            .order_by(FundApplicationRecord.rank, FundApplicationRecord.id)
+        ).all()
+        for n, record in enumerate(pooled, start=1):
+            if record.rank != n:
+                record.rank, record.updated_at = n, now_utc()
+
     def add_file(self, app_id: int, f: FundFile) -> int:
         record = FundAttachmentRecord(
             application_id=app_id,

@@ -199,10 +199,12 @@ def test_a_version_2_pilot_bundle_still_imports(offices: Offices, city_db: Path)
 
 def test_returns_go_back_to_the_county_and_come_back_fixed(fund: Fund, tmp_path: Path) -> None:
     imported(fund)
-    cloud = next(row for row in fund_list(fund.city).values() if row["project"] == "乙上云")
-    ok("--db", fund.city, "fund", "rank", cloud["id"])
+    city = {row["project"]: row for row in fund_list(fund.city).values()}
+    cloud, first = city["乙上云"], city["甲智能工厂"]
+    ok("--db", fund.city, "fund", "rank", cloud["id"], first["id"])
     ok("--db", fund.city, "fund", "status", cloud["id"], "returned", "--reason", "缺少云服务发票原件")
     assert fund_list(fund.city)[cloud["uid"]]["rank"] is None  # out of the 入库 ranking
+    assert fund_list(fund.city)[first["uid"]]["rank"] == 1  # and the one below moved up
     back = fund.folder / "退回蓬江区.gdiiot"
     assert "1 个项目" in ok("--db", fund.city, "bundle", "return", "--county", COUNTY, back)
     assert json.loads(members(back)["manifest.json"])["campaign_kind"] == "special-fund"

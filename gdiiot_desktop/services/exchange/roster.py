@@ -91,7 +91,10 @@ class FundRoster:
         assert found is not None
         app = found[0]
         rank = None if status == RETURNED else app.rank
-        return self.repo.save(replace(app, status=FundStatus(status), rank=rank))
+        changes = self.repo.save(replace(app, status=FundStatus(status), rank=rank))
+        if app.status is FundStatus.POOLED and rank is None:
+            self.repo.close_rank_gaps()  # as services/fund/ranking.set_status: those below move up
+        return changes
 
     def updated_at(self, app_id: int) -> datetime | None:
         return self.repo.updated_at(app_id)
