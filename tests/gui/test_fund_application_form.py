@@ -89,6 +89,7 @@ def test_a_new_application_typed_in_the_form(qtbot: QtBot, fund_db: Path) -> Non
 
     form.requested.setText("600000")
     assert "超过最高可补贴" not in form.cap_label.text()
+    assert form.marked == []  # changed: the mark goes
     shot(form, "application_form_new.png")
     assert latin_findings(form) == []
     form.save_button.click()
@@ -190,8 +191,9 @@ def test_bad_code_and_county_are_refused_and_nothing_is_lost(qtbot: QtBot, fund_
     form.resize(1040, 600)
     shot(form, "application_form_refused_code_county.png")
     box.close()
-    # Corrected: saved, the marks gone.
+    # Corrected: each mark goes as its field is changed; saved.
     form.uscc.setText("91440300MA5FUTK518")
+    assert form.marked == ["县（市、区）"] and form.uscc.toolTip() == ""
     form.county.setEditText("蓬江区")
     form.save_button.click()
     saved_or_refused(qtbot, window, form)
@@ -219,3 +221,16 @@ def test_a_ranked_application_whose_amount_changes_keeps_its_rank_and_is_told(qt
     assert (app.requested, app.status, app.rank) == (Decimal("500000.00"), FundStatus.POOLED, 2)
     dialog.resize(920, 640)
     shot(dialog, "application_form_ranked_result.png")
+
+
+def test_an_empty_form_names_every_field_it_needs(qtbot: QtBot, fund_db: Path) -> None:  # noqa: F811
+    window = open_window(qtbot, fund_db)
+    form = window.new_application()
+    assert form is not None
+    form.save_button.click()
+    saved_or_refused(qtbot, window, form)
+    assert set(form.marked) == {"企业名称", "项目名称", "县（市、区）", "支持方向", "申请补贴金额（元）"}
+    assert "（共 5 处）" in form.status_line.text() and form.isVisible()
+    details = error_boxes(form)[0].detailedText()
+    assert "“企业名称”：不能为空" in details and "“申请补贴金额（元）”：不能为空" in details
+    assert len(apps_in(fund_db)) == 7

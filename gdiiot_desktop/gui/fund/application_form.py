@@ -181,6 +181,7 @@ class FundApplicationForm(QDialog):
         for edit in (*self.invest_edits.values(), self.requested):
             edit.textChanged.connect(self.update_cap)
         self._direction_changed()
+        self._watch_marks()
         self.resize(1040, 600)
 
     # --- the fields --------------------------------------------------------------------------
@@ -334,7 +335,23 @@ class FundApplicationForm(QDialog):
             self.status_line.setText("未保存：" + describe(exc)[0])
         show_error(self, exc, "未保存")
 
-    def _unmark(self) -> None:
+    def _watch_marks(self) -> None:
+        """A field marked as refused loses its mark once the user changes it."""
+        for widget in self.fields.values():
+            clear = lambda *_a, w=widget: self._unmark(w)  # noqa: E731
+            if isinstance(widget, QLineEdit | QPlainTextEdit):
+                widget.textChanged.connect(clear)
+            elif isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(clear)
+                widget.editTextChanged.connect(clear)
+        for edit in self.invest_edits.values():  # an unknown category is named on the whole box
+            edit.textChanged.connect(lambda *_a: self._unmark(self.invest_box))
+
+    def _unmark(self, only: QWidget | None = None) -> None:
+        if only is not None:
+            only.setStyleSheet("")
+            only.setToolTip("")
+            return
         for widget in self.fields.values():
             widget.setStyleSheet("")
             widget.setToolTip("")
