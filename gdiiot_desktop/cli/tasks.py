@@ -134,6 +134,8 @@ def cmd_show(args: argparse.Namespace) -> int:
                 for item in (i for i in items if i.task.id == task.id):
                     bar = "█" * round(item.fraction * 10) + "░" * (10 - round(item.fraction * 10))
                     state = "已完成" if item.met else f"差 {item.missing} 个"
+                    if not item.target.confirmed and item.target.count == 0:  # nothing to measure yet
+                        state = f"数量待确认（gdiiot tasks target {task.id} 类别=数量）"
                     flag = "" if item.target.confirmed else "（待确认）"
                     print(f"      {item.target.label}{flag}  {bar} {item.done}/{item.target.count}  {state}")
                     if item.cautions:

@@ -420,3 +420,38 @@ def test_a_title_over_two_rows_is_read_whole_and_two_years_lists_both_stay(
         ("2019年省级促进经济高质量发展专项资金（支持工业互联网发展）地市任务清单", 2019),
         ("2020年省级促进经济高质量发展专项资金（支持工业互联网发展）地市任务清单", 2020),
     ]
+
+
+def test_a_target_the_parser_could_not_count_asks_for_its_number(
+    jiangmen: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["2022年地市任务清单"])
+    ws.append(
+        [
+            "序号",
+            "地市",
+            "工作任务名称",
+            "任务要求/目标",
+            "任务性质",
+            "实施方式",
+            "实施标准",
+            "工作量",
+            "完成时限",
+        ]
+    )
+    ws.append(
+        [1, "江门", "工业互联网人才", "培训", "预期性任务", "补助", "", "组织不少于10场培训", "2022年底"]
+    )
+    wb.save(tmp_path / "培训.xlsx")
+    code, out, _ = run(capsys, "--db", jiangmen, "tasks", "import", tmp_path / "培训.xlsx")
+    assert code == 0 and "1 个目标未能识别" in out
+    code, out, _ = run(capsys, "--db", jiangmen, "tasks", "show", "--today", "2022-10-01")
+    task_id = json.loads(run(capsys, "--db", jiangmen, "tasks", "show", "--json")[1])["lists"][0]["tasks"][0][
+        "id"
+    ]
+    assert f"数量待确认（gdiiot tasks target {task_id} 类别=数量）" in out and "差 0 个" not in out
+    assert run(capsys, "--db", jiangmen, "tasks", "target", str(task_id), "培训=10")[0] == 0
+    code, out, _ = run(capsys, "--db", jiangmen, "tasks", "show", "--today", "2022-10-01")
+    assert "培训 ≥ 10  ░░░░░░░░░░ 0/10  差 10 个" in out
