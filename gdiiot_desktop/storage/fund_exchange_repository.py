@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from ..domain.fund.files import FundFile
 from ..domain.fund.model import FundApplication, FundStatus
@@ -27,7 +27,8 @@ class FundExchangeRepository:
     # --- reading -----------------------------------------------------------------------------
 
     def load_all(self) -> list[tuple[FundApplication, list[FundFile]]]:
-        records = self.session.scalars(select(FundApplicationRecord).order_by(FundApplicationRecord.id)).all()
+        query = select(FundApplicationRecord).options(selectinload(FundApplicationRecord.investments))
+        records = self.session.scalars(query.order_by(FundApplicationRecord.id)).all()  # investments in one query
         files = self.files_by_application()
         return [(_to_domain(r), files.get(r.id, [])) for r in records]
 
