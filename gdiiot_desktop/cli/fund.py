@@ -66,9 +66,10 @@ def register(sub: Any) -> None:
     f.add_argument("--json", action="store_true")
     f.set_defaults(run=cmd_rank)
 
-    f = fsub.add_parser("score", help="录入评审得分（不填则清除）")
+    f = fsub.add_parser("score", help="录入评审得分（不填则显示当前得分；--clear 清除）")
     f.add_argument("id", type=int)
     f.add_argument("score", nargs="?")
+    f.add_argument("--clear", action="store_true", help="清除该项目的评审得分")
     f.set_defaults(run=cmd_score)
 
     f = fsub.add_parser("budget", help="查看或设定资金预算（元）")
@@ -424,8 +425,18 @@ def _ranked_by_json(ranking: ScoreRanking | None) -> dict[str, Any] | None:
 def cmd_score(args: argparse.Namespace) -> int:
     from ..services.fund.ranking import set_score
 
+    if args.clear and args.score is not None:
+        raise ServiceError("--clear 与得分不能同时使用")
+
     def run(ws: FundWorkspace) -> int:
-        score = set_score(ws, args.id, args.score)
+        if args.score is None and not args.clear:  # looking must never clear a score
+            app = ws.repo.get(args.id)
+            if app is None:
+                raise ServiceError(f"找不到编号为 {args.id} 的专项资金申报项目（见 gdiiot fund list）")
+            shown = "未录入" if app.review_score is None else str(app.review_score)
+            print(f"[{args.id}] {app.project_name}：评审得分 {shown}")
+            return EXIT_OK
+        score = set_score(ws, args.id, None if args.clear else args.score)
         print(f"[{args.id}] 评审得分：{score}" if score is not None else f"[{args.id}] 已清除评审得分")
         return EXIT_OK
 

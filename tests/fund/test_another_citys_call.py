@@ -172,3 +172,16 @@ def test_attach_takes_a_category_or_material_by_its_name(
     assert not any(v["rule"] == "FUND_MATERIALS_MISSING" for v in json.loads(out)["violations"])
     code, _, err = run(capsys, "--db", db, "fund", "attach", ids["30%整"], invoice, "--category", "显卡")
     assert code == 2 and "未知投入类别“显卡”。可选：software（软件）" in err
+
+
+def test_looking_at_a_score_does_not_clear_it(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--db", db, "fund", "score", "1")
+    assert code == 0 and out.strip() == "[1] 30%整：评审得分 90"
+    code, out, _ = run(capsys, "--db", db, "fund", "score", "1")  # once a bare `fund score 1` cleared it
+    assert out.strip() == "[1] 30%整：评审得分 90"
+    assert run(capsys, "--db", db, "fund", "score", "1", "--clear")[1].strip() == "[1] 已清除评审得分"
+    assert run(capsys, "--db", db, "fund", "score", "1")[1].strip() == "[1] 30%整：评审得分 未录入"
+    code, _, err = run(capsys, "--db", db, "fund", "score", "1", "88", "--clear")
+    assert code == 2 and "--clear 与得分不能同时使用" in err
+    code, _, err = run(capsys, "--db", db, "fund", "score", "999")
+    assert code == 2 and "找不到编号为 999" in err
