@@ -296,6 +296,11 @@ def cmd_template(args: argparse.Namespace) -> int:
     from ..services.intake_template import write_template
     from ..services.workspace import load_campaign_file
 
+    # On a special-fund database (or with a special-fund file) the intake template is that call's:
+    # import-xlsx there reads the fund sheet, so a pilot template would only be refused later.
+    fund_db = args.db is not None and Path(args.db).is_file() and is_fund_database(Path(args.db))
+    if fund_db or is_fund_campaign_file(args.campaign):
+        return fund.cmd_template(args)
     campaign = load_campaign_file(args.campaign or campaign_file())
     write_template(args.file, campaign)
     print(f"已生成导入模板：{args.file}")

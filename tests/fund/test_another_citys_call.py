@@ -185,3 +185,15 @@ def test_looking_at_a_score_does_not_clear_it(db: Path, capsys: pytest.CaptureFi
     assert code == 2 and "--clear 与得分不能同时使用" in err
     code, _, err = run(capsys, "--db", db, "fund", "score", "999")
     assert code == 2 and "找不到编号为 999" in err
+
+
+def test_the_plain_template_command_on_a_fund_database_writes_the_calls_template(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # import-xlsx on a fund database reads the call's sheet: `template` there once wrote the pilot's.
+    code, out, _ = run(capsys, "--db", db, "template", tmp_path / "模板.xlsx")
+    assert code == 0 and "专项资金申报导入模板" in out and "2023年佛山市工业互联网专项资金项目" in out
+    header = [c.value for c in openpyxl.load_workbook(tmp_path / "模板.xlsx").active[2]]
+    assert "软件投入（元）" in header and "材料：培训方案" in header
+    code, out, _ = run(capsys, "template", tmp_path / "文件.xlsx", "--campaign", FOSHAN)
+    assert code == 0 and "专项资金申报导入模板" in out
