@@ -234,3 +234,14 @@ def test_an_empty_form_names_every_field_it_needs(qtbot: QtBot, fund_db: Path) -
     details = error_boxes(form)[0].detailedText()
     assert "“企业名称”：不能为空" in details and "“申请补贴金额（元）”：不能为空" in details
     assert len(apps_in(fund_db)) == 7
+
+
+def test_every_toolbar_button_shows_in_the_default_window(qtbot: QtBot, fund_db: Path) -> None:  # noqa: F811
+    window = open_window(qtbot, fund_db)
+    window.resize(1200, 720)  # the window's own default width
+    qtbot.waitUntil(lambda: window.width() == 1200, timeout=5_000)
+    qtbot.wait(50)  # the toolbar lays out again
+    hidden = [b.text() for b in window.buttons.values() if not b.isVisible()]
+    assert hidden == [] and window.buttons["new"].text() == "新建申报…"
+    for button in window.buttons.values():  # the text is not cut: each is at least as wide as its words
+        assert button.width() >= button.fontMetrics().horizontalAdvance(button.text()), button.text()

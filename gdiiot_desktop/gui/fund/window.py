@@ -91,6 +91,8 @@ class FundWindow(QMainWindow):
             ("exchange", "县区数据交换…", self.open_exchange),
         ):
             button = QPushButton(text)
+            # As wide as its text, not the style's 80-pixel minimum: all 14 fit a 1,200-pixel window.
+            button.setMaximumWidth(max(button.fontMetrics().horizontalAdvance(text) + 24, 56))
             button.clicked.connect(slot)
             bar.addWidget(button)
             self.buttons[key] = button
