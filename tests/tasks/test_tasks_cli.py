@@ -455,3 +455,50 @@ def test_a_target_the_parser_could_not_count_asks_for_its_number(
     assert run(capsys, "--db", jiangmen, "tasks", "target", str(task_id), "培训=10")[0] == 0
     code, out, _ = run(capsys, "--db", jiangmen, "tasks", "show", "--today", "2022-10-01")
     assert "培训 ≥ 10  ░░░░░░░░░░ 0/10  差 10 个" in out
+
+
+@pytest.mark.parametrize("extra", [0, 3])
+def test_the_report_never_leaves_a_tasks_table_header_alone_at_a_pages_foot(
+    jiangmen: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: int
+) -> None:
+    # Tasks of different heights (a caution line, a wrapped unconfirmed target) over pages: a table's
+    # header once ended page 1 with its rows on page 2.
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["2022年地市任务清单"])
+    ws.append(
+        [
+            "序号",
+            "地市",
+            "工作任务名称",
+            "任务要求/目标",
+            "任务性质",
+            "实施方式",
+            "实施标准",
+            "工作量",
+            "完成时限",
+        ]
+    )
+    workloads = [
+        ("至少培育3个工业互联网标杆示范项目，其中至少1个5G+工业互联网示范项目", "2022年底"),
+        ("推动201家企业上云上平台", "2022年底"),
+        ("组织不少于10场培训", "2022年11月30日"),
+        ("至少培育2个产业链协同示范标杆", "2022年6月底"),
+    ] + [(f"至少培育{i + 2}个工业互联网标杆示范项目", "2022年底") for i in range(extra)]
+    for i, (workload, deadline) in enumerate(workloads):
+        ws.append([1 if i == 0 else None, "江门" if i == 0 else None, f"任务{i}", "目标", "约束性任务", "因素法分配",
+                   "", workload, deadline])  # fmt: skip
+    wb.save(tmp_path / "多行.xlsx")
+    assert run(capsys, "--db", jiangmen, "tasks", "import", tmp_path / "多行.xlsx")[0] == 0
+    assert run(capsys, "--db", jiangmen, "tasks", "import", sheet_2021(tmp_path / "2021.xlsx"))[0] == 0
+    assert (
+        run(capsys, "--db", jiangmen, "tasks", "report", tmp_path / "报告.xlsx", "--today", "2022-10-01")[0]
+        == 0
+    )
+    with pdfplumber.open(tmp_path / "报告.pdf") as pdf:
+        pages = [(p.extract_text() or "").splitlines() for p in pdf.pages]
+    for lines in pages:
+        body = [line for line in lines if not line.startswith("—")]  # the page number
+        assert body[-1] != "目标 进度 差额 计入的项目"
+    text = "\n".join("\n".join(lines) for lines in pages)
+    assert all(f"任务{i}（" in text for i in range(len(workloads)))

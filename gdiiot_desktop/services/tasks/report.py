@@ -120,7 +120,7 @@ def write_report_pdf(
     from reportlab.lib import colors
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
     from reportlab.platypus.flowables import Flowable
 
     from ..charts_pdf import progress_bar
@@ -132,7 +132,7 @@ def write_report_pdf(
     cell = ParagraphStyle("task_cell", parent=st.cell, fontSize=9, leading=12)
     head = ParagraphStyle("task_head", parent=cell, fontName=st.fonts.heading)
     heading = ParagraphStyle(
-        "task_heading", parent=st.body, fontName=st.fonts.heading, fontSize=13, leading=20
+        "task_heading", parent=st.body, fontName=st.fonts.heading, fontSize=13, leading=20, keepWithNext=1
     )
     note = ParagraphStyle("task_note", parent=st.small, fontSize=9, leading=13)
 
@@ -163,8 +163,11 @@ def write_report_pdf(
             if not tasks:
                 story.append(Paragraph(esc(f"本清单中没有{city}的任务。"), note))
             for task in tasks:
+                # One task's heading, notes and table stay on one page: no table header left alone at a
+                # page's foot.
+                block: list[Flowable] = []
                 left = None if task.deadline is None else (task.deadline - today).days
-                story.append(
+                block.append(
                     Paragraph(
                         esc(
                             f"{task.seq or ''} {task.name}（{task.nature}；{task.method}；完成时限 {task.deadline_text}，"
@@ -173,9 +176,9 @@ def write_report_pdf(
                         head,
                     )
                 )
-                story.append(Paragraph(esc(f"工作量：{task.workload}"), note))
+                block.append(Paragraph(esc(f"工作量：{task.workload}"), note))
                 if notes := counting_notes(task, task_list.year, projects):
-                    story.append(Paragraph(esc(notes), note))
+                    block.append(Paragraph(esc(notes), note))
                 mine = [i for i in items if i.task.id == task.id]
                 if mine:
                     data: list[list[Any]] = [
@@ -205,7 +208,8 @@ def write_report_pdf(
                             ]
                         )
                     )
-                    story.append(table)
+                    block.append(table)
+                story.append(KeepTogether(block))
                 story.append(Spacer(1, 3 * mm))
         if not lists:
             story.append(Paragraph("尚未导入任务清单（gdiiot tasks import 文件）。", note))
