@@ -497,3 +497,14 @@ def read_sheet_rows_and_facts(path: Path, sheet_title: str | None = None) -> tup
     finally:
         wb.close()
     return rows, facts
+
+
+def sheet_names(path: Path) -> list[tuple[str, bool]]:
+    """Each sheet's name and whether it is visible, in order (after `read_sheet_rows` checked the file)."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, read_only=True, data_only=True)
+    try:
+        return [(ws.title, getattr(ws, "sheet_state", "visible") == "visible") for ws in wb.worksheets]
+    finally:
+        wb.close()

@@ -278,3 +278,23 @@ def test_a_request_of_zero_is_called_zero_not_missing(
     code, out, _ = run(capsys, "--db", db, "check", "--json")
     (violation,) = json.loads(out)["violations"]
     assert (code, violation["rule"], violation["message"]) == (1, "FUND_REQUEST_MISSING", "申请补贴金额为 0")
+
+
+def test_the_table_on_another_sheet_than_the_first_is_found(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path / "两表.xlsx", ROWS)
+    wb = openpyxl.load_workbook(path)
+    wb.active.title = "汇总"
+    wb.create_sheet("填报说明", 0).append(["请各县（市、区）按表填写"])
+    wb.save(path)
+    code, out, _ = run(capsys, "--db", db, "fund", "import", path)
+    assert code == 0 and "已导入 4 个" in out
+    wb.copy_worksheet(wb["汇总"]).title = "汇总（二）"
+    wb.save(path)
+    code, _, err = run(capsys, "--db", db, "fund", "import", path)
+    assert (
+        code == 2
+        and "有多个工作表像是申报汇总表（“汇总”、“汇总（二）”），请把要导入的工作表命名为“专项资金申报”"
+        in err
+    )

@@ -203,11 +203,28 @@ def read_sheet(
 ) -> tuple[list[tuple[int, FundApplication]], list[tuple[int, str]], int]:
     """(row, application) for each data row, and (row, problem) for each bad cell; a problem of
     row 0 is a warning for the whole sheet (hidden rows), not a bad cell."""
-    from ..intake_package import read_sheet_rows_and_facts
+    from ..intake_package import read_sheet_rows_and_facts, sheet_names
 
     # caps checked while streaming; damage refused in Chinese
     rows, facts = read_sheet_rows_and_facts(path, SHEET_TITLE)
-    header_at, index = _find_header(rows, _aliases(campaign))
+    aliases = _aliases(campaign)
+    header_at, index = _find_header(rows, aliases)
+    if header_at is None:
+        # Not on the sheet named 专项资金申报 (or the first): a county's workbook may keep its table on
+        # another sheet (a 说明 sheet first). Exactly one sheet with the header is read; more is asked.
+        found = []
+        sheets = sheet_names(path)
+        read = SHEET_TITLE if any(name == SHEET_TITLE for name, _ in sheets) else sheets[0][0]
+        for name in (name for name, visible in sheets if visible and name != read):
+            other_rows, other_facts = read_sheet_rows_and_facts(path, name)
+            other_at, other_index = _find_header(other_rows, aliases)
+            if other_at is not None:
+                found.append((name, other_rows, other_facts, other_at, other_index))
+        if len(found) > 1:
+            names = "、".join(f"“{f[0]}”" for f in found)
+            raise InputError(f"{path.name} 中有多个工作表像是申报汇总表（{names}），请把要导入的工作表命名为“{SHEET_TITLE}”")
+        if found:
+            _, rows, facts, header_at, index = found[0]
     if header_at is None:
         raise InputError(
             f"{path.name} 中找不到表头（应有“{ENTERPRISE}”“{PROJECT}”“{DIRECTION}”等列，可用 gdiiot fund template 生成模板）"
