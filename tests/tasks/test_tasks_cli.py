@@ -502,3 +502,14 @@ def test_the_report_never_leaves_a_tasks_table_header_alone_at_a_pages_foot(
         assert body[-1] != "目标 进度 差额 计入的项目"
     text = "\n".join("\n".join(lines) for lines in pages)
     assert all(f"任务{i}（" in text for i in range(len(workloads)))
+
+
+def test_a_list_on_the_second_sheet_is_found(
+    jiangmen: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = sheet_2021(tmp_path / "2022.xlsx", 2022)
+    wb = openpyxl.load_workbook(path)
+    wb.create_sheet("封面", 0).append(["2022年工业互联网工作任务"])
+    wb.save(path)
+    code, out, _ = run(capsys, "--db", jiangmen, "tasks", "import", path)
+    assert code == 0 and "7 行，本市 1 行" in out

@@ -43,9 +43,14 @@ def read_task_list(path: Path) -> TaskList:
     from ..intake_package import read_sheet_rows
 
     rows = read_sheet_rows(path)  # caps checked while streaming; damage refused in Chinese
-    header_at = next(
-        (i for i, r in enumerate(rows[:20]) if {CITY, WORKLOAD} <= {_header(v) for v in r}), None
-    )
+    header_at = _header_row(rows)
+    if header_at is None:  # the list on another sheet (a cover or 说明 sheet in front)
+        from ..intake_package import sheet_names
+
+        for name, visible in sheet_names(path)[1:]:
+            if visible and (found := _header_row(other := read_sheet_rows(path, name))) is not None:
+                rows, header_at = other, found
+                break
     if header_at is None:
         raise InputError(f"{path.name} 中找不到任务清单的表头（应有“{CITY}”“{WORKLOAD}”“{DEADLINE}”等列）")
     index = {_header(v): j for j, v in enumerate(rows[header_at]) if _header(v)}
@@ -125,6 +130,10 @@ def list_title(above: list[str]) -> str:
     while start > 0 and not _LABEL.match(above[start - 1]) and "清单" not in above[start - 1]:
         start -= 1
     return "".join(above[start : end + 1])
+
+
+def _header_row(rows: list[list[Any]]) -> int | None:
+    return next((i for i, r in enumerate(rows[:20]) if {CITY, WORKLOAD} <= {_header(v) for v in r}), None)
 
 
 MAX_CELL_TEXT = 2000  # far beyond any task's text; a report row still lays out
