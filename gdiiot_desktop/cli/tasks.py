@@ -224,6 +224,7 @@ def cmd_target(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from ..services.files import ensure_output_folder, written_together
     from ..services.tasks.report import report_targets, write_report_pdf, write_report_xlsx
     from ..services.tasks.service import progress
 
@@ -232,8 +233,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     def run(cdb: CityDatabase) -> int:
         lists, projects = progress(cdb, today)
         xlsx, pdf = report_targets(args.out, cdb.city)
-        write_report_xlsx(lists, projects, cdb.city, today, xlsx)
-        write_report_pdf(lists, projects, cdb.city, today, pdf)
+        ensure_output_folder(xlsx.parent)
+        with written_together(xlsx, pdf):
+            write_report_xlsx(lists, projects, cdb.city, today, xlsx)
+            write_report_pdf(lists, projects, cdb.city, today, pdf)
         print(f"已导出任务完成情况：\n  {xlsx}\n  {pdf}")
         return EXIT_OK
 

@@ -197,3 +197,18 @@ def test_the_plain_template_command_on_a_fund_database_writes_the_calls_template
     assert "软件投入（元）" in header and "材料：培训方案" in header
     code, out, _ = run(capsys, "template", tmp_path / "文件.xlsx", "--campaign", FOSHAN)
     assert code == 0 and "专项资金申报导入模板" in out
+
+
+def test_an_export_into_a_file_or_onto_a_folder_is_refused_in_chinese_and_leaves_nothing(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "--db", db, "fund", "rank", "30%整", "上云整")[0] == 0
+    (tmp_path / "一个文件").write_text("x", encoding="utf-8")
+    code, _, err = run(capsys, "--db", db, "fund", "export", tmp_path / "一个文件")
+    assert code == 2 and "是一个文件，不是文件夹" in err
+    (tmp_path / "出" / "清单.pdf").mkdir(parents=True)  # the PDF's name taken by a folder
+    code, _, err = run(capsys, "--db", db, "fund", "export", tmp_path / "出" / "清单.xlsx")
+    assert code == 2 and "无法写入 清单.xlsx、清单.pdf（已有同名的文件夹），没有留下本次导出的文件" in err
+    assert [p.name for p in (tmp_path / "出").iterdir()] == ["清单.pdf"]  # the .xlsx written first is gone
+    code, _, err = run(capsys, "--db", db, "tasks", "report", tmp_path / "一个文件")
+    assert code == 2 and "是一个文件，不是文件夹" in err
