@@ -51,13 +51,25 @@ _REASONS = {
 }
 
 
-def ensure_output_folder(folder: Path) -> None:
-    """Make the folder an export writes into, or say in Chinese why it cannot be (before anything is
-    frozen or written): a file of that name, a read-only place, a path that cannot exist."""
+def check_output_folder(folder: Path) -> None:
+    """Refuse, without creating anything, a folder an export cannot write into: a file of that name,
+    or a file where one of its parent folders should be (checked before anything is frozen)."""
     from .errors import InputError
 
     if folder.exists() and not folder.is_dir():
         raise InputError(f"“{folder}”是一个文件，不是文件夹：请给出输出文件夹，或以 .xlsx 结尾的文件名")
+    for parent in folder.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise InputError(f"无法创建输出文件夹“{folder}”：“{parent}”是一个文件，不是文件夹")
+            break
+
+
+def ensure_output_folder(folder: Path) -> None:
+    """Make the folder an export writes into, or say in Chinese why it cannot be."""
+    from .errors import InputError
+
+    check_output_folder(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

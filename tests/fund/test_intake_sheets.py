@@ -298,3 +298,15 @@ def test_the_table_on_another_sheet_than_the_first_is_found(
         and "有多个工作表像是申报汇总表（“汇总”、“汇总（二）”），请把要导入的工作表命名为“专项资金申报”"
         in err
     )
+
+
+def test_a_column_the_program_does_not_know_is_named_not_silently_dropped(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path / "万元.xlsx", ROWS[:1])
+    wb = openpyxl.load_workbook(path)
+    wb.active.cell(3, len(HEADER) + 1, "设备投入（万元）")
+    wb.active.cell(4, len(HEADER) + 1, 50)
+    wb.save(path)
+    code, out, _ = run(capsys, "--db", db, "fund", "import", path)
+    assert code == 0 and "提示：未识别的列没有读取：“设备投入（万元）”（列名见 gdiiot fund template）" in out

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from ..files import ensure_output_folder, written_together
+from ..files import check_output_folder, ensure_output_folder, written_together
 from .export_pdf import write_pool_pdf
 from .export_xlsx import write_pool_xlsx
 from .snapshot import FundSnapshot, freeze
@@ -22,7 +22,8 @@ def export_targets(out: Path, title: str) -> tuple[Path, Path]:
 
 def export_pool(ws: FundWorkspace, out: Path, now: datetime | None = None) -> tuple[FundSnapshot, list[Path]]:
     xlsx, pdf = export_targets(out, ws.campaign.title)
-    ensure_output_folder(xlsx.parent)  # before the snapshot is frozen and recorded
-    snapshot = freeze(ws, now)
+    check_output_folder(xlsx.parent)  # before the snapshot is frozen and recorded
+    snapshot = freeze(ws, now)  # refuses a pool with errors: then no folder is made either
+    ensure_output_folder(xlsx.parent)
     with written_together(xlsx, pdf):
         return snapshot, [write_pool_xlsx(snapshot, xlsx), write_pool_pdf(snapshot, pdf)]

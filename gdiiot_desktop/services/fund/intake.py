@@ -268,6 +268,12 @@ def read_sheet(
     if hidden:
         shown = "、".join(map(str, hidden[:20])) + ("……" if len(hidden) > 20 else "")
         problems.append((0, f"第 {shown} 行是隐藏行，已与其他行一样读取，请核对"))
+    # A column the program does not know is not read: say so, lest 设备投入（万元） pass unnoticed.
+    known = set(columns(campaign))
+    unread = [h for h in index if h not in known]
+    if unread:
+        shown = "、".join(f"“{_short(h)}”" for h in unread[:10]) + ("……" if len(unread) > 10 else "")
+        problems.append((0, f"未识别的列没有读取：{shown}（列名见 gdiiot fund template）"))
     return apps, problems, count
 
 
