@@ -212,3 +212,20 @@ def test_an_export_into_a_file_or_onto_a_folder_is_refused_in_chinese_and_leaves
     assert [p.name for p in (tmp_path / "出").iterdir()] == ["清单.pdf"]  # the .xlsx written first is gone
     code, _, err = run(capsys, "--db", db, "tasks", "report", tmp_path / "一个文件")
     assert code == 2 and "是一个文件，不是文件夹" in err
+
+
+def test_a_call_without_budget_or_materials_as_the_readme_allows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = TEXT.replace("[budget]\ntotal = 2_000_000\n", "")
+    start = text.index("[[materials]]")
+    text = text[:start] + text[text.index("[rules.") :]
+    text = text.replace("[notice]", "materials = []\n\n[notice]")
+    path = tmp_path / "无预算.toml"
+    path.write_text(text, encoding="utf-8")
+    db = tmp_path / "佛山.sqlite3"
+    code, out, _ = run(capsys, "--db", db, "init", "--city", "佛山", "--campaign", path)
+    assert code == 0 and "活动文件未列明资金预算" in out
+    assert run(capsys, "--db", db, "fund", "template", tmp_path / "模板.xlsx")[0] == 0
+    header = [c.value for c in openpyxl.load_workbook(tmp_path / "模板.xlsx").active[2]]
+    assert not any(str(h).startswith("材料：") for h in header)
