@@ -220,7 +220,7 @@ def test_a_call_without_budget_or_materials_as_the_readme_allows(
     text = TEXT.replace("[budget]\ntotal = 2_000_000\n", "")
     start = text.index("[[materials]]")
     text = text[:start] + text[text.index("[rules.") :]
-    text = text.replace("[notice]", "materials = []\n\n[notice]")
+    text = text.replace("\n[notice]\n", "\nmaterials = []\n\n[notice]\n")
     path = tmp_path / "无预算.toml"
     path.write_text(text, encoding="utf-8")
     db = tmp_path / "佛山.sqlite3"
