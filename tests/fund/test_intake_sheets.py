@@ -310,3 +310,18 @@ def test_a_column_the_program_does_not_know_is_named_not_silently_dropped(
     wb.save(path)
     code, out, _ = run(capsys, "--db", db, "fund", "import", path)
     assert code == 0 and "提示：未识别的列没有读取：“设备投入（万元）”（列名见 gdiiot fund template）" in out
+
+
+def test_headers_with_a_note_in_brackets_are_read_but_never_a_different_unit(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["县（市、区）", "企业名称（全称）", "项目名称（盖章）", "申报企业名称", "支持方向", "云服务投入（元）",
+               "申请补贴金额（元）", "申请补贴金额（万元）", "材料：专项资金申报书", "营业执照（复印件）"])  # fmt: skip
+    ws.append(["蓬江区", "江门甲", "甲上云", "", "上云上平台", 100_000, 80_000, 8, "是", "是"])
+    wb.save(tmp_path / "全称.xlsx")
+    code, out, _ = run(capsys, "--db", db, "fund", "import", tmp_path / "全称.xlsx")
+    assert code == 0 and "未识别的列没有读取：“申请补贴金额（万元）”" in out
+    (app,) = listed(capsys, db)
+    assert (app["enterprise"], app["project"], app["requested"]) == ("江门甲", "甲上云", "80000.00")

@@ -8,6 +8,7 @@ row and column.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
@@ -312,12 +313,26 @@ def _merged_cells(
     return out
 
 
+def _column_name(text: str, aliases: dict[str, str]) -> str:
+    """The template's header for a sheet's header: as written, through the aliases, or without a
+    trailing note in brackets (企业名称（全称）, 项目名称（盖章）); never without a unit (（万元） stays)."""
+    name = aliases.get(text, text)
+    if name in aliases.values():
+        return name
+    bare = re.sub(r"（[^（）]*）$", "", text)
+    if bare != text and not re.search(r"元|万", text[len(bare) :]):
+        found = aliases.get(bare, bare)
+        if found in aliases.values():
+            return found
+    return name
+
+
 def _find_header(rows: Sequence[Sequence[Any]], aliases: dict[str, str]) -> tuple[int | None, dict[str, int]]:
     for i, values in enumerate(rows[:15]):
         names: dict[str, int] = {}
         for j, v in enumerate(values):
             if _text(v):
-                names.setdefault(aliases.get(_header(v), _header(v)), j)
+                names.setdefault(_column_name(_header(v), aliases), j)
         if ENTERPRISE in names and PROJECT in names:
             return i, names
     return None, {}
@@ -349,6 +364,9 @@ def _aliases(campaign: FundCampaign) -> dict[str, str]:
             found[_header(form)] = investment_header(c.name)
     for m in campaign.materials:
         found[_header(m.name)] = material_header(m.name)
+    found.update({"申报单位名称": ENTERPRISE, "申报企业名称": ENTERPRISE, "企业全称": ENTERPRISE, "项目全称": PROJECT})
+    for header in columns(campaign):  # the template's own headers map to themselves
+        found.setdefault(_header(header), header)
     return found
 
 
