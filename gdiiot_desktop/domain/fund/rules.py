@@ -100,7 +100,7 @@ def enterprise_cap(ctx: FundContext, apps: Apps) -> Iterator[Violation]:
                 yield ctx.violation(
                     "FUND_ENTERPRISE_CAP",
                     f"{app.enterprise}在“{direction.name}”方向共有 {len(members)} 个项目，合计申请 {_yuan(total)}，"
-                    f"超过每家企业 {_yuan(cap)} 的上限",
+                    f"超过每家企业 {_yuan(cap)}的上限",
                     app,
                     citation=direction.subsidy.citation,
                     field="requested",
@@ -132,7 +132,7 @@ def cluster_cap(ctx: FundContext, apps: Apps) -> Iterator[Violation]:
                 yield ctx.violation(
                     "FUND_CLUSTER_CAP",
                     f"产业集群“{app.cluster}”共 {enterprises} 家企业 {len(members)} 个项目，合计申请 {_yuan(total)}，"
-                    f"超过每个产业集群 {_yuan(cap)} 的上限",
+                    f"超过每个产业集群 {_yuan(cap)}的上限",
                     app,
                     citation=direction.subsidy.citation,
                     field="requested",
