@@ -196,3 +196,17 @@ def test_a_ranked_application_edited_keeps_its_rank_and_says_how_its_subsidy_mov
 def test_edit_of_an_unknown_id_exits_2(fund_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "--db", fund_db, "fund", "edit", "99", "--note", "x")
     assert code == 2 and "找不到编号为 99 的专项资金申报项目" in err
+
+
+def test_a_second_copy_with_the_code_the_first_left_out_is_refused(
+    fund_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The sheet's 江门乙公司 row has no code; the same project typed again with the code is the same
+    # enterprise (as its caps count it), so it would count twice.
+    before = listed(capsys, fund_db)
+    code, _, err = run(
+        capsys, "--db", fund_db, "fund", "add", "--enterprise", "江门乙公司", "--uscc", VALID_USCC,
+        "--project", "乙上云", "--direction", "中小企业上云上平台", "--county", "新会区", "--requested", "1000",
+    )  # fmt: skip
+    assert code == 2 and "已有同一企业的同一项目 [2] 乙上云（江门乙公司）" in err
+    assert listed(capsys, fund_db) == before

@@ -200,12 +200,19 @@ def test_intake_template_refusal_and_good_rows(qtbot: QtBot, empty_fund_db: Path
     assert "支持方向" in headers and "云服务投入（元）" in headers and "材料：专项资金申报书" in headers
     assert "已保存导入模板" in window.statusBar().currentMessage()
 
-    # A good sheet: imported, the board shows it and the result dialog counts it.
-    window.intake.import_file(fill(saved, tmp_path / "汇总.xlsx", ROWS))
+    # A good sheet: imported, the board shows it and the result dialog counts it; a hidden row is read
+    # and named, as `fund import` names it.
+    good = fill(saved, tmp_path / "汇总.xlsx", ROWS)
+    book = openpyxl.load_workbook(good)
+    book.active.row_dimensions[4].hidden = True
+    book.save(good)
+    window.intake.import_file(good)
     settled(qtbot, window)
     result = window.intake.result_dialog
     assert result is not None and result.isVisible() and result.windowTitle() == "导入完成"
     assert "已导入 3 个专项资金申报项目（新增 3 项" in result.summary.text() and result.skip_button is None
+    shown = [result.problems.item(i).text() for i in range(result.problems.count())]
+    assert any(text.startswith("提示：") and "第 4 行是隐藏行" in text for text in shown)
     assert window.board.open.rowCount() == 3 and len(apps_in(empty_fund_db)) == 3
     result.reject()
 

@@ -110,6 +110,7 @@ class FundIntake:
             self.window.show_data(data)
             self.window.statusBar().showMessage(report.summary(), 15_000)
             problems = [window_text(e) for e in report.errors]
+            problems += [f"提示：{window_text(w)}" for w in report.warnings]  # as `fund import` prints them
             self._show(IntakeResultDialog("导入完成", report.summary() + "。", problems, refused=False,
                                           parent=self.window))  # fmt: skip
 

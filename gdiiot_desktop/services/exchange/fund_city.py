@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from ...domain.fund.files import FundFile
-from ...domain.fund.model import FundApplication, FundStatus
+from ...domain.fund.model import FundApplication, FundStatus, enterprise_keys
 from ...domain.names import normalize_name
 from ...storage.exchange_repository import ExchangeRepository
 from ...storage.fund_exchange_repository import FundExchangeRepository
@@ -112,10 +112,12 @@ def _prepare(
 def _duplicates(bundle: Bundle, held: dict[str, FundRecord]) -> list[str]:
     """New applications whose enterprise and project the city already holds under another uid (the city
     imported the county's sheet itself, say): said, not refused — the city withdraws the extra one."""
-    known = {(r.app.enterprise_key, normalize_name(r.app.project_name)): r.app for r in held.values()}
+    # One enterprise key over both sides: a row without its code is the enterprise its name names.
+    key_of = enterprise_keys([*(r.app for r in held.values()), *(r.app for r in bundle.fund_records)])
+    known = {(key_of(r.app), normalize_name(r.app.project_name)): r.app for r in held.values()}
     notes = []
     for record in bundle.fund_records:
-        found = known.get((record.app.enterprise_key, normalize_name(record.app.project_name)))
+        found = known.get((key_of(record.app), normalize_name(record.app.project_name)))
         if record.uid not in held and found is not None:
             notes.append(
                 f"注意：数据包中的新项目“{record.app.project_name[:60]}”（{record.app.enterprise[:40]}）与本市已有的"
@@ -164,7 +166,8 @@ def _cross(ws: FundWorkspace, records: list[FundRecord], uids: set[str]) -> Cros
     for n, r in enumerate(records, start=1):
         apps.append(r.app if r.app.id is not None else replace(r.app, id=-n))
     involved = {a.id for a in apps if a.uid in uids}
-    enterprises = {a.enterprise_key for a in apps if a.id in involved}
+    key_of = enterprise_keys(apps)  # as the cap rules group them
+    enterprises = {key_of(a) for a in apps if a.id in involved}
     clusters = {a.cluster_key for a in apps if a.id in involved and a.cluster_key}
     by_id = {a.id: a for a in apps}
     report = CrossReport(rule_titles={rule_id: spec.title for rule_id, spec in ws.campaign.rules.items()})
@@ -174,14 +177,14 @@ def _cross(ws: FundWorkspace, records: list[FundRecord], uids: set[str]) -> Cros
             continue
         if (
             app.id in involved
-            or app.enterprise_key in enterprises
+            or key_of(app) in enterprises
             or (app.cluster_key and app.cluster_key in clusters)
         ):
             report.violations.append(v)
     groups: dict[str, list[FundApplication]] = defaultdict(list)
     for a in apps:
         if a.status.is_active:
-            groups[a.enterprise_key].append(a)
+            groups[key_of(a)].append(a)
     for members in groups.values():
         counties = sorted({a.county for a in members})
         if len(counties) > 1 and any(a.id in involved for a in members):

@@ -18,7 +18,7 @@ from typing import Any
 
 from ...domain.fund import fields as registry
 from ...domain.fund.campaign import FundCampaign, FundDirection, InvestmentCategory
-from ...domain.fund.model import FundApplication, FundStatus
+from ...domain.fund.model import FundApplication, FundStatus, enterprise_keys
 from ...domain.fund.money import format_money
 from ...domain.fund.pool import Pool
 from ...domain.fund.subsidy import SubsidyCap
@@ -257,9 +257,11 @@ def _duplicate(
 ) -> list[tuple[str, str]]:
     """The intake takes an application with the same enterprise and project as the same one (a second
     import updates it): a second copy typed by hand would count twice against the caps."""
-    key = (app.enterprise_key, normalize_name(app.project_name))
-    for other in held:
-        if (old is None or other.id != old.id) and (other.enterprise_key, normalize_name(other.project_name)) == key:
+    others = [other for other in held if old is None or other.id != old.id]
+    key_of = enterprise_keys([*others, app])  # a row without its code is the enterprise its name names
+    key = (key_of(app), normalize_name(app.project_name))
+    for other in others:
+        if (key_of(other), normalize_name(other.project_name)) == key:
             return [
                 (PROJECT, f"已有同一企业的同一项目 [{other.id}] {other.label}（{other.status.label}），"
                           f"请修改该项目（gdiiot fund edit {other.id}）")
