@@ -229,3 +229,21 @@ def test_a_call_without_budget_or_materials_as_the_readme_allows(
     assert run(capsys, "--db", db, "fund", "template", tmp_path / "模板.xlsx")[0] == 0
     header = [c.value for c in openpyxl.load_workbook(tmp_path / "模板.xlsx").active[2]]
     assert not any(str(h).startswith("材料：") for h in header)
+    # Its 入库 list says in words that no budget line is drawn: no command text on the printed page.
+    wb = openpyxl.Workbook()
+    wb.active.append(["2023年佛山市工业互联网专项资金申报汇总表"])
+    wb.active.append(HEADER)
+    for values in ROWS:
+        wb.active.append(values)
+    wb.save(tmp_path / "汇总.xlsx")
+    assert run(capsys, "--db", db, "fund", "import", tmp_path / "汇总.xlsx")[0] == 0
+    assert run(capsys, "--db", db, "fund", "rank", "30%整", "上云整")[0] == 0
+    assert run(capsys, "--db", db, "fund", "export", tmp_path / "出")[0] == 0
+    (xlsx,) = (tmp_path / "出").glob("*.xlsx")
+    with pdfplumber.open(xlsx.with_suffix(".pdf")) as pdf:
+        text = "\n".join(p.extract_text() or "" for p in pdf.pages)
+    sheet_text = " ".join(
+        str(v) for r in openpyxl.load_workbook(xlsx)["入库汇总"].iter_rows(values_only=True) for v in r
+    )
+    assert "未设定资金预算，不划预算线" in text and "预算：未设定" in sheet_text
+    assert "gdiiot" not in text and "gdiiot" not in sheet_text

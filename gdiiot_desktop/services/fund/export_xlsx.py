@@ -50,7 +50,7 @@ def line_values(line: FrozenLine) -> list[Any]:
 
 def budget_line_text(snapshot: FundSnapshot) -> str:
     if snapshot.budget is None:
-        return "未设定预算（gdiiot fund budget 金额）"
+        return "未设定资金预算，不划预算线"
     return (
         f"预算线：预算 {format_money(snapshot.budget)} 元，以上 {snapshot.funded} 个项目拟补贴合计 "
         f"{format_money(snapshot.funded_total)} 元，结余 {format_money(snapshot.budget - snapshot.funded_total)} 元"

@@ -212,7 +212,7 @@ def write_report_pdf(
                 story.append(KeepTogether(block))
                 story.append(Spacer(1, 3 * mm))
         if not lists:
-            story.append(Paragraph("尚未导入任务清单（gdiiot tasks import 文件）。", note))
+            story.append(Paragraph("尚未导入省级任务清单。", note))
 
         def on_page(canvas: Any, _doc: Any) -> None:
             draw_page_number(canvas, canvas.getPageNumber(), st.fonts, PAGE_LANDSCAPE)
