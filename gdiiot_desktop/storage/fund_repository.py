@@ -22,7 +22,7 @@ from ..domain.fund.model import FundApplication, FundStatus
 from ..domain.fund.money import from_fen, to_fen
 from .audit import append_audit
 from .database import Database
-from .models import CampaignRecord, Setting
+from .models import AuditEntry, CampaignRecord, Setting
 from .models_fund import FundApplicationRecord, FundAttachmentRecord, FundInvestmentRecord
 from .repository import now_utc
 from .uri import sqlite_uri
@@ -258,6 +258,25 @@ class FundRepository:
                 }
                 for r in rows
             ]
+
+    def ranking_history(self, limit: int = 500) -> list[dict[str, Any]]:
+        """The details of the latest `fund_rank` entries (order, and basis when there was one), newest first."""
+        with self.db.session() as session:
+            rows = session.scalars(
+                select(AuditEntry.details)
+                .where(AuditEntry.action == "fund_rank")
+                .order_by(AuditEntry.id.desc())
+                .limit(limit)
+            ).all()
+        found = []
+        for text in rows:
+            try:
+                details = json.loads(text)
+            except ValueError:
+                continue
+            if isinstance(details, dict):
+                found.append(details)
+        return found
 
     def record_export(self, snapshot_id: str, details: dict[str, Any]) -> None:
         """The frozen 入库 list an export was written from, kept in the audit log."""

@@ -118,6 +118,10 @@ def test_meeting_scores_rank_the_pool_and_exports_name_fund_projects(
     assert str(summary[2][0]).startswith("—— 预算线") and (summary[3][0], summary[3][4]) == (3, "甲智能工厂")
     with pdfplumber.open(tmp_path / "out" / "入库清单.pdf") as pdf:
         text = "\n".join(page.extract_text() or "" for page in pdf.pages)
+    # The printed list says where its order came from: the locked meeting, with its results digest.
+    digest = pool["ranked_by"]["meeting"]["digest"][:16]
+    assert "排序依据：按评审会“专项资金评审会”" in text.replace("\n", "") and digest in text.replace("\n", "")
+    assert "排序依据：按评审会“专项资金评审会”" in wb["入库汇总"].cell(2, 1).value
     whole = text.split("一、全部入库项目")[1].split("二、")[0]
     assert whole.index("1 台山市 江门培训中心 人才培养计划") < whole.index("2 新会区 江门乙公司 乙上云")
     assert (
@@ -181,6 +185,34 @@ def test_without_a_locked_meeting_the_review_score_field_ranks(
     assert pool["ranked_by"]["source"] == "review_score"
     assert pool["ranked_by"]["unlocked_meetings_not_used"] == [1]
     assert [x["project"] for x in pool["lines"]] == ["甲智能工厂", "乙上云", "人才培养计划"]
+
+
+@pytest.mark.parametrize(
+    ("then", "basis"),
+    [
+        ([], "排序依据：按各项目的评审得分排序"),
+        (["fund", "status", "2", "withdrawn", "--reason", "企业放弃"], "其后 1 个项目退出入库，其余顺序未变"),
+        (["fund", "rank", "3", "1", "2"], "按各项目的评审得分排序，其后经手工调整"),
+    ],
+)
+def test_the_printed_list_says_what_its_order_came_from(
+    fund_db: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path, then: list[str], basis: str
+) -> None:
+    assert run(capsys, "--db", fund_db, "fund", "rank", "--by-score")[0] == 0
+    if then:
+        assert run(capsys, "--db", fund_db, *then)[0] == 0
+    assert run(capsys, "--db", fund_db, "fund", "export", tmp_path / "out" / "入库清单.xlsx")[0] == 0
+    with pdfplumber.open(tmp_path / "out" / "入库清单.pdf") as pdf:
+        text = "".join(page.extract_text() or "" for page in pdf.pages).replace("\n", "")
+    assert basis in text
+    assert basis in openpyxl.load_workbook(tmp_path / "out" / "入库清单.xlsx")["入库汇总"].cell(2, 1).value
+
+
+def test_a_ranking_set_by_hand_says_so(fund_db: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert run(capsys, "--db", fund_db, "fund", "rank", "2", "1")[0] == 0
+    assert run(capsys, "--db", fund_db, "fund", "export", tmp_path / "out" / "入库清单.xlsx")[0] == 0
+    cell = openpyxl.load_workbook(tmp_path / "out" / "入库清单.xlsx")["入库汇总"].cell(2, 1).value
+    assert "排序依据：手工排序" in cell
 
 
 def test_meeting_ranking_leaves_out_what_it_did_not_score(

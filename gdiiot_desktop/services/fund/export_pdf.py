@@ -81,6 +81,7 @@ def story(snapshot: FundSnapshot, st: Styles, width: float) -> list[Flowable]:
         Paragraph(_escape(f"{snapshot.issuer} · 金额单位：元 · 快照 {snapshot.id}"), note),
         Spacer(1, 3 * mm),
         Paragraph(_escape(budget_line_text(snapshot)), note),
+        Paragraph(_escape(f"排序依据：{snapshot.ranked_by}"), note),
         Spacer(1, 2 * mm),
         chart(snapshot, width, st),
         Spacer(1, 4 * mm),

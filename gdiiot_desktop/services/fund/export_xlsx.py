@@ -86,7 +86,8 @@ def _sheet(
     ws.cell(
         2,
         1,
-        f"预算：{budget}；入库项目 {len(lines)} 个；快照 {snapshot.id}（{snapshot.created_at:%Y-%m-%d %H:%M}）",
+        f"预算：{budget}；入库项目 {len(lines)} 个；排序依据：{snapshot.ranked_by}；"
+        f"快照 {snapshot.id}（{snapshot.created_at:%Y-%m-%d %H:%M}）",
     )
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(HEADERS))
     for col, header in enumerate(HEADERS, 1):

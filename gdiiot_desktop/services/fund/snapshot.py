@@ -18,6 +18,7 @@ from ...storage.audit import canonical_json
 from ..errors import ServiceError
 from .checks import check_fund_workspace
 from .ranking import current_pool
+from .ranking_basis import ranking_basis
 from .workspace import FundWorkspace
 
 
@@ -58,6 +59,7 @@ class FundSnapshot:
     lines: tuple[FrozenLine, ...]
     direction_names: tuple[tuple[str, str], ...]  # (id, name) in the call's order
     sha256: str
+    ranked_by: str = ""  # 排序依据: the review meeting, the 评审得分 field, or by hand
 
     @property
     def total(self) -> Decimal:
@@ -102,10 +104,12 @@ def freeze(ws: FundWorkspace, now: datetime | None = None) -> FundSnapshot:
         )
     stamp = now or datetime.now()
     lines = tuple(_frozen(line) for line in pool.lines)
+    ranked_by = ranking_basis(ws, [line.app.id for line in pool.lines if line.app.id is not None])
     payload = {
         "city": ws.city,
         "campaign": ws.campaign.id,
         "budget": None if pool.budget is None else str(pool.budget),
+        "ranked_by": ranked_by,
         "lines": [line.to_json() for line in lines],
     }
     digest = hashlib.sha256(canonical_json(payload).encode("utf-8")).hexdigest()
@@ -120,6 +124,7 @@ def freeze(ws: FundWorkspace, now: datetime | None = None) -> FundSnapshot:
         lines=lines,
         direction_names=tuple((d.id, d.name) for d in ws.campaign.directions),
         sha256=digest,
+        ranked_by=ranked_by,
     )
     ws.repo.record_export(snapshot.id, {"sha256": digest} | payload)
     return snapshot
