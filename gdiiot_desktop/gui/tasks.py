@@ -25,6 +25,7 @@ from gdiiot_desktop.logs import log
 from gdiiot_desktop.threads import READER_THREAD_PREFIX, WRITER_THREAD_PREFIX
 
 SHOW_AFTER_MS = 500
+MAX_REREADS = 2  # a read overtaken by writes this often is delivered after one last read
 
 Work = Callable[["Progress"], Any]
 
@@ -88,6 +89,8 @@ class TaskRunner(QObject):
         self._writes = ThreadPoolExecutor(max_workers=1, thread_name_prefix=WRITER_THREAD_PREFIX)
         self._running: set[Task] = set()
         self._closed = False
+        # Writes finished so far; bumped only by the single writer thread, read by readers.
+        self._writes_done = 0
         self.dialog: QProgressDialog | None = None  # the dialog of the task shown last (tests look at it)
 
     @property
@@ -130,12 +133,12 @@ class TaskRunner(QObject):
             task.cancelled.emit()
             task.finished.emit()
             return
-        pool.submit(self._execute, task, work)
+        pool.submit(self._execute, task, work, pool is self._writes)
 
-    def _execute(self, task: Task, work: Work) -> None:
+    def _execute(self, task: Task, work: Work, writes: bool = False) -> None:
         # Runs in a worker thread: touches no widget, only emits signals (queued to the GUI thread).
         try:
-            result = work(Progress(task))
+            result = self._write(work, task) if writes else self._read(work, task)
         except Cancelled:
             task.cancelled.emit()
         except BaseException as exc:  # noqa: BLE001 - every failure must reach the user
@@ -150,6 +153,21 @@ class TaskRunner(QObject):
                 task.succeeded.emit(result)
         finally:
             task.finished.emit()
+
+    def _write(self, work: Work, task: Task) -> Any:
+        try:
+            return work(Progress(task))
+        finally:
+            self._writes_done += 1
+
+    def _read(self, work: Work, task: Task) -> Any:
+        """The read's result; read again (at most twice more) when a write finished meanwhile."""
+        for _ in range(MAX_REREADS):
+            before = self._writes_done
+            result = work(Progress(task))
+            if self._writes_done == before:
+                return result
+        return work(Progress(task))
 
     def _show_dialog(self, task: Task, cancellable: bool) -> None:
         if task.done:

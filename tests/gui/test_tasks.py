@@ -97,3 +97,33 @@ def test_progress_raises_once_cancelled(runner: TaskRunner) -> None:
     task.cancel()
     with pytest.raises(Cancelled):
         progress(2, 2)
+
+
+def test_a_read_a_write_finished_under_is_read_again(qtbot: QtBot, runner: TaskRunner) -> None:
+    # The window must not show the state from before a change it already made: a read that started
+    # before a write and ends after it is read again before its result is delivered.
+    state = {"value": "旧"}
+    reading, release = threading.Event(), threading.Event()
+    reads: list[str] = []
+
+    def read(_progress: Progress) -> str:
+        seen = state["value"]
+        reads.append(seen)
+        if len(reads) == 1:
+            reading.set()
+            release.wait(5)
+        return seen
+
+    def write(_progress: Progress) -> None:
+        state["value"] = "新"
+
+    read_task = runner.run(read, title="读取")
+    results: list[str] = []
+    read_task.succeeded.connect(results.append)
+    qtbot.waitUntil(reading.is_set, timeout=5000)
+    write_task = runner.run(write, title="保存", writes=True)
+    with qtbot.waitSignal(write_task.finished, timeout=5000):
+        pass
+    with qtbot.waitSignal(read_task.finished, timeout=5000):  # connected before the read can end
+        release.set()
+    assert reads == ["旧", "新"] and results == ["新"]
