@@ -259,7 +259,7 @@ class FundRepository:
                 for r in rows
             ]
 
-    def ranking_history(self, limit: int = 500) -> list[dict[str, Any]]:
+    def ranking_history(self, limit: int = 2000) -> list[dict[str, Any]]:
         """The details of the latest `fund_rank` entries (order, and basis when there was one), newest first."""
         with self.db.session() as session:
             rows = session.scalars(

@@ -82,7 +82,7 @@ def link_database(cdb: CityDatabase, path: Path) -> LinkedSource:
             raise InputError(f"该数据库与本库是同一活动（{origin.title}），其项目会重复计入")
         stored = cdb.repo.linked_paths()
         for known in read_links(cdb):
-            if _same_file(Path(known.path), path):
+            if known.path == str(path) or _same_file(Path(known.path), path):
                 raise InputError(f"已经关联了该数据库：{known.path}")
             if known.origin is not None and known.origin.id == origin.id:
                 raise InputError(
