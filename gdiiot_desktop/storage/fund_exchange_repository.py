@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..domain.fund.files import FundFile
 from ..domain.fund.model import FundApplication, FundStatus
-from .fund_repository import _fill, _flat, _to_domain
+from .fund_repository import add_attachment_row, fill_record, flat_fields, to_domain
 from .models_fund import FundApplicationRecord, FundAttachmentRecord
 from .repository import now_utc
 
@@ -30,13 +30,13 @@ class FundExchangeRepository:
         query = select(FundApplicationRecord).options(selectinload(FundApplicationRecord.investments))
         records = self.session.scalars(query.order_by(FundApplicationRecord.id)).all()  # investments in one query
         files = self.files_by_application()
-        return [(_to_domain(r), files.get(r.id, [])) for r in records]
+        return [(to_domain(r), files.get(r.id, [])) for r in records]
 
     def get(self, app_id: int) -> tuple[FundApplication, list[FundFile]] | None:
         record = self.session.get(FundApplicationRecord, app_id)
         if record is None:
             return None
-        return _to_domain(record), self.files_by_application(app_id).get(app_id, [])
+        return to_domain(record), self.files_by_application(app_id).get(app_id, [])
 
     def files_by_application(self, app_id: int | None = None) -> dict[int, list[FundFile]]:
         query = select(FundAttachmentRecord).order_by(FundAttachmentRecord.id)
@@ -63,7 +63,7 @@ class FundExchangeRepository:
         """A new application under its uid (the same in every office)."""
         stamp = now_utc()
         record = FundApplicationRecord(uid=app.uid, created_at=stamp)
-        _fill(record, app, stamp)
+        fill_record(record, app, stamp)
         self.session.add(record)
         self.session.flush()
         return record.id
@@ -74,9 +74,9 @@ class FundExchangeRepository:
         record = self.session.get(FundApplicationRecord, app.id)
         if record is None:
             raise KeyError(app.id)
-        before = _flat(_to_domain(record))
-        _fill(record, app, now_utc())
-        after = _flat(app)
+        before = flat_fields(to_domain(record))
+        fill_record(record, app, now_utc())
+        after = flat_fields(app)
         return {k: [before[k], after[k]] for k in after if before.get(k) != after[k]}
 
     def set_status(self, app_id: int, status: FundStatus) -> None:
@@ -101,18 +101,7 @@ class FundExchangeRepository:
                 record.rank, record.updated_at = n, now_utc()
 
     def add_file(self, app_id: int, f: FundFile) -> int:
-        record = FundAttachmentRecord(
-            application_id=app_id,
-            category_id=f.category_id,
-            material_id=f.material_id,
-            file_name=f.file_name,
-            sha256=f.sha256,
-            size=f.size,
-            added_at=now_utc(),
-        )
-        self.session.add(record)
-        self.session.flush()
-        return record.id
+        return add_attachment_row(self.session, app_id, f).id
 
     def remove_file(self, file_id: int) -> None:
         record = self.session.get(FundAttachmentRecord, file_id)

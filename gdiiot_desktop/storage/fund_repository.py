@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from ..domain.fund.files import FundFile
 from ..domain.fund.model import FundApplication, FundStatus
 from ..domain.fund.money import from_fen, to_fen
 from .audit import append_audit
@@ -79,12 +80,12 @@ class FundRepository:
             # The investments in one more query, not one per application (2,000 applications: 0.7 s → 0.1 s).
             query = select(FundApplicationRecord).options(selectinload(FundApplicationRecord.investments))
             records = session.scalars(query.order_by(FundApplicationRecord.id)).all()
-            return [_to_domain(r) for r in records]
+            return [to_domain(r) for r in records]
 
     def get(self, app_id: int) -> FundApplication | None:
         with self.db.session() as session:
             record = session.get(FundApplicationRecord, app_id)
-            return _to_domain(record) if record else None
+            return to_domain(record) if record else None
 
     def budget(self) -> Decimal | None:
         with self.db.session() as session:
@@ -98,7 +99,7 @@ class FundRepository:
             for app in apps:
                 stamp = now_utc()
                 record = FundApplicationRecord(uid=app.uid or uuid.uuid4().hex, created_at=stamp)
-                _fill(record, app, stamp)
+                fill_record(record, app, stamp)
                 session.add(record)
                 session.flush()
                 ids.append(record.id)
@@ -109,9 +110,9 @@ class FundRepository:
         assert app.id is not None
         with self.db.session() as session:
             record = self._record(session, app.id)
-            before = _flat(_to_domain(record))
-            _fill(record, app, now_utc())
-            after = _flat(app)
+            before = flat_fields(to_domain(record))
+            fill_record(record, app, now_utc())
+            after = flat_fields(app)
             changed = {k: [before[k], after[k]] for k in after if before.get(k) != after[k]}
             self._audit(session, "fund_update", "fund_application", app.id, changed)
 
@@ -120,10 +121,10 @@ class FundRepository:
         with self.db.session() as session:
             stamp = now_utc()
             record = FundApplicationRecord(uid=app.uid or uuid.uuid4().hex, created_at=stamp)
-            _fill(record, app, stamp)
+            fill_record(record, app, stamp)
             session.add(record)
             session.flush()
-            self._audit(session, "fund_add", "fund_application", record.id, {"after": _flat(app)})
+            self._audit(session, "fund_add", "fund_application", record.id, {"after": flat_fields(app)})
             return record.id
 
     def edit(self, app_id: int, entered: FundApplication, fields: Sequence[str]) -> FundApplication:
@@ -132,12 +133,12 @@ class FundRepository:
         field's before and after. Returns the application as stored."""
         with self.db.session() as session:
             record = self._record(session, app_id)
-            before = _to_domain(record)
+            before = to_domain(record)
             after = replace(before, **{name: getattr(entered, name) for name in fields})
-            old, new = _flat(before), _flat(after)
+            old, new = flat_fields(before), flat_fields(after)
             changed = {k: {"before": old[k], "after": new[k]} for k in new if old[k] != new[k]}
             if changed:
-                _fill(record, after, now_utc())
+                fill_record(record, after, now_utc())
                 self._audit(session, "fund_edit", "fund_application", app_id, {"changed": changed})
             return after
 
@@ -220,17 +221,9 @@ class FundRepository:
     ) -> int:
         with self.db.session() as session:
             self._record(session, app_id)
-            record = FundAttachmentRecord(
-                application_id=app_id,
-                category_id=category_id,
-                material_id=material_id,
-                file_name=file_name,
-                sha256=sha256,
-                size=size,
-                added_at=now_utc(),
+            record = add_attachment_row(
+                session, app_id, FundFile(file_name, sha256, size, category_id, material_id)
             )
-            session.add(record)
-            session.flush()
             self._audit(
                 session,
                 "fund_attach",
@@ -298,7 +291,18 @@ class FundRepository:
         )
 
 
-def _fill(record: FundApplicationRecord, app: FundApplication, stamp: datetime) -> None:
+def add_attachment_row(session: Session, app_id: int, f: FundFile) -> FundAttachmentRecord:
+    """One attachment of an application in the store (intake's attach and a county bundle's files)."""
+    record = FundAttachmentRecord(
+        application_id=app_id, category_id=f.category_id, material_id=f.material_id,
+        file_name=f.file_name, sha256=f.sha256, size=f.size, added_at=now_utc(),
+    )  # fmt: skip
+    session.add(record)
+    session.flush()
+    return record
+
+
+def fill_record(record: FundApplicationRecord, app: FundApplication, stamp: datetime) -> None:
     record.enterprise = app.enterprise
     record.uscc = app.uscc
     record.county = app.county
@@ -328,7 +332,7 @@ def _fill(record: FundApplicationRecord, app: FundApplication, stamp: datetime) 
         record.investments.remove(stale)
 
 
-def _to_domain(r: FundApplicationRecord) -> FundApplication:
+def to_domain(r: FundApplicationRecord) -> FundApplication:
     return FundApplication(
         enterprise=r.enterprise,
         project_name=r.project_name,
@@ -352,7 +356,7 @@ def _to_domain(r: FundApplicationRecord) -> FundApplication:
     )
 
 
-def _flat(app: FundApplication) -> dict[str, Any]:
+def flat_fields(app: FundApplication) -> dict[str, Any]:
     """Plain values for the audit log's changed fields."""
     return {
         "enterprise": app.enterprise,
